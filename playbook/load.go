@@ -1,0 +1,268 @@
+package playbook
+
+import (
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/crisis-comms/crisis/internal/yamlfile"
+)
+
+//go:embed builtin/*.yaml
+var builtinFS embed.FS
+
+// BuiltinPrefix marks a reference to an embedded playbook, as in builtin:de.
+const BuiltinPrefix = "builtin:"
+
+// maxExtends bounds chains of extends so that cycles cannot loop.
+const maxExtends = 8
+
+// BuiltinNames lists the embedded playbooks as builtin:LANG references.
+func BuiltinNames() []string {
+	entries, _ := fs.ReadDir(builtinFS, "builtin")
+	var names []string
+	for _, e := range entries {
+		names = append(names, BuiltinPrefix+strings.TrimSuffix(e.Name(), ".yaml"))
+	}
+	sort.Strings(names)
+	return names
+}
+
+// BuiltinSource returns the YAML text of a built-in playbook ("de" or
+// "builtin:de").
+func BuiltinSource(name string) ([]byte, error) {
+	lang := strings.TrimPrefix(name, BuiltinPrefix)
+	data, err := builtinFS.ReadFile("builtin/" + lang + ".yaml")
+	if err != nil {
+		return nil, fmt.Errorf("no built-in playbook %q; built-ins are %s", name, strings.Join(BuiltinNames(), ", "))
+	}
+	return data, nil
+}
+
+// IsBuiltin reports whether ref names an embedded playbook.
+func IsBuiltin(ref string) bool {
+	if !strings.HasPrefix(ref, BuiltinPrefix) {
+		return false
+	}
+	_, err := BuiltinSource(ref)
+	return err == nil
+}
+
+// Load reads a playbook by reference: builtin:LANG (or just de / en when no
+// such file exists) or a file path. Extends are resolved, the result is
+// validated.
+func Load(ref string) (*Playbook, error) {
+	return load(ref, 0, nil)
+}
+
+// Parse decodes playbook YAML from memory; name is used in error messages
+// and to resolve a relative extends.
+func Parse(name string, data []byte) (*Playbook, error) {
+	p, err := parseOne(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return finish(p, name, 0, []string{name})
+}
+
+func load(ref string, depth int, chain []string) (*Playbook, error) {
+	if depth > maxExtends {
+		return nil, fmt.Errorf("%s: extends nests deeper than %d playbooks", ref, maxExtends)
+	}
+	name, data, err := read(ref)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range chain {
+		if c == name {
+			return nil, fmt.Errorf("%s: extends forms a cycle: %s → %s", name, strings.Join(chain, " → "), name)
+		}
+	}
+	p, err := parseOne(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return finish(p, name, depth, append(chain, name))
+}
+
+func read(ref string) (name string, data []byte, err error) {
+	if strings.HasPrefix(ref, BuiltinPrefix) {
+		data, err := BuiltinSource(ref)
+		return ref, data, err
+	}
+	data, err = os.ReadFile(ref)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			if b, berr := BuiltinSource(ref); berr == nil && !strings.ContainsAny(ref, "/\\.") {
+				return BuiltinPrefix + ref, b, nil
+			}
+			return ref, nil, fmt.Errorf("%s: no such playbook file (built-ins are %s)", ref, strings.Join(BuiltinNames(), ", "))
+		}
+		return ref, nil, fmt.Errorf("read playbook: %w", err)
+	}
+	return ref, data, nil
+}
+
+func finish(p *Playbook, name string, depth int, chain []string) (*Playbook, error) {
+	if p.Extends != "" {
+		baseRef := p.Extends
+		if !strings.HasPrefix(baseRef, BuiltinPrefix) && !filepath.IsAbs(baseRef) && !strings.HasPrefix(name, BuiltinPrefix) {
+			baseRef = filepath.Join(filepath.Dir(name), baseRef)
+		}
+		base, err := load(baseRef, depth+1, chain)
+		if err != nil {
+			return nil, fmt.Errorf("%s: extends %s: %w", name, p.Extends, err)
+		}
+		p = merge(base, p)
+	}
+	if err := Validate(p); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// parseOne decodes one file strictly and records where items are defined.
+func parseOne(name string, data []byte) (*Playbook, error) {
+	doc, err := yamlfile.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	if doc == nil {
+		return nil, &yamlfile.Error{File: name, Line: 1, Column: 1, Msg: "empty playbook: start with `playbook: 1` and an `id:`"}
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, &yamlfile.Error{File: name, Line: root.Line, Column: root.Column, Msg: "a playbook is a mapping with keys such as playbook, id, rules"}
+	}
+	var p Playbook
+	if err := yamlfile.DecodeNode(name, doc, &p); err != nil {
+		return nil, err
+	}
+	p.Source = name
+	if v := valueOf(root, "playbook"); v == nil {
+		return nil, &yamlfile.Error{File: name, Line: root.Line, Column: root.Column, Msg: "missing `playbook: 1` (the schema version)"}
+	} else if p.Version != SchemaVersion {
+		return nil, &yamlfile.Error{File: name, Line: v.Line, Column: v.Column, Msg: fmt.Sprintf("schema version %d is not supported; this build reads `playbook: %d`", p.Version, SchemaVersion)}
+	}
+	attach(&p, name, root)
+	return &p, nil
+}
+
+// attach records the YAML node of every item so that validation can point
+// at the exact line and column.
+func attach(p *Playbook, file string, root *yaml.Node) {
+	each := func(key string, f func(i int, n *yaml.Node)) {
+		if seq := valueOf(root, key); seq != nil && seq.Kind == yaml.SequenceNode {
+			for i, n := range seq.Content {
+				f(i, n)
+			}
+		}
+	}
+	each("principles", func(i int, n *yaml.Node) { p.Principles[i].pos = pos{file, n} })
+	each("facts", func(i int, n *yaml.Node) { p.Facts[i].pos = pos{file, n} })
+	each("rules", func(i int, n *yaml.Node) { p.Rules[i].pos = pos{file, n} })
+	each("channels", func(i int, n *yaml.Node) { p.Channels[i].pos = pos{file, n} })
+	each("scenarios", func(i int, n *yaml.Node) { p.Scenarios[i].pos = pos{file, n} })
+	p.lexiconPos = map[string]pos{}
+	if lex := valueOf(root, "lexicon"); lex != nil && lex.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(lex.Content); i += 2 {
+			p.lexiconPos[lex.Content[i].Value] = pos{file, lex.Content[i+1]}
+		}
+	}
+	p.rootPos = pos{file, root}
+}
+
+// valueOf returns the value node of key in a mapping node, or nil.
+func valueOf(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// merge lays child over base: items with the same id replace the base's in
+// place, new ones are appended, lexicon terms are added to the base's groups.
+func merge(base, child *Playbook) *Playbook {
+	out := *base
+	out.Version = child.Version
+	out.Extends = child.Extends
+	out.Source = child.Source
+	out.rootPos = child.rootPos
+	for _, s := range []struct {
+		dst *string
+		v   string
+	}{
+		{&out.ID, child.ID}, {&out.Title, child.Title}, {&out.Lang, child.Lang},
+		{&out.Description, child.Description}, {&out.Cadence, child.Cadence},
+	} {
+		if s.v != "" {
+			*s.dst = s.v
+		}
+	}
+	out.Principles = mergeByID(base.Principles, child.Principles, func(x Principle) string { return x.ID })
+	out.Facts = mergeByID(base.Facts, child.Facts, func(x Fact) string { return x.ID })
+	out.Channels = mergeByID(base.Channels, child.Channels, func(x Channel) string { return x.ID })
+	out.Scenarios = mergeByID(base.Scenarios, child.Scenarios, func(x Scenario) string { return x.ID })
+	// A rule override that only says `disabled: true` keeps the base rule.
+	rules := append([]Rule(nil), child.Rules...)
+	for i, r := range rules {
+		if r.Disabled && r.Kind() == "" {
+			if b := base.Rule(r.ID); b != nil {
+				keep := r.pos
+				rules[i] = *b
+				rules[i].Disabled = true
+				rules[i].pos = keep
+			}
+		}
+	}
+	out.Rules = mergeByID(base.Rules, rules, func(x Rule) string { return x.ID })
+
+	out.Lexicon = Lexicon{}
+	out.lexiconPos = map[string]pos{}
+	for g, langs := range base.Lexicon {
+		out.Lexicon[g] = map[string][]string{}
+		for l, terms := range langs {
+			out.Lexicon[g][l] = append([]string(nil), terms...)
+		}
+		out.lexiconPos[g] = base.lexiconPos[g]
+	}
+	for g, langs := range child.Lexicon {
+		if out.Lexicon[g] == nil {
+			out.Lexicon[g] = map[string][]string{}
+		}
+		for l, terms := range langs {
+			out.Lexicon[g][l] = append(out.Lexicon[g][l], terms...)
+		}
+		out.lexiconPos[g] = child.lexiconPos[g]
+	}
+	return &out
+}
+
+func mergeByID[T any](base, child []T, id func(T) string) []T {
+	out := append([]T(nil), base...)
+	idx := map[string]int{}
+	for i, x := range out {
+		idx[id(x)] = i
+	}
+	for _, x := range child {
+		if i, ok := idx[id(x)]; ok {
+			out[i] = x
+			continue
+		}
+		idx[id(x)] = len(out)
+		out = append(out, x)
+	}
+	return out
+}

@@ -1,0 +1,270 @@
+// Package playbook is the model of a crisis-communication playbook — its
+// principles, lexicons, rules, channels and scenarios — with strict loading
+// from YAML, semantic validation and the embedded built-in playbooks.
+package playbook
+
+import (
+	"go.yaml.in/yaml/v3"
+)
+
+// SchemaVersion is the playbook format version this build reads.
+const SchemaVersion = 1
+
+// Tones a rule can report. The two core problems of crisis messages are
+// promotional and whiny tone; the others name softer failures.
+var Tones = []string{"promotional", "whiny", "spin", "distant", "missing", "form"}
+
+// Severities in decreasing order.
+var Severities = []string{"error", "warning", "info"}
+
+// Languages the built-in playbooks and the linter know.
+var Languages = []string{"de", "en"}
+
+// Playbook is a complete, merged playbook.
+type Playbook struct {
+	Version     int    `yaml:"playbook" json:"playbook"`
+	ID          string `yaml:"id" json:"id"`
+	Title       string `yaml:"title" json:"title"`
+	Lang        string `yaml:"lang,omitempty" json:"lang,omitempty"`
+	Description string `yaml:"description,omitempty" json:"description,omitempty"`
+	Extends     string `yaml:"extends,omitempty" json:"extends,omitempty"`
+	// Cadence is how often an update is due when facts name no next_update
+	// (a Go duration such as 30m or 2h).
+	Cadence    string      `yaml:"cadence,omitempty" json:"cadence,omitempty"`
+	Principles []Principle `yaml:"principles,omitempty" json:"principles,omitempty"`
+	Lexicon    Lexicon     `yaml:"lexicon,omitempty" json:"lexicon,omitempty"`
+	Facts      []Fact      `yaml:"facts,omitempty" json:"facts,omitempty"`
+	Rules      []Rule      `yaml:"rules,omitempty" json:"rules,omitempty"`
+	Channels   []Channel   `yaml:"channels,omitempty" json:"channels,omitempty"`
+	Scenarios  []Scenario  `yaml:"scenarios,omitempty" json:"scenarios,omitempty"`
+
+	// Source is where the playbook came from: a file path or builtin:LANG.
+	Source string `yaml:"-" json:"source,omitempty"`
+	// lexiconPos remembers where each lexicon group was defined.
+	lexiconPos map[string]pos
+	rootPos    pos
+}
+
+// Lexicon maps a group name to its terms per language. A term is a word or
+// a phrase of words; `*` at its start or end marks a word part, so
+// `*rabatt` matches "Sonderrabatt" and `entschuldig*` matches
+// "entschuldigen".
+type Lexicon map[string]map[string][]string
+
+// Principle is one of the guiding ideas a playbook encodes.
+type Principle struct {
+	ID        string   `yaml:"id" json:"id"`
+	Title     string   `yaml:"title" json:"title"`
+	Summary   string   `yaml:"summary,omitempty" json:"summary,omitempty"`
+	Questions []string `yaml:"questions,omitempty" json:"questions,omitempty"`
+	Do        []string `yaml:"do,omitempty" json:"do,omitempty"`
+	Dont      []string `yaml:"dont,omitempty" json:"dont,omitempty"`
+	pos       pos
+}
+
+// Fact describes one fact a scenario asks for, for the drafting flow.
+type Fact struct {
+	ID        string `yaml:"id" json:"id"`
+	Title     string `yaml:"title" json:"title"`
+	Help      string `yaml:"help,omitempty" json:"help,omitempty"`
+	Example   string `yaml:"example,omitempty" json:"example,omitempty"`
+	Kind      string `yaml:"kind,omitempty" json:"kind,omitempty"` // text (default), line, time, url, phone, email
+	Required  bool   `yaml:"required,omitempty" json:"required,omitempty"`
+	Principle string `yaml:"principle,omitempty" json:"principle,omitempty"`
+	pos       pos
+}
+
+// FactKinds are the values Fact.Kind may take.
+var FactKinds = []string{"text", "line", "time", "url", "phone", "email"}
+
+// Rule is one check of the linter. Exactly one of Terms, Pattern, Sentence,
+// Metric or Require says what kind of check it is.
+type Rule struct {
+	ID         string `yaml:"id" json:"id"`
+	Principle  string `yaml:"principle" json:"principle"`
+	Tone       string `yaml:"tone" json:"tone"`
+	Severity   string `yaml:"severity" json:"severity"`
+	Message    string `yaml:"message" json:"message"`
+	Suggestion string `yaml:"suggestion,omitempty" json:"suggestion,omitempty"`
+	Why        string `yaml:"why,omitempty" json:"why,omitempty"`
+	// Langs and Channels restrict where the rule applies; empty means all.
+	Langs    []string `yaml:"langs,omitempty" json:"langs,omitempty"`
+	Channels []string `yaml:"channels,omitempty" json:"channels,omitempty"`
+	// Disabled switches off a rule inherited through extends.
+	Disabled bool `yaml:"disabled,omitempty" json:"disabled,omitempty"`
+
+	Terms    []string  `yaml:"terms,omitempty" json:"terms,omitempty"`     // lexicon groups, any term matches
+	Pattern  string    `yaml:"pattern,omitempty" json:"pattern,omitempty"` // RE2, matched per sentence
+	Sentence *Sentence `yaml:"sentence,omitempty" json:"sentence,omitempty"`
+	Metric   *Metric   `yaml:"metric,omitempty" json:"metric,omitempty"`
+	Require  *Require  `yaml:"require,omitempty" json:"require,omitempty"`
+	// Unless names lexicon groups whose presence in the same sentence
+	// clears a terms, pattern or sentence match (e.g. a help context).
+	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
+
+	Examples Examples `yaml:"examples" json:"examples"`
+	pos      pos
+}
+
+// Kind names the rule's kind: terms, pattern, sentence, metric or require.
+func (r *Rule) Kind() string {
+	switch {
+	case len(r.Terms) > 0:
+		return "terms"
+	case r.Pattern != "":
+		return "pattern"
+	case r.Sentence != nil:
+		return "sentence"
+	case r.Metric != nil:
+		return "metric"
+	case r.Require != nil:
+		return "require"
+	}
+	return ""
+}
+
+// Sentence is a co-occurrence check: all groups of All (and at least one of
+// Any, when given) inside one sentence. With Ordered the groups must appear
+// in the order listed.
+type Sentence struct {
+	All     []string `yaml:"all,omitempty" json:"all,omitempty"`
+	Any     []string `yaml:"any,omitempty" json:"any,omitempty"`
+	Ordered bool     `yaml:"ordered,omitempty" json:"ordered,omitempty"`
+	// Span widens the window from one sentence to this many consecutive
+	// sentences (default 1).
+	Span int `yaml:"span,omitempty" json:"span,omitempty"`
+}
+
+// Metric is a density or ratio check over the sender's own words.
+type Metric struct {
+	// Name is one of: exclamations (count of "!"), capitals (words in
+	// capitals), share (hits of Groups per word), ratio (hits of Groups per
+	// hit of Per).
+	Name   string   `yaml:"name" json:"name"`
+	Groups []string `yaml:"groups,omitempty" json:"groups,omitempty"`
+	Per    []string `yaml:"per,omitempty" json:"per,omitempty"`
+	// Max is the largest value that passes.
+	Max float64 `yaml:"max" json:"max"`
+	// MinCount is how many hits there must be before the metric is judged,
+	// so that short messages are not over-read.
+	MinCount int `yaml:"min_count,omitempty" json:"min_count,omitempty"`
+}
+
+// MetricNames are the values Metric.Name may take.
+var MetricNames = []string{"exclamations", "capitals", "share", "ratio"}
+
+// Require is a required element, found by built-in detectors steered by
+// lexicon groups.
+//
+// next-update: a sentence with a Cues word ("nächstes Update", "we will
+// report") and a concrete time — a clock time, a date, a period ("in 30
+// minutes") or a When word ("tomorrow", "morgen früh").
+//
+// contact: a phone number, an e-mail address, or a link that is not a shop
+// link (Not words in the link or its sentence), or a Cues word that names a
+// help channel on its own (for example a chat or a branch counter).
+type Require struct {
+	Element string   `yaml:"element" json:"element"` // next-update or contact
+	Cues    []string `yaml:"cues,omitempty" json:"cues,omitempty"`
+	When    []string `yaml:"when,omitempty" json:"when,omitempty"`
+	Not     []string `yaml:"not,omitempty" json:"not,omitempty"`
+}
+
+// Elements are the values Require.Element may take.
+var Elements = []string{"next-update", "contact"}
+
+// Examples are sentences the rule must flag (Bad) and must not flag (Good),
+// per language. The test suite runs them.
+type Examples struct {
+	Bad  map[string][]string `yaml:"bad,omitempty" json:"bad,omitempty"`
+	Good map[string][]string `yaml:"good,omitempty" json:"good,omitempty"`
+}
+
+// Limits are a channel's hard limits.
+type Limits struct {
+	SMSSegments  int `yaml:"sms_segments,omitempty" json:"sms_segments,omitempty"`
+	XWeighted    int `yaml:"x_weighted,omitempty" json:"x_weighted,omitempty"`
+	MaxChars     int `yaml:"max_chars,omitempty" json:"max_chars,omitempty"`
+	SubjectChars int `yaml:"subject_chars,omitempty" json:"subject_chars,omitempty"`
+}
+
+// Channel is a way of reaching people, with its limits and the rules that
+// must hold for every message on it.
+type Channel struct {
+	ID      string   `yaml:"id" json:"id"`
+	Title   string   `yaml:"title" json:"title"`
+	Summary string   `yaml:"summary,omitempty" json:"summary,omitempty"`
+	Limits  Limits   `yaml:"limits,omitempty" json:"limits,omitempty"`
+	Require []string `yaml:"require,omitempty" json:"require,omitempty"`
+	// Files are file-name globs that identify the channel (sms.txt, *.sms.md).
+	Files []string `yaml:"files,omitempty" json:"files,omitempty"`
+	pos   pos
+}
+
+// Scenario is a prepared kind of crisis: which facts to ask and which
+// channels to use.
+type Scenario struct {
+	ID        string   `yaml:"id" json:"id"`
+	Title     string   `yaml:"title" json:"title"`
+	Summary   string   `yaml:"summary,omitempty" json:"summary,omitempty"`
+	Facts     []string `yaml:"facts" json:"facts"`
+	Channels  []string `yaml:"channels" json:"channels"`
+	Questions []string `yaml:"questions,omitempty" json:"questions,omitempty"`
+	pos       pos
+}
+
+// pos is where an item was defined, for error messages.
+type pos struct {
+	file string
+	node *yaml.Node
+}
+
+// Rule returns the rule with the given id, or nil.
+func (p *Playbook) Rule(id string) *Rule {
+	for i := range p.Rules {
+		if p.Rules[i].ID == id {
+			return &p.Rules[i]
+		}
+	}
+	return nil
+}
+
+// Principle returns the principle with the given id, or nil.
+func (p *Playbook) Principle(id string) *Principle {
+	for i := range p.Principles {
+		if p.Principles[i].ID == id {
+			return &p.Principles[i]
+		}
+	}
+	return nil
+}
+
+// Channel returns the channel with the given id, or nil.
+func (p *Playbook) Channel(id string) *Channel {
+	for i := range p.Channels {
+		if p.Channels[i].ID == id {
+			return &p.Channels[i]
+		}
+	}
+	return nil
+}
+
+// Scenario returns the scenario with the given id, or nil.
+func (p *Playbook) Scenario(id string) *Scenario {
+	for i := range p.Scenarios {
+		if p.Scenarios[i].ID == id {
+			return &p.Scenarios[i]
+		}
+	}
+	return nil
+}
+
+// Fact returns the fact description with the given id, or nil.
+func (p *Playbook) Fact(id string) *Fact {
+	for i := range p.Facts {
+		if p.Facts[i].ID == id {
+			return &p.Facts[i]
+		}
+	}
+	return nil
+}
