@@ -1,0 +1,372 @@
+package channel
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Kinds of Fact, in the order Congruence reports them.
+const (
+	FactTime   = "time"
+	FactDate   = "date"
+	FactURL    = "url"
+	FactPhone  = "phone"
+	FactAmount = "amount"
+	FactEmail  = "email"
+)
+
+// FactKinds lists the kinds of Fact in report order.
+var FactKinds = []string{FactTime, FactDate, FactURL, FactPhone, FactAmount, FactEmail}
+
+// Fact is a checkable detail of a message.
+type Fact struct {
+	Kind string
+	// Value is the normalised form that is compared across channels:
+	//   time   "14:00" (24-hour clock); a range "08:00-20:00"
+	//   date   "11-23", or "2026-11-23" when the text gives the year
+	//   url    host in lower case without scheme and "www.", then path and
+	//          query, without trailing slash: "acme.de/status"
+	//   phone  E.164 "+498001234567"; national numbers starting with 0 are
+	//          taken as German, so "0800 123 4567" and "+49 800 123 4567" agree
+	//   amount currency code and two decimals: "EUR 20.00"
+	//   email  lower case: "hilfe@acme.de"
+	Value string
+	// Raw is the text as written, body[Offset:End].
+	Raw string
+	// Offset and End are byte offsets into the text.
+	Offset, End int
+}
+
+// Month names and abbreviations, German and English, capitalised as
+// written: a lower-case "may" is a verb, not a month.
+var months = map[string]int{
+	"Januar": 1, "Jänner": 1, "January": 1, "Jan": 1,
+	"Februar": 2, "February": 2, "Feb": 2,
+	"März": 3, "Maerz": 3, "March": 3, "Mär": 3, "Mar": 3,
+	"April": 4, "Apr": 4,
+	"Mai": 5, "May": 5,
+	"Juni": 6, "June": 6, "Jun": 6,
+	"Juli": 7, "July": 7, "Jul": 7,
+	"August": 8, "Aug": 8,
+	"September": 9, "Sept": 9, "Sep": 9,
+	"Oktober": 10, "October": 10, "Okt": 10, "Oct": 10,
+	"November": 11, "Nov": 11,
+	"Dezember": 12, "December": 12, "Dez": 12, "Dec": 12,
+}
+
+var monthAlt = func() string {
+	names := make([]string, 0, len(months))
+	for m := range months {
+		names = append(names, m)
+	}
+	// Longest first so that "September" wins over "Sep".
+	sort.Slice(names, func(i, j int) bool {
+		if len(names[i]) != len(names[j]) {
+			return len(names[i]) > len(names[j])
+		}
+		return names[i] < names[j]
+	})
+	return strings.Join(names, "|")
+}()
+
+// An extractor finds facts of one kind. Extractors run in order and later
+// ones skip text that earlier ones claimed, so that the "14.00" of a time is
+// not read as a date and the digits of a date not as a phone number.
+type extractor struct {
+	kind string
+	re   *regexp.Regexp
+	// norm returns the value for match m (submatch byte indexes into text),
+	// or "" to reject the match.
+	norm func(text string, m []int) string
+}
+
+const (
+	amountNum = `\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`
+	currency  = `€|\$|£|EUR|USD|CHF|GBP`
+)
+
+var extractors = []extractor{
+	{FactEmail, regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`), normEmail},
+	{FactURL, nil, nil}, // matchURL: a hand-written scanner shared with X
+	{FactDate, regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), normISODate},
+	{FactDate, regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`), normDottedDate},
+	{FactDate, regexp.MustCompile(`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(` + monthAlt + `)\b\.?(?:,?\s+(\d{4})\b)?`), normDayMonth},
+	{FactDate, regexp.MustCompile(`\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`), normMonthDay},
+	{FactTime, regexp.MustCompile(`\b(\d{1,2})(?:[:.]([0-5]\d))?\s*(?:[–-]|bis)\s*(\d{1,2})(?:[:.]([0-5]\d))?\s*Uhr\b`), normTimeRange},
+	{FactTime, regexp.MustCompile(`\b(\d{1,2}):([0-5]\d)\s*(?:[–-]|bis|to)\s*(\d{1,2}):([0-5]\d)\b`), normTimeRange},
+	{FactTime, regexp.MustCompile(`(?i)\b(\d{1,2})(?::([0-5]\d))?\s*([ap])(?:\.\s?m\.?|m\b)`), normTime12},
+	{FactTime, regexp.MustCompile(`\b(\d{1,2})[:.]([0-5]\d)\s*(?:Uhr\b|h\b)`), normTime24},
+	{FactTime, regexp.MustCompile(`\b(\d{1,2}):([0-5]\d)\b`), normTime24},
+	{FactTime, regexp.MustCompile(`\b(\d{1,2})\s*Uhr\b`), normTime24},
+	{FactAmount, regexp.MustCompile(`(` + currency + `)\s?(` + amountNum + `)(?:,-)?`), normAmountPrefix},
+	{FactAmount, regexp.MustCompile(`(` + amountNum + `)(?:,-)?\s?(` + currency + `|Euro|Euros|Dollar|Dollars|dollars|Franken|Pfund)`), normAmountSuffix},
+	{FactPhone, regexp.MustCompile(`(?:\+|\b00)[1-9]\d{0,2}(?:[ \-/]?\(0\))?(?:[ \-/]?\d{1,8}){1,6}|(?:\(0\d{1,5}\)|\b0\d{1,5})(?:[ \-/]?\d{1,8}){1,5}`), normPhone},
+}
+
+// ExtractFacts returns the times, dates, links, phone numbers, amounts and
+// email addresses in text, ordered by offset. Matches are conservative: a
+// number is only a time with a colon, "Uhr" or am/pm, only a date with a
+// month (dots, name or ISO form), and only an amount with a currency.
+// Slash dates (11/23) are left out because day and month order is ambiguous.
+func ExtractFacts(text string) []Fact {
+	var facts []Fact
+	claimed := func(start, end int) bool {
+		for _, f := range facts {
+			if start < f.End && f.Offset < end {
+				return true
+			}
+		}
+		return false
+	}
+	for _, ex := range extractors {
+		if ex.kind == FactURL {
+			facts = append(facts, extractURLs(text, claimed)...)
+			continue
+		}
+		for _, m := range ex.re.FindAllStringSubmatchIndex(text, -1) {
+			start, end := m[0], m[1]
+			if claimed(start, end) || gluedToWord(text, start, end, ex.kind) {
+				continue
+			}
+			v := ex.norm(text, m)
+			if v == "" {
+				continue
+			}
+			facts = append(facts, Fact{Kind: ex.kind, Value: v, Raw: text[start:end], Offset: start, End: end})
+		}
+	}
+	sort.Slice(facts, func(i, j int) bool { return facts[i].Offset < facts[j].Offset })
+	return facts
+}
+
+// gluedToWord rejects matches that are part of a longer token, which RE2
+// cannot express without lookaround: "1.2.3" is a version, not a date, and
+// "v2 pm" or "12345 Uhr" are not times.
+func gluedToWord(text string, start, end int, kind string) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	if start > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) && kind != FactAmount {
+		return true
+	}
+	if start > 0 && (before == '.' || before == ',') && kind != FactEmail {
+		if start >= 2 && isDigitByte(text[start-2]) {
+			return true
+		}
+	}
+	if end < len(text) && unicode.IsDigit(after) {
+		return true
+	}
+	if kind == FactDate || kind == FactPhone {
+		if end < len(text) && (after == '.' || after == ',') && end+1 < len(text) && isDigitByte(text[end+1]) {
+			return true
+		}
+	}
+	if kind == FactAmount && start > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) {
+		return !strings.ContainsAny(text[start:start+1], "€$£")
+	}
+	return false
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+func group(text string, m []int, n int) string {
+	if 2*n+1 >= len(m) || m[2*n] < 0 {
+		return ""
+	}
+	return text[m[2*n]:m[2*n+1]]
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
+}
+
+func normEmail(text string, m []int) string {
+	return strings.ToLower(text[m[0]:m[1]])
+}
+
+func extractURLs(text string, claimed func(int, int) bool) []Fact {
+	var out []Fact
+	prev := rune(-1)
+	for i := 0; i < len(text); {
+		if urlCanStart(prev) {
+			if end := matchURL(text, i, false); end > i {
+				if !claimed(i, end) {
+					out = append(out, Fact{Kind: FactURL, Value: normURL(text[i:end]), Raw: text[i:end], Offset: i, End: end})
+				}
+				prev, _ = utf8.DecodeLastRuneInString(text[:end])
+				i = end
+				continue
+			}
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		prev = r
+		i += n
+	}
+	return out
+}
+
+// normURL lower-cases the host and drops scheme, "www." and a trailing
+// slash, which do not change where a reader ends up.
+func normURL(raw string) string {
+	s := raw
+	for _, p := range []string{"https://", "http://"} {
+		if hasPrefixFold(s, p) {
+			s = s[len(p):]
+			break
+		}
+	}
+	host, rest := s, ""
+	if k := strings.IndexAny(s, "/?#"); k >= 0 {
+		host, rest = s[:k], s[k:]
+	}
+	host = strings.ToLower(host)
+	host = strings.TrimPrefix(host, "www.")
+	rest = strings.TrimRight(rest, "/")
+	return host + rest
+}
+
+func dateValue(year, month, day int) string {
+	if month < 1 || month > 12 || day < 1 || day > 31 {
+		return ""
+	}
+	if year == 0 {
+		return fmt.Sprintf("%02d-%02d", month, day)
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+}
+
+func year(s string) int {
+	y := atoi(s)
+	if s != "" && len(s) == 2 {
+		y += 2000
+	}
+	return y
+}
+
+func normISODate(text string, m []int) string {
+	return dateValue(atoi(group(text, m, 1)), atoi(group(text, m, 2)), atoi(group(text, m, 3)))
+}
+
+func normDottedDate(text string, m []int) string {
+	return dateValue(year(group(text, m, 3)), atoi(group(text, m, 2)), atoi(group(text, m, 1)))
+}
+
+func normDayMonth(text string, m []int) string {
+	return dateValue(year(group(text, m, 3)), months[group(text, m, 2)], atoi(group(text, m, 1)))
+}
+
+func normMonthDay(text string, m []int) string {
+	return dateValue(year(group(text, m, 3)), months[group(text, m, 1)], atoi(group(text, m, 2)))
+}
+
+func normTime24(text string, m []int) string {
+	return clock(atoi(group(text, m, 1)), atoi(group(text, m, 2)))
+}
+
+// normTimeRange keeps opening hours such as "8–20 Uhr" together as
+// "08:00-20:00": their end is not a time of its own, and reading it as one
+// would make an SMS with hotline hours disagree with an email that gives
+// the next update.
+func normTimeRange(text string, m []int) string {
+	from := clock(atoi(group(text, m, 1)), atoi(group(text, m, 2)))
+	to := clock(atoi(group(text, m, 3)), atoi(group(text, m, 4)))
+	if from == "" || to == "" {
+		return ""
+	}
+	return from + "-" + to
+}
+
+func clock(h, min int) string {
+	if h > 24 || h == 24 && min > 0 {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%02d", h%24, min)
+}
+
+func normTime12(text string, m []int) string {
+	h, min := atoi(group(text, m, 1)), atoi(group(text, m, 2))
+	if h < 1 || h > 12 {
+		return ""
+	}
+	h %= 12
+	if strings.EqualFold(group(text, m, 3), "p") {
+		h += 12
+	}
+	return fmt.Sprintf("%02d:%02d", h, min)
+}
+
+var currencyCodes = map[string]string{
+	"€": "EUR", "EUR": "EUR", "Euro": "EUR", "Euros": "EUR",
+	"$": "USD", "USD": "USD", "Dollar": "USD", "Dollars": "USD", "dollars": "USD",
+	"£": "GBP", "GBP": "GBP", "Pfund": "GBP",
+	"CHF": "CHF", "Franken": "CHF",
+}
+
+func normAmountPrefix(text string, m []int) string {
+	return amountValue(group(text, m, 1), group(text, m, 2))
+}
+
+func normAmountSuffix(text string, m []int) string {
+	return amountValue(group(text, m, 2), group(text, m, 1))
+}
+
+// amountValue reads German (1.000,50) and English (1,000.50) numbers: the
+// last separator is the decimal mark when one or two digits follow it,
+// otherwise all separators group thousands.
+func amountValue(cur, num string) string {
+	code := currencyCodes[cur]
+	if code == "" {
+		return ""
+	}
+	intPart, frac := num, ""
+	if k := strings.LastIndexAny(num, ".,"); k >= 0 && len(num)-k-1 <= 2 {
+		intPart, frac = num[:k], num[k+1:]
+	}
+	intPart = strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, intPart)
+	intPart = strings.TrimLeft(intPart, "0")
+	if intPart == "" {
+		intPart = "0"
+	}
+	for len(frac) < 2 {
+		frac += "0"
+	}
+	return code + " " + intPart + "." + frac
+}
+
+// normPhone keeps the digits, drops a "(0)" trunk prefix after the country
+// code, and writes national numbers as German E.164.
+func normPhone(text string, m []int) string {
+	raw := strings.ReplaceAll(text[m[0]:m[1]], "(0)", "")
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, raw)
+	switch {
+	case strings.HasPrefix(raw, "+"):
+	case strings.HasPrefix(digits, "00"):
+		digits = digits[2:]
+	case strings.HasPrefix(digits, "0"):
+		digits = "49" + digits[1:]
+	default:
+		return ""
+	}
+	// E.164 allows at most 15 digits; fewer than 8 (country code included)
+	// is more likely a reference number than a phone number.
+	if len(digits) < 8 || len(digits) > 15 {
+		return ""
+	}
+	return "+" + digits
+}

@@ -1,0 +1,373 @@
+package channel
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Weights from twitter-text's configuration v3 (config/v3.json in
+// github.com/twitter/twitter-text): maxWeightedTweetLength 280, scale 100,
+// defaultWeight 200, transformedURLLength 23, emojiParsingEnabled true.
+// Weights here are already divided by the scale.
+const (
+	xMaxWeighted   = 280
+	xDefaultWeight = 2
+	xURLWeight     = 23
+)
+
+// xLightRanges are the v3 ranges with weight 100 (1 after scaling): Latin,
+// Greek, Cyrillic, Hebrew, Arabic, Devanagari … up to Georgian, and general
+// punctuation such as spaces, dashes, typographic quotes and primes.
+var xLightRanges = [][2]rune{
+	{0x0000, 0x10FF},
+	{0x2000, 0x200D},
+	{0x2010, 0x201F},
+	{0x2032, 0x2037},
+}
+
+// XStats is the length of a post on X.
+type XStats struct {
+	// WeightedLength is what X compares against its 280 limit.
+	WeightedLength int `json:"weighted_length"`
+}
+
+// X returns the weighted length of text as X counts it.
+func X(text string) XStats {
+	n := 0
+	xWalk(norm.NFC.String(text), func(_, _, w int) { n += w })
+	return XStats{WeightedLength: n}
+}
+
+// xWalk calls fn for each counted unit of text (a link, an emoji sequence or
+// a single code point) with its byte span and weight. text must already be
+// NFC.
+func xWalk(text string, fn func(start, end, weight int)) {
+	prev := rune(-1)
+	for i := 0; i < len(text); {
+		if urlCanStart(prev) {
+			if end := matchURL(text, i, true); end > i {
+				fn(i, end, xURLWeight)
+				prev, _ = utf8.DecodeLastRuneInString(text[:end])
+				i = end
+				continue
+			}
+		}
+		if end := matchEmoji(text, i); end > i {
+			fn(i, end, xDefaultWeight)
+			prev, _ = utf8.DecodeLastRuneInString(text[:end])
+			i = end
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		fn(i, i+size, xRuneWeight(r))
+		prev = r
+		i += size
+	}
+}
+
+func xRuneWeight(r rune) int {
+	for _, rg := range xLightRanges {
+		if r >= rg[0] && r <= rg[1] {
+			return 1
+		}
+	}
+	return xDefaultWeight
+}
+
+// Emoji building blocks (Unicode TR #51).
+const (
+	zwj           = 0x200D
+	vs16          = 0xFE0F
+	keycap        = 0x20E3
+	blackFlag     = 0x1F3F4
+	tagCancel     = 0xE007F
+	regionalFirst = 0x1F1E6
+	regionalLast  = 0x1F1FF
+)
+
+func isRegional(r rune) bool { return r >= regionalFirst && r <= regionalLast }
+
+func isSkinTone(r rune) bool { return r >= 0x1F3FB && r <= 0x1F3FF }
+
+func isTag(r rune) bool { return r >= 0xE0020 && r <= 0xE007E }
+
+// isPictographic approximates Extended_Pictographic (emoji-data.txt) with
+// the blocks that hold it; over-matching a few unassigned code points does
+// not matter because they weigh 2 on their own as well.
+func isPictographic(r rune) bool {
+	switch {
+	case r < 0x2000:
+		return r == 0x00A9 || r == 0x00AE
+	case r < 0x3000:
+		switch {
+		case r == 0x203C, r == 0x2049, r == 0x2122, r == 0x2139,
+			r >= 0x2194 && r <= 0x2199, r == 0x21A9, r == 0x21AA,
+			r == 0x231A, r == 0x231B, r == 0x2328, r == 0x2388, r == 0x23CF,
+			r >= 0x23E9 && r <= 0x23F3, r >= 0x23F8 && r <= 0x23FA,
+			r == 0x24C2, r == 0x25AA, r == 0x25AB, r == 0x25B6, r == 0x25C0,
+			r >= 0x25FB && r <= 0x25FE, r >= 0x2600 && r <= 0x27BF,
+			r == 0x2934, r == 0x2935, r >= 0x2B05 && r <= 0x2B07,
+			r == 0x2B1B, r == 0x2B1C, r == 0x2B50, r == 0x2B55:
+			return true
+		}
+		return false
+	case r == 0x3030, r == 0x303D, r == 0x3297, r == 0x3299:
+		return true
+	case r >= 0x1F000 && r <= 0x1FAFF:
+		return !isRegional(r) && !isSkinTone(r)
+	case r >= 0x1FC00 && r <= 0x1FFFD:
+		return true
+	}
+	return false
+}
+
+// matchEmoji returns the end of the emoji sequence starting at text[i], or
+// i when there is none: flags (regional indicator pairs and tag sequences),
+// keycaps, and pictographs with variation selector, skin tone and ZWJ
+// continuations. © and ® only count as emoji with U+FE0F, because as plain
+// text they are ordinary Latin-1 characters of weight 1.
+func matchEmoji(text string, i int) int {
+	r, n := utf8.DecodeRuneInString(text[i:])
+	j := i + n
+	next := func() (rune, int) {
+		if j >= len(text) {
+			return -1, 0
+		}
+		return utf8.DecodeRuneInString(text[j:])
+	}
+	switch {
+	case isRegional(r):
+		if r2, n2 := next(); isRegional(r2) {
+			return j + n2
+		}
+		return j
+	case r == '#' || r == '*' || r >= '0' && r <= '9':
+		r2, n2 := next()
+		if r2 == vs16 {
+			j += n2
+			r2, n2 = next()
+		}
+		if r2 == keycap {
+			return j + n2
+		}
+		return i
+	case !isPictographic(r):
+		return i
+	}
+	if r < 0x2000 {
+		if r2, n2 := next(); r2 == vs16 {
+			return j + n2
+		}
+		return i
+	}
+	if r == blackFlag {
+		k := j
+		for k < len(text) {
+			t, tn := utf8.DecodeRuneInString(text[k:])
+			if t == tagCancel {
+				return k + tn
+			}
+			if !isTag(t) {
+				break
+			}
+			k += tn
+		}
+	}
+	for {
+		if r2, n2 := next(); r2 == vs16 {
+			j += n2
+		}
+		if r2, n2 := next(); isSkinTone(r2) {
+			j += n2
+		}
+		r2, n2 := next()
+		if r2 != zwj {
+			return j
+		}
+		r3, n3 := utf8.DecodeRuneInString(text[j+n2:])
+		if !isPictographic(r3) {
+			return j
+		}
+		j += n2 + n3
+	}
+}
+
+// urlCanStart reports whether a link may begin after prev (-1 at the start
+// of the text). As in twitter-text, a link must not be glued to a word, to
+// an @ (an email address) or to $ and # (cashtags, hashtags).
+func urlCanStart(prev rune) bool {
+	if prev < 0 {
+		return true
+	}
+	if unicode.IsLetter(prev) || unicode.IsDigit(prev) {
+		return false
+	}
+	switch prev {
+	case '@', '$', '#', '.', '-', '_', '/', ':', '＠', '＃':
+		return false
+	}
+	return true
+}
+
+// tlds are the top-level domains recognised in links without a scheme:
+// common generic ones and the country codes of Europe and of the largest
+// markets elsewhere. twitter-text knows every TLD; this subset keeps false
+// matches on abbreviations low.
+var tlds = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Fields(`com org net edu gov mil int info biz name pro mobi app dev
+		blog shop store online site tech news media cloud email help support
+		berlin hamburg koeln cologne muenchen bayern nrw ruhr wien tirol swiss gmbh`) {
+		m[t] = true
+	}
+	for _, t := range ccTLDs {
+		m[t] = true
+	}
+	return m
+}()
+
+var ccTLDs = strings.Fields(`de at ch li lu nl be fr it es pt uk ie dk se no fi is pl cz sk hu si hr
+	ro bg gr tr ru ua ee lv lt eu us ca mx br ar au nz jp cn kr in sg hk tw za io co me tv ly to fm
+	ai gg cc ws`)
+
+func isCCTLD(s string) bool {
+	for _, t := range ccTLDs {
+		if t == s {
+			return true
+		}
+	}
+	return false
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring ASCII case.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// matchURL returns the end of the link starting at text[i], or i when there
+// is none. A link is http:// or https:// followed by a host, or a bare
+// domain ending in a known TLD; either may go on with a port, path, query or
+// fragment. Trailing punctuation and an unbalanced closing bracket belong to
+// the sentence, not the link. With xRules, a bare two-label domain under a
+// country-code TLD without path (example.de) is not a link, as on X.
+func matchURL(text string, i int, xRules bool) int {
+	s := text[i:]
+	scheme := 0
+	switch {
+	case hasPrefixFold(s, "https://"):
+		scheme = len("https://")
+	case hasPrefixFold(s, "http://"):
+		scheme = len("http://")
+	}
+	hostEnd, labels, tld := scanHost(s[scheme:])
+	if hostEnd == 0 || labels < 2 {
+		return i
+	}
+	if scheme == 0 && !tlds[strings.ToLower(tld)] {
+		return i
+	}
+	end := scheme + hostEnd
+	if end < len(s) {
+		if r, _ := utf8.DecodeRuneInString(s[end:]); r == '@' || r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return i
+		}
+	}
+	if end < len(s) && s[end] == ':' {
+		k := end + 1
+		for k < len(s) && s[k] >= '0' && s[k] <= '9' {
+			k++
+		}
+		if k > end+1 {
+			end = k
+		}
+	}
+	hasPath := false
+	if end < len(s) && (s[end] == '/' || s[end] == '?' || s[end] == '#') {
+		k := end
+		for k < len(s) {
+			r, n := utf8.DecodeRuneInString(s[k:])
+			if unicode.IsSpace(r) || strings.ContainsRune("<>\"“”„«»‘’‚", r) {
+				break
+			}
+			k += n
+		}
+		k = trimURLTail(s[:k], end)
+		hasPath = k > end
+		end = k
+	}
+	if xRules && scheme == 0 && !hasPath && labels == 2 && isCCTLD(strings.ToLower(tld)) &&
+		!strings.EqualFold(s[:hostEnd], "t.co") {
+		return i
+	}
+	return i + end
+}
+
+// scanHost reads dot-separated labels of letters, digits and hyphens from
+// the start of s and returns where they end, how many there are and the
+// last one. A trailing dot ends the sentence and is not part of the host.
+func scanHost(s string) (end, labels int, last string) {
+	k := 0
+	for {
+		start := k
+		for k < len(s) {
+			r, n := utf8.DecodeRuneInString(s[k:])
+			if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' && k > start) {
+				break
+			}
+			k += n
+		}
+		if k == start || s[k-1] == '-' {
+			if labels > 0 {
+				return end, labels, last
+			}
+			return 0, 0, ""
+		}
+		end, last = k, s[start:k]
+		labels++
+		if k+1 < len(s) && s[k] == '.' {
+			k++
+			continue
+		}
+		if last != "" && !isAlpha(last) && labels > 1 {
+			return 0, 0, ""
+		}
+		return end, labels, last
+	}
+}
+
+func isAlpha(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// trimURLTail drops trailing punctuation from the path part s[from:] and a
+// closing bracket that has no opening partner inside the link.
+func trimURLTail(s string, from int) int {
+	end := len(s)
+	for end > from {
+		c := s[end-1]
+		switch c {
+		case '.', ',', ';', ':', '!', '?', '\'':
+			end--
+			continue
+		case ')', ']':
+			open := byte('(')
+			if c == ']' {
+				open = '['
+			}
+			if strings.Count(s[:end], string(open)) < strings.Count(s[:end], string(c)) {
+				end--
+				continue
+			}
+		}
+		break
+	}
+	return end
+}
