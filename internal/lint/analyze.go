@@ -1,0 +1,282 @@
+package lint
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/clipperhouse/uax29/v2/words"
+)
+
+// token is a word of the sender's voice, per UAX #29.
+type token struct {
+	start, end int // byte offsets in the raw file
+	folded     string
+	sentence   int32
+	pats       [2]int32 // range into analysis.pats
+	caps       bool     // written in capitals, at least 4 letters
+}
+
+// sentence is a byte range of the body, with its tokens [tok, tokEnd).
+type sentence struct {
+	start, end  int
+	tok, tokEnd int32
+}
+
+// analysis is the per-file working state; it is pooled and reused so that
+// linting allocates little.
+type analysis struct {
+	tokens    []token
+	sentences []sentence
+	pats      []int32
+	hits      []hit
+	groupHits [][]int32 // group → indexes into hits
+	folder    *folder
+	stems     map[string]string
+}
+
+func newAnalysis() *analysis {
+	return &analysis{folder: newFolder(), stems: map[string]string{}}
+}
+
+func (a *analysis) reset(groups int) {
+	a.tokens = a.tokens[:0]
+	a.sentences = a.sentences[:0]
+	a.pats = a.pats[:0]
+	a.hits = a.hits[:0]
+	if cap(a.groupHits) < groups {
+		a.groupHits = make([][]int32, groups)
+	}
+	a.groupHits = a.groupHits[:groups]
+	for i := range a.groupHits {
+		a.groupHits[i] = a.groupHits[i][:0]
+	}
+	if len(a.stems) > 50_000 {
+		clear(a.stems)
+	}
+}
+
+// tokenize splits the voice view of the body into sentences and words.
+func (a *analysis) tokenize(d *Document) {
+	voice := string(d.voice[d.Body:])
+	base := d.Body
+	a.splitSentences(voice, base)
+	it := words.FromString(voice)
+	si := 0
+	for it.Next() {
+		w := it.Value()
+		r, _ := utf8.DecodeRuneInString(w)
+		if !isWordRune(r) {
+			// Tokens such as "!" or "-" carry no word; but a token may start
+			// with an apostrophe or similar, so check all runes cheaply.
+			if !hasWordRune(w) {
+				continue
+			}
+		}
+		start := base + it.Start()
+		for si < len(a.sentences)-1 && start >= a.sentences[si].end {
+			si++
+		}
+		a.tokens = append(a.tokens, token{
+			start: start, end: base + it.End(), folded: a.folder.fold(w),
+			sentence: int32(si), caps: isCaps(w),
+		})
+	}
+	// Assign token ranges to sentences.
+	ti := int32(0)
+	for i := range a.sentences {
+		a.sentences[i].tok = ti
+		for int(ti) < len(a.tokens) && a.tokens[ti].sentence == int32(i) {
+			ti++
+		}
+		a.sentences[i].tokEnd = ti
+	}
+}
+
+func hasWordRune(s string) bool {
+	for _, r := range s {
+		if isWordRune(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isCaps(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		} else if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return letters >= 4
+}
+
+// abbreviations after which a period does not end a sentence.
+var abbreviations = map[string]bool{
+	"z": true, "b": true, "d": true, "h": true, "u": true, "a": true, "bzw": true, "ca": true, "nr": true,
+	"ggf": true, "inkl": true, "usw": true, "etc": true, "evtl": true, "vgl": true, "str": true, "tel": true,
+	"dr": true, "mr": true, "mrs": true, "ms": true, "st": true, "e": true, "g": true, "i": true, "vs": true,
+	"no": true, "approx": true, "incl": true, "max": true, "min": true, "bspw": true, "sog": true, "zzgl": true,
+	"mo": true, "di": true, "mi": true, "do": true, "fr": true, "sa": true, "so": true, "jan": true, "feb": true,
+	"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true, "okt": true, "oct": true,
+	"nov": true, "dez": true, "dec": true, "tsd": true, "mio": true, "mrd": true,
+}
+
+// splitSentences finds sentence boundaries: terminal punctuation followed
+// by space, line breaks after terminal punctuation or between list items
+// and headings, and blank lines.
+func (a *analysis) splitSentences(s string, base int) {
+	start := 0
+	emit := func(end int) {
+		if strings.TrimSpace(s[start:end]) != "" {
+			a.sentences = append(a.sentences, sentence{start: base + start, end: base + end})
+		}
+		start = end
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '.', '!', '?':
+			j := i + 1
+			for j < len(s) && (s[j] == '.' || s[j] == '!' || s[j] == '?' || s[j] == '"' || s[j] == ')') {
+				j++
+			}
+			if j < len(s) && s[j] != ' ' && s[j] != '\n' && s[j] != '\t' && s[j] != '\r' && !strings.HasPrefix(s[j:], "“") && !strings.HasPrefix(s[j:], "”") {
+				continue
+			}
+			if c == '.' && j == i+1 && abbreviationBefore(s, i) {
+				continue
+			}
+			emit(j)
+			i = j - 1
+		case '\n':
+			// blank line, or a line that starts a list item or heading
+			rest := strings.TrimLeft(s[i+1:], " \t\r")
+			prev := strings.TrimRight(s[start:i], " \t\r")
+			if strings.HasPrefix(rest, "\n") || startsBlock(rest) || endsClause(prev) || startsBlock(strings.TrimLeft(s[start:i], " \t")) {
+				emit(i + 1)
+			}
+		default:
+			if c >= utf8.RuneSelf && strings.HasPrefix(s[i:], "…") {
+				j := i + len("…")
+				if j >= len(s) || s[j] == ' ' || s[j] == '\n' {
+					emit(j)
+					i = j - 1
+				}
+			}
+		}
+	}
+	emit(len(s))
+}
+
+func startsBlock(line string) bool {
+	if line == "" {
+		return false
+	}
+	switch line[0] {
+	case '-', '*', '+', '#', '>':
+		return true
+	}
+	if strings.HasPrefix(line, "•") || strings.HasPrefix(line, "–") {
+		return true
+	}
+	i := 0
+	for i < len(line) && line[i] >= '0' && line[i] <= '9' {
+		i++
+	}
+	return i > 0 && i < len(line) && (line[i] == '.' || line[i] == ')') && i+1 < len(line) && line[i+1] == ' '
+}
+
+func endsClause(line string) bool {
+	if line == "" {
+		return false
+	}
+	switch line[len(line)-1] {
+	case ':', '.', '!', '?', ';':
+		return true
+	}
+	return strings.HasSuffix(line, "…")
+}
+
+// abbreviationBefore reports whether the period at i closes an
+// abbreviation or an ordinal number ("23. November").
+func abbreviationBefore(s string, i int) bool {
+	j := i
+	for j > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		j -= size
+	}
+	w := s[j:i]
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		// "23." followed by a word: an ordinal/date in German.
+		allDigits := strings.Trim(w, "0123456789") == ""
+		return allDigits && len(w) <= 2
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		return true
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+// match runs the lexicon matcher over the tokens and records hits per group.
+func (a *analysis) match(m *matcher) {
+	if m == nil {
+		return
+	}
+	for i := range a.tokens {
+		t := &a.tokens[i]
+		from := int32(len(a.pats))
+		a.pats = m.wordPatterns(a.pats, t.folded, a.stem(m, t.folded))
+		t.pats = [2]int32{from, int32(len(a.pats))}
+	}
+	pats := func(j int) []int32 {
+		p := a.tokens[j].pats
+		return a.pats[p[0]:p[1]]
+	}
+	n := len(a.tokens)
+	for i := 0; i < n; i++ {
+		if a.tokens[i].pats[0] == a.tokens[i].pats[1] {
+			continue
+		}
+		a.hits = m.matchPhrases(a.hits, i, n, pats)
+	}
+	for i, h := range a.hits {
+		a.groupHits[h.group] = append(a.groupHits[h.group], int32(i))
+	}
+}
+
+func (a *analysis) stem(m *matcher, folded string) string {
+	if m.stemmer == nil || len(folded) < 3 {
+		return folded
+	}
+	key := m.lang + folded
+	if s, ok := a.stems[key]; ok {
+		return s
+	}
+	s := m.stem(folded)
+	a.stems[key] = s
+	return s
+}
+
+// sentenceHas reports whether group g has a hit in sentences [from, to].
+func (a *analysis) sentenceHas(g int32, from, to int32) bool {
+	for _, hi := range a.groupHits[g] {
+		s := a.tokens[a.hits[hi].tok].sentence
+		if s >= from && s <= to {
+			return true
+		}
+	}
+	return false
+}

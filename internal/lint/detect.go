@@ -1,0 +1,269 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Built-in detectors for the required elements. Concrete times and
+// contacts have a shape (digits, @, a domain) that regular expressions
+// describe once for every language; the words around them come from the
+// playbook's lexicon.
+var (
+	clockRe  = regexp.MustCompile(`(?i)(?:^|[^\d.:])(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`)
+	dateRe   = regexp.MustCompile(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2})`)
+	periodRe = regexp.MustCompile(`(?i)(?:\bin|\bwithin|\binnerhalb(?:\s+von)?|\bbinnen|\balle|\bevery|\bnach|\bafter|\bnext|\bden\s+nächsten|\bthe\s+next|\bca\.|\betwa|\bspätestens\s+in)\s+(?:\d+(?:[.,]\d+)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|eight|ten|twelve|twenty-four|a|an|half\s+an?|einer\s+halben|einer\s+knappen)\s+(?:halbe\s+)?(?:minute|minuten|min|stunde|stunden|std|tag|tage|tagen|werktag|werktagen|woche|wochen|minutes?|mins?|hours?|hrs?|days?|business\s+days?|working\s+days?|weeks?)\b`)
+	sinceRe  = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
+
+	phoneRe = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
+)
+
+// timeSpan is a concrete time found in the text (byte offsets in the file).
+type timeSpan struct{ start, end int }
+
+// concreteTimes finds clock times, dates and periods in the plain view,
+// leaving out start times ("seit 9:40 Uhr").
+func concreteTimes(d *Document) []timeSpan {
+	body := string(d.plain[d.Body:])
+	var out []timeSpan
+	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe} {
+		for _, m := range re.FindAllStringSubmatchIndex(body, -1) {
+			s, e := m[0], m[1]
+			if len(m) >= 4 && m[2] >= 0 {
+				s, e = m[2], m[3]
+			}
+			if sinceRe.MatchString(lastWords(body[:s], 2)) {
+				continue
+			}
+			out = append(out, timeSpan{d.Body + s, d.Body + e})
+		}
+	}
+	return out
+}
+
+func lastWords(s string, n int) string {
+	s = strings.TrimRight(s, " \t")
+	fields := strings.Fields(s)
+	if len(fields) > n {
+		fields = fields[len(fields)-n:]
+	}
+	return strings.Join(fields, " ")
+}
+
+// HasNextUpdate reports whether the document says when the next update or
+// the resolution comes: a cue word and a concrete time in one sentence.
+func (ev *evaluation) hasNextUpdate(r *rule) bool {
+	a := ev.a
+	cueSentences := map[int32]bool{}
+	for _, g := range r.cues {
+		for _, hi := range a.groupHits[g] {
+			cueSentences[a.tokens[a.hits[hi].tok].sentence] = true
+		}
+	}
+	if len(cueSentences) == 0 {
+		return false
+	}
+	for _, g := range r.when {
+		for _, hi := range a.groupHits[g] {
+			if cueSentences[a.tokens[a.hits[hi].tok].sentence] {
+				return true
+			}
+		}
+	}
+	for _, t := range concreteTimes(ev.d) {
+		if s := ev.sentenceAtPlain(t.start); s >= 0 && cueSentences[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceAtPlain maps an offset to a sentence; offsets inside masked
+// parts (a URL) belong to the sentence around them.
+func (ev *evaluation) sentenceAtPlain(off int) int32 {
+	return ev.sentenceAt(off)
+}
+
+// hasContact reports whether the document names a way to get help.
+func (ev *evaluation) hasContact(r *rule) bool {
+	a := ev.a
+	for _, g := range r.cues {
+		if len(a.groupHits[g]) > 0 {
+			return true
+		}
+	}
+	body := string(ev.d.plain[ev.d.Body:])
+	if emailRe.MatchString(body) {
+		return true
+	}
+	for _, loc := range phoneRe.FindAllStringIndex(body, -1) {
+		if digits(body[loc[0]:loc[1]]) >= 7 {
+			return true
+		}
+	}
+	notTerms := ev.e.notTerms(r, ev.lang)
+	for _, re := range []*regexp.Regexp{urlRe, bareURLRe} {
+		for _, loc := range re.FindAllStringIndex(body, -1) {
+			url := strings.ToLower(body[loc[0]:loc[1]])
+			if strings.Contains(url, "@") {
+				continue
+			}
+			shop := false
+			for _, t := range notTerms {
+				if strings.Contains(url, t) {
+					shop = true
+					break
+				}
+			}
+			if !shop {
+				s := ev.sentenceAt(ev.d.Body + loc[0])
+				for _, g := range r.not {
+					if s >= 0 && a.sentenceHas(g, s, s) {
+						shop = true
+						break
+					}
+				}
+			}
+			if !shop {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func digits(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+		}
+	}
+	return n
+}
+
+// notTerms returns the folded word parts of a rule's Not groups, for
+// matching inside links.
+func (e *Engine) notTerms(r *rule, lang string) []string {
+	var out []string
+	f := newFolder()
+	for _, g := range r.Require.Not {
+		for _, t := range e.pb.Lexicon[g][lang] {
+			t = strings.Trim(t, "*")
+			if !strings.Contains(t, " ") && len(t) >= 3 {
+				out = append(out, f.fold(t))
+			}
+		}
+	}
+	return out
+}
+
+func (ev *evaluation) require(r *rule) {
+	required := false
+	if ch := ev.e.pb.Channel(ev.ctx.Channel); ch != nil {
+		for _, id := range ch.Require {
+			if id == r.ID {
+				required = true
+			}
+		}
+	}
+	if !required {
+		return
+	}
+	switch r.Require.Element {
+	case "next-update":
+		if ev.ctx.Stage == "resolved" || ev.ctx.Stage == "followup" {
+			return
+		}
+		if ev.hasNextUpdate(r) {
+			return
+		}
+	case "contact":
+		if ev.hasContact(r) {
+			return
+		}
+	}
+	from, to := ev.firstLine()
+	ev.add(r, from, to, "")
+}
+
+// firstLine spans the first non-empty line of the body, where a missing
+// element is reported.
+func (ev *evaluation) firstLine() (int, int) {
+	body := ev.d.Raw[ev.d.Body:]
+	off := ev.d.Body
+	for len(body) > 0 {
+		line, rest, _ := strings.Cut(body, "\n")
+		if t := strings.TrimSpace(line); t != "" {
+			lead := len(line) - len(strings.TrimLeft(line, " \t"))
+			return off + lead, off + len(strings.TrimRight(line, " \t\r"))
+		}
+		off += len(line) + 1
+		body = rest
+	}
+	return ev.d.Body, ev.d.Body
+}
+
+// Detected reports what the detectors find in a document regardless of
+// channel requirements: whether it names the next update and a contact.
+func (e *Engine) Detected(d *Document, ctx Context) (nextUpdate, contact bool) {
+	a := e.pool.Get().(*analysis)
+	defer e.pool.Put(a)
+	a.reset(len(e.groups))
+	a.tokenize(d)
+	lang := ctx.Lang
+	if lang == "" {
+		lang = DetectLang(a, e.pb.Lang)
+	}
+	a.match(e.matchers[lang])
+	ev := evaluation{e: e, a: a, d: d, ctx: ctx, lang: lang}
+	for _, r := range e.rules {
+		if r.kind != "require" || !ev.applies(r) {
+			continue
+		}
+		switch r.Require.Element {
+		case "next-update":
+			nextUpdate = nextUpdate || ev.hasNextUpdate(r)
+		case "contact":
+			contact = contact || ev.hasContact(r)
+		}
+	}
+	return nextUpdate, contact
+}
+
+// Function words that tell German from English text.
+var (
+	deWords = map[string]bool{"der": true, "die": true, "das": true, "und": true, "ist": true, "nicht": true, "wir": true, "sie": true,
+		"ihr": true, "ihre": true, "ihnen": true, "mit": true, "für": true, "auf": true, "bei": true, "ein": true, "eine": true, "zu": true,
+		"den": true, "dem": true, "des": true, "von": true, "im": true, "uns": true, "bitte": true, "leider": true, "sind": true, "wird": true,
+		"werden": true, "auch": true, "noch": true, "unsere": true, "unser": true, "heute": true, "um": true, "uhr": true, "es": true}
+	enWords = map[string]bool{"the": true, "and": true, "is": true, "are": true, "not": true, "we": true, "you": true, "your": true,
+		"with": true, "for": true, "on": true, "at": true, "a": true, "an": true, "to": true, "of": true, "in": true, "our": true,
+		"please": true, "us": true, "will": true, "be": true, "this": true, "have": true, "has": true, "it": true, "today": true, "by": true}
+)
+
+// DetectLang guesses German or English from function words; fallback is
+// used when the text gives no signal.
+func DetectLang(a *analysis, fallback string) string {
+	de, en := 0, 0
+	for _, t := range a.tokens {
+		if deWords[t.folded] {
+			de++
+		}
+		if enWords[t.folded] {
+			en++
+		}
+		if strings.ContainsAny(t.folded, "äöüß") {
+			de++
+		}
+	}
+	switch {
+	case de > en:
+		return "de"
+	case en > de:
+		return "en"
+	case fallback != "":
+		return fallback
+	}
+	return "en"
+}

@@ -1,0 +1,487 @@
+// Package lint is the tone and essentials linter: it reads a message file
+// into a text model (front matter, Markdown-aware masking of what is not
+// the sender's voice, sentences, Unicode words), matches a playbook's
+// compiled lexicons in one pass, evaluates its rules and reports findings
+// with exact positions.
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/crisis-comms/crisis/playbook"
+)
+
+// Finding is one problem in a message. Field order is the JSON contract.
+type Finding struct {
+	Rule       string `json:"rule"`
+	Principle  string `json:"principle"`
+	Tone       string `json:"tone"`
+	Severity   string `json:"severity"`
+	Message    string `json:"message"`
+	Match      string `json:"match"`
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+	EndLine    int    `json:"end_line"`
+	EndColumn  int    `json:"end_column"`
+	Suggestion string `json:"suggestion,omitempty"`
+
+	// Offset and End are byte offsets into the file.
+	Offset int `json:"-"`
+	End    int `json:"-"`
+}
+
+// Context says how to judge one file.
+type Context struct {
+	Lang    string // de, en, …; empty = detect
+	Channel string // empty = unknown: no channel requirements
+	Stage   string
+	// Disabled rules are skipped; Severity overrides a rule's severity.
+	Disabled map[string]bool
+	Severity map[string]string
+}
+
+// Engine is a playbook compiled for linting. It is safe for concurrent use.
+type Engine struct {
+	pb       *playbook.Playbook
+	groups   map[string]int32
+	matchers map[string]*matcher
+	rules    []*rule
+	byGroup  map[int32][]*rule // terms rules by group
+	pool     sync.Pool
+}
+
+type rule struct {
+	*playbook.Rule
+	kind     string
+	terms    []int32
+	unless   []int32
+	re       *regexp.Regexp
+	all, any []int32
+	groups   []int32
+	per      []int32
+	cues     []int32
+	when     []int32
+	not      []int32
+}
+
+// New compiles a validated playbook.
+func New(pb *playbook.Playbook) (*Engine, error) {
+	e := &Engine{pb: pb, groups: map[string]int32{}, matchers: map[string]*matcher{}, byGroup: map[int32][]*rule{}}
+	names := make([]string, 0, len(pb.Lexicon))
+	for g := range pb.Lexicon {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+	perLang := map[string]map[int32][]string{}
+	for i, g := range names {
+		e.groups[g] = int32(i)
+		for lang, terms := range pb.Lexicon[g] {
+			if perLang[lang] == nil {
+				perLang[lang] = map[int32][]string{}
+			}
+			perLang[lang][int32(i)] = terms
+		}
+	}
+	for lang, terms := range perLang {
+		e.matchers[lang] = newMatcher(lang, terms)
+	}
+	ids := func(list []string) []int32 {
+		out := make([]int32, 0, len(list))
+		for _, g := range list {
+			if id, ok := e.groups[g]; ok {
+				out = append(out, id)
+			}
+		}
+		return out
+	}
+	for i := range pb.Rules {
+		pr := &pb.Rules[i]
+		if pr.Disabled {
+			continue
+		}
+		r := &rule{Rule: pr, kind: pr.Kind(), terms: ids(pr.Terms), unless: ids(pr.Unless)}
+		switch r.kind {
+		case "pattern":
+			re, err := regexp.Compile(pr.Pattern)
+			if err != nil {
+				return nil, fmt.Errorf("rule %s: %w", pr.ID, err)
+			}
+			r.re = re
+		case "sentence":
+			r.all, r.any = ids(pr.Sentence.All), ids(pr.Sentence.Any)
+		case "metric":
+			r.groups, r.per = ids(pr.Metric.Groups), ids(pr.Metric.Per)
+		case "require":
+			r.cues, r.when, r.not = ids(pr.Require.Cues), ids(pr.Require.When), ids(pr.Require.Not)
+		}
+		e.rules = append(e.rules, r)
+		for _, g := range r.terms {
+			e.byGroup[g] = append(e.byGroup[g], r)
+		}
+	}
+	e.pool.New = func() any { return newAnalysis() }
+	return e, nil
+}
+
+// Playbook returns the playbook the engine was compiled from.
+func (e *Engine) Playbook() *playbook.Playbook { return e.pb }
+
+// Lint judges a parsed document and returns its findings, sorted.
+func (e *Engine) Lint(d *Document, ctx Context) []Finding {
+	a := e.pool.Get().(*analysis)
+	defer e.pool.Put(a)
+	a.reset(len(e.groups))
+	a.tokenize(d)
+	lang := ctx.Lang
+	if lang == "" {
+		lang = DetectLang(a, e.pb.Lang)
+	}
+	a.match(e.matchers[lang])
+	ev := evaluation{e: e, a: a, d: d, ctx: ctx, lang: lang}
+	ev.run()
+	out := applySuppressions(d, ev.findings, e.pb)
+	sortFindings(out)
+	return out
+}
+
+// LintText lints a bare message text (no file), as the drafting flow and
+// the rule examples do.
+func (e *Engine) LintText(text string, ctx Context) []Finding {
+	d, err := Parse("<text>", []byte(text), true)
+	if err != nil {
+		return nil
+	}
+	return e.Lint(d, ctx)
+}
+
+// Lang returns the language the engine would judge d in.
+func (e *Engine) Lang(d *Document, ctx Context) string {
+	if ctx.Lang != "" {
+		return ctx.Lang
+	}
+	a := e.pool.Get().(*analysis)
+	defer e.pool.Put(a)
+	a.reset(len(e.groups))
+	a.tokenize(d)
+	return DetectLang(a, e.pb.Lang)
+}
+
+type evaluation struct {
+	e        *Engine
+	a        *analysis
+	d        *Document
+	ctx      Context
+	lang     string
+	findings []Finding
+}
+
+func (ev *evaluation) applies(r *rule) bool {
+	if ev.ctx.Disabled[r.ID] {
+		return false
+	}
+	if len(r.Langs) > 0 && !slices.Contains(r.Langs, ev.lang) {
+		return false
+	}
+	if len(r.Channels) > 0 && !slices.Contains(r.Channels, ev.ctx.Channel) {
+		return false
+	}
+	return true
+}
+
+func (ev *evaluation) add(r *rule, from, to int, msg string) {
+	sev := r.Severity
+	if s, ok := ev.ctx.Severity[r.ID]; ok {
+		sev = s
+	}
+	if msg == "" {
+		msg = r.Message
+	}
+	f := Finding{Rule: r.ID, Principle: r.Principle, Tone: r.Tone, Severity: sev, Message: strings.TrimSpace(msg),
+		Suggestion: strings.TrimSpace(r.Suggestion), Offset: from, End: to}
+	ev.findings = append(ev.findings, ev.d.locate(f))
+}
+
+// locate fills match text and line/column positions from byte offsets.
+func (d *Document) locate(f Finding) Finding {
+	f.Match = d.Raw[f.Offset:f.End]
+	if len(f.Match) > 200 {
+		f.Match = f.Match[:200] + "…"
+		for !validPrefix(f.Match) {
+			f.Match = f.Match[:len(f.Match)-4] + "…"
+		}
+	}
+	f.Line, f.Column = d.Position(f.Offset)
+	f.EndLine, f.EndColumn = d.Position(f.End)
+	return f
+}
+
+func validPrefix(s string) bool { return strings.ToValidUTF8(s, "\x00") == s }
+
+func (ev *evaluation) run() {
+	a := ev.a
+	// terms: one walk over all hits
+	for _, h := range a.hits {
+		for _, r := range ev.e.byGroup[h.group] {
+			if !ev.applies(r) {
+				continue
+			}
+			s := a.tokens[h.tok].sentence
+			if ev.cleared(r.unless, s, s) {
+				continue
+			}
+			ev.add(r, a.tokens[h.tok].start, a.tokens[h.end-1].end, "")
+		}
+	}
+	for _, r := range ev.e.rules {
+		if !ev.applies(r) {
+			continue
+		}
+		switch r.kind {
+		case "pattern":
+			ev.pattern(r)
+		case "sentence":
+			ev.sentence(r)
+		case "metric":
+			ev.metric(r)
+		case "require":
+			ev.require(r)
+		}
+	}
+	ev.dedupe()
+}
+
+func (ev *evaluation) cleared(unless []int32, from, to int32) bool {
+	for _, g := range unless {
+		if ev.a.sentenceHas(g, from, to) {
+			return true
+		}
+	}
+	return false
+}
+
+func (ev *evaluation) pattern(r *rule) {
+	body := ev.d.voice[ev.d.Body:]
+	for _, loc := range r.re.FindAllIndex(body, -1) {
+		if loc[0] == loc[1] {
+			continue
+		}
+		from, to := ev.d.Body+loc[0], ev.d.Body+loc[1]
+		s := ev.sentenceAt(from)
+		if s >= 0 && ev.cleared(r.unless, s, s) {
+			continue
+		}
+		ev.add(r, from, to, "")
+	}
+}
+
+func (ev *evaluation) sentenceAt(off int) int32 {
+	ss := ev.a.sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].end > off })
+	if i < len(ss) {
+		return int32(i)
+	}
+	return -1
+}
+
+// sentence reports co-occurrence of groups within a window of sentences.
+func (ev *evaluation) sentence(r *rule) {
+	a := ev.a
+	span := int32(max(r.Sentence.Span, 1))
+	last := int32(-1) // last sentence already reported, to avoid overlapping windows
+	for s := int32(0); s < int32(len(a.sentences)); s++ {
+		if s <= last {
+			continue
+		}
+		to := min(s+span-1, int32(len(a.sentences))-1)
+		first, end, ok := ev.cooccur(r, s, to)
+		if !ok || ev.cleared(r.unless, s, to) {
+			continue
+		}
+		ev.add(r, first, end, "")
+		last = to
+	}
+}
+
+// cooccur finds one hit per group of r.all (in order when r.Ordered) and
+// one of r.any inside sentences [from, to]; it returns the covered range.
+func (ev *evaluation) cooccur(r *rule, from, to int32) (int, int, bool) {
+	a := ev.a
+	minOff, maxOff := -1, -1
+	prevEnd := -1
+	take := func(h hit) {
+		s, e := a.tokens[h.tok].start, a.tokens[h.end-1].end
+		if minOff < 0 || s < minOff {
+			minOff = s
+		}
+		if e > maxOff {
+			maxOff = e
+		}
+	}
+	for _, g := range r.all {
+		found := false
+		for _, hi := range a.groupHits[g] {
+			h := a.hits[hi]
+			s := a.tokens[h.tok].sentence
+			if s < from || s > to {
+				continue
+			}
+			if r.Sentence.Ordered && a.tokens[h.tok].start < prevEnd {
+				continue
+			}
+			take(h)
+			prevEnd = a.tokens[h.end-1].end
+			found = true
+			break
+		}
+		if !found {
+			return 0, 0, false
+		}
+	}
+	if len(r.any) > 0 {
+		found := false
+		for _, g := range r.any {
+			for _, hi := range a.groupHits[g] {
+				h := a.hits[hi]
+				s := a.tokens[h.tok].sentence
+				if s < from || s > to || (r.Sentence.Ordered && a.tokens[h.tok].start < prevEnd) {
+					continue
+				}
+				take(h)
+				found = true
+				break
+			}
+			if found {
+				break
+			}
+		}
+		if !found {
+			return 0, 0, false
+		}
+	}
+	return minOff, maxOff, true
+}
+
+func (ev *evaluation) countHits(groups []int32) (n int, first int) {
+	first = -1
+	for _, g := range groups {
+		for _, hi := range ev.a.groupHits[g] {
+			n++
+			if off := ev.a.tokens[ev.a.hits[hi].tok].start; first < 0 || off < first {
+				first = off
+			}
+		}
+	}
+	return n, first
+}
+
+func (ev *evaluation) metric(r *rule) {
+	m := r.Metric
+	a := ev.a
+	switch m.Name {
+	case "exclamations":
+		n := 0
+		body := ev.d.voice[ev.d.Body:]
+		for i, c := range body {
+			if c != '!' {
+				continue
+			}
+			n++
+			if float64(n) > m.Max {
+				off := ev.d.Body + i
+				ev.add(r, off, off+1, fmt.Sprintf("%s (%d exclamation marks; at most %g read as calm)", r.Message, countByte(body, '!'), m.Max))
+				return
+			}
+		}
+	case "capitals":
+		n := 0
+		ignore := map[int]bool{}
+		for _, g := range r.groups {
+			for _, hi := range a.groupHits[g] {
+				ignore[int(a.hits[hi].tok)] = true
+			}
+		}
+		for i, t := range a.tokens {
+			if !t.caps || ignore[i] {
+				continue
+			}
+			n++
+			if float64(n) > m.Max {
+				ev.add(r, t.start, t.end, "")
+				return
+			}
+		}
+	case "share":
+		n, first := ev.countHits(r.groups)
+		if n < max(m.MinCount, 1) || len(a.tokens) == 0 {
+			return
+		}
+		if v := float64(n) / float64(len(a.tokens)); v > m.Max {
+			ev.add(r, first, tokenEndAt(a, first), fmt.Sprintf("%s (%d of %d words, %.0f%%)", r.Message, n, len(a.tokens), v*100))
+		}
+	case "ratio":
+		n, first := ev.countHits(r.groups)
+		if n < max(m.MinCount, 1) {
+			return
+		}
+		d, _ := ev.countHits(r.per)
+		v := float64(n) / float64(max(d, 1))
+		if v > m.Max {
+			ev.add(r, first, tokenEndAt(a, first), fmt.Sprintf("%s (%d to %d)", r.Message, n, d))
+		}
+	}
+}
+
+func tokenEndAt(a *analysis, start int) int {
+	for _, t := range a.tokens {
+		if t.start == start {
+			return t.end
+		}
+	}
+	return start
+}
+
+func countByte(b []byte, c byte) int {
+	n := 0
+	for _, x := range b {
+		if x == c {
+			n++
+		}
+	}
+	return n
+}
+
+// dedupe drops a finding that repeats the same rule at the same place
+// (two terms of one rule on overlapping words).
+func (ev *evaluation) dedupe() {
+	sortFindings(ev.findings)
+	out := ev.findings[:0]
+	for _, f := range ev.findings {
+		if n := len(out); n > 0 && out[n-1].Rule == f.Rule && f.Offset < out[n-1].End {
+			if f.End > out[n-1].End {
+				out[n-1].End = f.End
+				out[n-1] = ev.d.locate(out[n-1])
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	ev.findings = out
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.Rule < b.Rule
+	})
+}

@@ -1,0 +1,334 @@
+package lint
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+	"github.com/blevesearch/snowballstem/german"
+	"golang.org/x/text/cases"
+)
+
+// Word-pattern kinds: a plain word matches its folded form and its stem, a
+// word with * matches a part of a word (German compounds).
+const (
+	patExact = iota
+	patPrefix
+	patSuffix
+	patInfix
+)
+
+// matcher finds the lexicon terms of one language in a token stream. All
+// terms are compiled into hash maps and byte tries, so the cost per token
+// does not grow with the number of terms.
+type matcher struct {
+	lang    string
+	stemmer func(*snowballstem.Env) bool
+	exact   map[string][]int32 // folded word or its stem → word-pattern ids
+	prefix  *trie
+	suffix  *trie // built over reversed words
+	infix   *trie
+	hasFix  [3]bool
+	starts  map[int32][]int32 // first word-pattern id → phrase ids
+	phrases []phrase
+}
+
+type phrase struct {
+	words []int32 // word-pattern ids, in order
+	group int32
+}
+
+// hit is a lexicon term found in the text: tokens [tok, end) belong to group.
+type hit struct {
+	group    int32
+	tok, end int32
+}
+
+func stemmerFor(lang string) func(*snowballstem.Env) bool {
+	switch lang {
+	case "de":
+		return german.Stem
+	case "en":
+		return english.Stem
+	}
+	return nil
+}
+
+// newMatcher compiles terms[group] for one language. groups maps group
+// names to ids.
+func newMatcher(lang string, terms map[int32][]string) *matcher {
+	m := &matcher{
+		lang: lang, stemmer: stemmerFor(lang),
+		exact: map[string][]int32{}, prefix: newTrie(), suffix: newTrie(), infix: newTrie(),
+		starts: map[int32][]int32{},
+	}
+	ids := map[[2]string]int32{}
+	var next int32
+	f := newFolder()
+	wordID := func(w string) int32 {
+		kind := patExact
+		core := w
+		switch {
+		case strings.HasPrefix(w, "*") && strings.HasSuffix(w, "*") && len(w) > 1:
+			kind, core = patInfix, strings.Trim(w, "*")
+		case strings.HasSuffix(w, "*"):
+			kind, core = patPrefix, strings.TrimSuffix(w, "*")
+		case strings.HasPrefix(w, "*"):
+			kind, core = patSuffix, strings.TrimPrefix(w, "*")
+		}
+		core = f.fold(core)
+		key := [2]string{string(rune('0' + kind)), core}
+		if id, ok := ids[key]; ok {
+			return id
+		}
+		id := next
+		next++
+		ids[key] = id
+		switch kind {
+		case patExact:
+			m.exact[core] = appendUniq(m.exact[core], id)
+			if s := m.stem(core); s != core {
+				m.exact[s] = appendUniq(m.exact[s], id)
+			}
+		case patPrefix:
+			m.prefix.add(core, id)
+			m.hasFix[0] = true
+		case patSuffix:
+			m.suffix.add(reverse(core), id)
+			m.hasFix[1] = true
+		case patInfix:
+			m.infix.add(core, id)
+			m.hasFix[2] = true
+		}
+		return id
+	}
+	for g, list := range terms {
+		for _, t := range list {
+			var ph phrase
+			ph.group = g
+			for _, w := range splitTermWords(t) {
+				ph.words = append(ph.words, wordID(w))
+			}
+			if len(ph.words) == 0 {
+				continue
+			}
+			id := int32(len(m.phrases))
+			m.phrases = append(m.phrases, ph)
+			m.starts[ph.words[0]] = append(m.starts[ph.words[0]], id)
+		}
+	}
+	return m
+}
+
+// splitTermWords splits a lexicon term into words the way the tokenizer
+// splits text: at spaces and at hyphens and slashes, keeping * markers.
+func splitTermWords(t string) []string {
+	return strings.FieldsFunc(t, func(r rune) bool {
+		return r == ' ' || r == '-' || r == '/' || r == '\t'
+	})
+}
+
+func (m *matcher) stem(word string) string {
+	if m.stemmer == nil || len(word) < 3 {
+		return word
+	}
+	env := snowballstem.NewEnv(word)
+	m.stemmer(env)
+	return env.Current()
+}
+
+// wordPatterns appends the ids of every word pattern matching the folded
+// token to dst.
+func (m *matcher) wordPatterns(dst []int32, folded, stem string) []int32 {
+	dst = append(dst, m.exact[folded]...)
+	if stem != folded {
+		for _, id := range m.exact[stem] {
+			dst = appendUniq(dst, id)
+		}
+	}
+	if m.hasFix[0] {
+		dst = m.prefix.walk(dst, folded)
+	}
+	if m.hasFix[1] {
+		dst = m.suffix.walk(dst, reverse(folded))
+	}
+	if m.hasFix[2] {
+		for i := 0; i < len(folded); {
+			dst = m.infix.walk(dst, folded[i:])
+			_, size := utf8.DecodeRuneInString(folded[i:])
+			i += size
+		}
+	}
+	return dst
+}
+
+// phrases appends a hit for every phrase starting at token i. pats(j)
+// returns the word-pattern ids of token j.
+func (m *matcher) matchPhrases(dst []hit, i, n int, pats func(int) []int32) []hit {
+	for _, wp := range pats(i) {
+		for _, pid := range m.starts[wp] {
+			ph := &m.phrases[pid]
+			if i+len(ph.words) > n {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(ph.words); k++ {
+				if !containsID(pats(i+k), ph.words[k]) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				dst = append(dst, hit{group: ph.group, tok: int32(i), end: int32(i + len(ph.words))})
+			}
+		}
+	}
+	return dst
+}
+
+func containsID(list []int32, id int32) bool {
+	for _, x := range list {
+		if x == id {
+			return true
+		}
+	}
+	return false
+}
+
+func appendUniq(list []int32, id int32) []int32 {
+	if containsID(list, id) {
+		return list
+	}
+	return append(list, id)
+}
+
+func reverse(s string) string {
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		utf8.EncodeRune(b[len(s)-i-size:], r)
+		i += size
+	}
+	return string(b)
+}
+
+// trie is a byte trie; terminal nodes carry word-pattern ids. The root has
+// a direct table because most positions fail at the first byte.
+type trie struct {
+	root  [256]int32 // child node index + 1, 0 = none
+	nodes []trieNode
+}
+
+type trieNode struct {
+	edges []trieEdge
+	ends  []int32
+}
+
+type trieEdge struct {
+	b    byte
+	node int32
+}
+
+func newTrie() *trie { return &trie{} }
+
+func (t *trie) add(word string, id int32) {
+	if word == "" {
+		return
+	}
+	cur := t.root[word[0]] - 1
+	if cur < 0 {
+		t.nodes = append(t.nodes, trieNode{})
+		cur = int32(len(t.nodes) - 1)
+		t.root[word[0]] = cur + 1
+	}
+	for i := 1; i < len(word); i++ {
+		next := int32(-1)
+		for _, e := range t.nodes[cur].edges {
+			if e.b == word[i] {
+				next = e.node
+				break
+			}
+		}
+		if next < 0 {
+			t.nodes = append(t.nodes, trieNode{})
+			next = int32(len(t.nodes) - 1)
+			t.nodes[cur].edges = append(t.nodes[cur].edges, trieEdge{word[i], next})
+		}
+		cur = next
+	}
+	t.nodes[cur].ends = appendUniq(t.nodes[cur].ends, id)
+}
+
+// walk appends the ids of every word in the trie that is a prefix of s.
+func (t *trie) walk(dst []int32, s string) []int32 {
+	if s == "" {
+		return dst
+	}
+	cur := t.root[s[0]] - 1
+	if cur < 0 {
+		return dst
+	}
+	for i := 1; ; i++ {
+		for _, id := range t.nodes[cur].ends {
+			dst = appendUniq(dst, id)
+		}
+		if i >= len(s) {
+			return dst
+		}
+		next := int32(-1)
+		for _, e := range t.nodes[cur].edges {
+			if e.b == s[i] {
+				next = e.node
+				break
+			}
+		}
+		if next < 0 {
+			return dst
+		}
+		cur = next
+	}
+}
+
+// folder applies full Unicode case folding (ß → ss) with an ASCII fast
+// path, and maps typographic apostrophes to '.
+type folder struct {
+	caser cases.Caser
+	buf   []byte
+}
+
+func newFolder() *folder { return &folder{caser: cases.Fold()} }
+
+func (f *folder) fold(s string) string {
+	ascii := true
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			upper = true
+		}
+	}
+	if ascii {
+		if !upper {
+			return s
+		}
+		f.buf = f.buf[:0]
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			f.buf = append(f.buf, c)
+		}
+		return string(f.buf)
+	}
+	out := f.caser.String(s)
+	if strings.ContainsRune(out, '’') {
+		out = strings.ReplaceAll(out, "’", "'")
+	}
+	return out
+}

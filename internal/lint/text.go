@@ -1,0 +1,408 @@
+package lint
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	gtext "github.com/yuin/goldmark/text"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/crisis-comms/crisis/internal/yamlfile"
+)
+
+// MaxFileSize is the largest message file linted; larger files are
+// reported as unusable input rather than read into memory.
+const MaxFileSize = 16 << 20
+
+// FrontMatter is the optional YAML header of a message file.
+type FrontMatter struct {
+	Channel    string `yaml:"channel,omitempty"`
+	Lang       string `yaml:"lang,omitempty"`
+	Stage      string `yaml:"stage,omitempty"`
+	Incident   string `yaml:"incident,omitempty"`
+	Scenario   string `yaml:"scenario,omitempty"`
+	Playbook   string `yaml:"playbook,omitempty"`
+	Time       string `yaml:"time,omitempty"`
+	NextUpdate string `yaml:"next_update,omitempty"`
+	Subject    string `yaml:"subject,omitempty"`
+	Title      string `yaml:"title,omitempty"`
+}
+
+// Document is a message file prepared for linting: the raw text, its front
+// matter, and two masked views with the same byte offsets as the raw text.
+// In voice, everything that is not the sender's own voice (front matter,
+// code, HTML, URLs, link targets, block quotes, quotations of others,
+// suppression comments) is blanked; in plain, only front matter, code and
+// comments are.
+type Document struct {
+	Path     string
+	Raw      string
+	Front    FrontMatter
+	HasFront bool
+	// Body is the byte offset where the message text starts.
+	Body     int
+	Markdown bool
+
+	voice []byte
+	plain []byte
+
+	lineStarts []int
+	bom        int
+
+	// suppressions found in the text, applied after rules ran.
+	suppress []suppression
+}
+
+// InputError is a file that cannot be linted at all.
+type InputError struct {
+	Path         string
+	Line, Column int
+	Msg          string
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.Path, e.Line, e.Column, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
+}
+
+// Parse prepares a message file. markdown selects Markdown-aware masking
+// (for .md files); plain text gets URL, quote and block-quote masking only.
+func Parse(path string, data []byte, markdown bool) (*Document, error) {
+	if len(data) > MaxFileSize {
+		return nil, &InputError{Path: path, Msg: fmt.Sprintf("file is %d MB; messages larger than %d MB are not linted", len(data)>>20, MaxFileSize>>20)}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return nil, &InputError{Path: path, Msg: "binary file (contains NUL bytes): not a message"}
+	}
+	if !utf8.Valid(data) {
+		off := firstInvalid(data)
+		d := &Document{Raw: string(data[:off])}
+		d.indexLines()
+		l, c := d.Position(off)
+		return nil, &InputError{Path: path, Line: l, Column: c, Msg: "invalid UTF-8: save the file as UTF-8"}
+	}
+	d := &Document{Path: path, Raw: string(data), Markdown: markdown}
+	if strings.HasPrefix(d.Raw, "\uFEFF") {
+		d.bom = 3
+	}
+	d.indexLines()
+	d.voice = []byte(d.Raw)
+	d.plain = []byte(d.Raw)
+	blank(d.voice, 0, d.bom)
+	blank(d.plain, 0, d.bom)
+	if err := d.frontMatter(); err != nil {
+		return nil, err
+	}
+	d.maskComments()
+	if markdown {
+		d.maskMarkdown()
+	}
+	d.maskPlain()
+	return d, nil
+}
+
+func firstInvalid(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+func (d *Document) indexLines() {
+	d.lineStarts = append(d.lineStarts[:0], 0)
+	for i := 0; i < len(d.Raw); i++ {
+		if d.Raw[i] == '\n' {
+			d.lineStarts = append(d.lineStarts, i+1)
+		}
+	}
+}
+
+// Position converts a byte offset to a 1-based line and a 1-based column
+// counted in code points (a BOM is not counted).
+func (d *Document) Position(off int) (line, col int) {
+	if off > len(d.Raw) {
+		off = len(d.Raw)
+	}
+	i := sort.Search(len(d.lineStarts), func(i int) bool { return d.lineStarts[i] > off }) - 1
+	start := d.lineStarts[i]
+	if i == 0 && start < d.bom {
+		start = d.bom
+	}
+	if off < start {
+		off = start
+	}
+	return i + 1, 1 + utf8.RuneCountInString(d.Raw[start:off])
+}
+
+// BodyText returns the message text after the front matter.
+func (d *Document) BodyText() string { return d.Raw[d.Body:] }
+
+func blank(b []byte, from, to int) {
+	for i := from; i < to && i < len(b); i++ {
+		if b[i] != '\n' {
+			b[i] = ' '
+		}
+	}
+}
+
+var fmDelim = regexp.MustCompile(`(?m)^---[ \t]*\r?$`)
+
+func (d *Document) frontMatter() error {
+	s := d.Raw[d.bom:]
+	if !strings.HasPrefix(s, "---\n") && !strings.HasPrefix(s, "---\r\n") {
+		d.Body = d.bom
+		return nil
+	}
+	first := strings.IndexByte(s, '\n') + 1
+	loc := fmDelim.FindStringIndex(s[first:])
+	if loc == nil {
+		return &InputError{Path: d.Path, Line: 1, Column: 1, Msg: "front matter starts with --- but has no closing --- line"}
+	}
+	yamlText := s[first : first+loc[0]]
+	end := first + loc[1]
+	if end < len(s) && s[end] == '\n' {
+		end++
+	}
+	d.HasFront = true
+	d.Body = d.bom + end
+	blank(d.voice, 0, d.Body)
+	blank(d.plain, 0, d.Body)
+	if strings.TrimSpace(yamlText) == "" {
+		return nil
+	}
+	doc, err := yamlfile.Parse(d.Path, []byte(yamlText))
+	if err == nil && doc != nil {
+		if doc.Content[0].Kind != yaml.MappingNode {
+			return &InputError{Path: d.Path, Line: 2, Column: 1, Msg: "front matter must be a mapping such as `channel: sms`"}
+		}
+		err = yamlfile.DecodeNode(d.Path, doc, &d.Front)
+	}
+	if err != nil {
+		if ye, ok := err.(*yamlfile.Error); ok {
+			line := ye.Line
+			if line > 0 {
+				line++ // the opening --- is line 1
+			}
+			return &InputError{Path: d.Path, Line: line, Column: ye.Column, Msg: "front matter: " + ye.Msg}
+		}
+		return &InputError{Path: d.Path, Msg: "front matter: " + err.Error()}
+	}
+	return nil
+}
+
+var (
+	htmlComment   = regexp.MustCompile(`(?s)<!--.*?-->`)
+	hashDirective = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*crisis-ignore\b[^\n]*`)
+)
+
+// maskComments blanks HTML comments and # crisis-ignore lines in both views
+// and records the suppressions they carry.
+func (d *Document) maskComments() {
+	body := d.Raw[d.Body:]
+	for _, loc := range htmlComment.FindAllStringIndex(body, -1) {
+		from, to := d.Body+loc[0], d.Body+loc[1]
+		d.addSuppression(from, to, true)
+		blank(d.voice, from, to)
+		blank(d.plain, from, to)
+	}
+	for _, loc := range hashDirective.FindAllStringIndex(body, -1) {
+		from, to := d.Body+loc[0], d.Body+loc[1]
+		d.addSuppression(from, to, false)
+		blank(d.voice, from, to)
+		blank(d.plain, from, to)
+	}
+}
+
+var md = goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strikethrough))
+
+// maskMarkdown uses the Markdown structure to blank code, HTML, link
+// targets and block quotes from the voice view (code also from plain).
+func (d *Document) maskMarkdown() {
+	src := []byte(d.Raw[d.Body:])
+	root := md.Parser().Parse(gtext.NewReader(src))
+	off := d.Body
+	segs := func(n ast.Node, views ...[]byte) {
+		lines := n.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			s := lines.At(i)
+			for _, v := range views {
+				blank(v, off+s.Start, off+s.Stop)
+			}
+		}
+	}
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch x := n.(type) {
+		case *ast.FencedCodeBlock:
+			segs(x, d.voice, d.plain)
+			d.blankFenceLines(x)
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeBlock, *ast.HTMLBlock:
+			segs(x, d.voice, d.plain)
+			return ast.WalkSkipChildren, nil
+		case *ast.Blockquote:
+			_ = ast.Walk(x, func(c ast.Node, in bool) (ast.WalkStatus, error) {
+				if in && c.Type() == ast.TypeBlock {
+					segs(c, d.voice)
+				}
+				return ast.WalkContinue, nil
+			})
+			return ast.WalkSkipChildren, nil
+		case *ast.CodeSpan:
+			from, to := inlineSpan(x)
+			if from >= 0 {
+				from, to = widenTicks(src, from, to)
+				blank(d.voice, off+from, off+to)
+				blank(d.plain, off+from, off+to)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML:
+			for i := 0; i < x.Segments.Len(); i++ {
+				s := x.Segments.At(i)
+				blank(d.voice, off+s.Start, off+s.Stop)
+			}
+		case *ast.AutoLink:
+			// The link text is a URL or address: not the sender's words.
+			from, to := inlineSpan(x)
+			if from < 0 {
+				if t, ok := x.FirstChild().(*ast.Text); ok {
+					from, to = t.Segment.Start, t.Segment.Stop
+				}
+			}
+			if from >= 0 {
+				blank(d.voice, off+from, off+to)
+			}
+		case *ast.Link, *ast.Image:
+			// Blank "](target)": from the end of the label to the closing paren.
+			_, to := inlineSpan(x)
+			if to >= 0 {
+				if j := bytes.IndexByte(src[to:], ')'); j >= 0 && bytes.HasPrefix(src[to:], []byte("](")) {
+					blank(d.voice, off+to, off+to+j+1)
+				}
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// blankFenceLines blanks the ``` lines themselves, which goldmark does not
+// include in the block's lines.
+func (d *Document) blankFenceLines(n *ast.FencedCodeBlock) {
+	lines := n.Lines()
+	if lines.Len() == 0 {
+		return
+	}
+	first := d.Body + lines.At(0).Start
+	last := d.Body + lines.At(lines.Len()-1).Stop
+	if i := strings.LastIndexByte(d.Raw[:max(first-1, 0)], '\n'); first > 0 {
+		blank(d.voice, i+1, first)
+		blank(d.plain, i+1, first)
+	}
+	if j := strings.IndexByte(d.Raw[last:], '\n'); j >= 0 {
+		blank(d.voice, last, last+j)
+		blank(d.plain, last, last+j)
+	} else {
+		blank(d.voice, last, len(d.Raw))
+		blank(d.plain, last, len(d.Raw))
+	}
+}
+
+// inlineSpan returns the source range covered by an inline node's text
+// children, or -1.
+func inlineSpan(n ast.Node) (int, int) {
+	from, to := -1, -1
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			if from < 0 || t.Segment.Start < from {
+				from = t.Segment.Start
+			}
+			if t.Segment.Stop > to {
+				to = t.Segment.Stop
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return from, to
+}
+
+func widenTicks(src []byte, from, to int) (int, int) {
+	for from > 0 && src[from-1] == '`' {
+		from--
+	}
+	for to < len(src) && src[to] == '`' {
+		to++
+	}
+	return from, to
+}
+
+var (
+	urlRe       = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()"„“”»«]+[^\s<>()"„“”»«.,;:!?'’)]`)
+	bareURLRe   = regexp.MustCompile(`(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:de|com|net|org|info|eu|at|ch|io|co|uk|app|shop|online|example|bank|news|gov|edu)\b(?:/[^\s<>()"„“”]*[^\s<>()"„“”.,;:!?'’)])?`)
+	emailRe     = regexp.MustCompile(`(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b`)
+	blockQuote  = regexp.MustCompile(`(?m)^[ \t]{0,3}>[^\n]*`)
+	quotePairs  = [][2]string{{"„", "“"}, {"“", "”"}, {"»", "«"}, {"«", "»"}, {"‚", "‘"}, {"\"", "\""}}
+	minQuoteLen = 3 // words; shorter quotes are scare quotes or names, still the sender's voice
+)
+
+// maskPlain blanks URLs, e-mail addresses, block-quote lines and
+// quotations of three or more words from the voice view.
+func (d *Document) maskPlain() {
+	body := string(d.voice[d.Body:])
+	for _, re := range []*regexp.Regexp{urlRe, emailRe, bareURLRe} {
+		for _, loc := range re.FindAllStringIndex(body, -1) {
+			blank(d.voice, d.Body+loc[0], d.Body+loc[1])
+		}
+		body = string(d.voice[d.Body:])
+	}
+	if !d.Markdown {
+		for _, loc := range blockQuote.FindAllStringIndex(body, -1) {
+			blank(d.voice, d.Body+loc[0], d.Body+loc[1])
+		}
+	}
+	body = string(d.voice[d.Body:])
+	for _, q := range quotePairs {
+		d.maskQuotes(body, q[0], q[1])
+	}
+}
+
+func (d *Document) maskQuotes(body, open, close string) {
+	for i := 0; i < len(body); {
+		j := strings.Index(body[i:], open)
+		if j < 0 {
+			return
+		}
+		start := i + j + len(open)
+		k := strings.Index(body[start:], close)
+		if k < 0 {
+			return
+		}
+		inner := body[start : start+k]
+		if strings.Contains(inner, "\n\n") {
+			i = start
+			continue
+		}
+		if len(strings.Fields(inner)) >= minQuoteLen {
+			blank(d.voice, d.Body+start-len(open), d.Body+start+k+len(close))
+		}
+		i = start + k + len(close)
+	}
+}
+
+// isWordRune reports whether r can be part of a word token.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
