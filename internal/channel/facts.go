@@ -59,20 +59,10 @@ var months = map[string]int{
 	"Dezember": 12, "December": 12, "Dez": 12, "Dec": 12,
 }
 
-var monthAlt = func() string {
-	names := make([]string, 0, len(months))
-	for m := range months {
-		names = append(names, m)
-	}
-	// Longest first so that "September" wins over "Sep".
-	sort.Slice(names, func(i, j int) bool {
-		if len(names[i]) != len(names[j]) {
-			return len(names[i]) > len(names[j])
-		}
-		return names[i] < names[j]
-	})
-	return strings.Join(names, "|")
-}()
+// monthWord matches any capitalised word that could be a month; the
+// normaliser looks it up in months. A small pattern is much faster for RE2
+// than an alternation of all the names.
+const monthWord = `[A-Z][a-zä]{2,8}`
 
 // An extractor finds facts of one kind. Extractors run in order and later
 // ones skip text that earlier ones claimed, so that the "14.00" of a time is
@@ -95,8 +85,8 @@ var extractors = []extractor{
 	{FactURL, nil, nil}, // matchURL: a hand-written scanner shared with X
 	{FactDate, regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), normISODate},
 	{FactDate, regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`), normDottedDate},
-	{FactDate, regexp.MustCompile(`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(` + monthAlt + `)\b\.?(?:,?\s+(\d{4})\b)?`), normDayMonth},
-	{FactDate, regexp.MustCompile(`\b(` + monthAlt + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`), normMonthDay},
+	{FactDate, regexp.MustCompile(`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(` + monthWord + `)\b\.?(?:,?\s+(\d{4})\b)?`), normDayMonth},
+	{FactDate, regexp.MustCompile(`\b(` + monthWord + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`), normMonthDay},
 	{FactTime, regexp.MustCompile(`\b(\d{1,2})(?:[:.]([0-5]\d))?\s*(?:[–-]|bis)\s*(\d{1,2})(?:[:.]([0-5]\d))?\s*Uhr\b`), normTimeRange},
 	{FactTime, regexp.MustCompile(`\b(\d{1,2}):([0-5]\d)\s*(?:[–-]|bis|to)\s*(\d{1,2}):([0-5]\d)\b`), normTimeRange},
 	{FactTime, regexp.MustCompile(`(?i)\b(\d{1,2})(?::([0-5]\d))?\s*([ap])(?:\.\s?m\.?|m\b)`), normTime12},
@@ -153,7 +143,7 @@ func gluedToWord(text string, start, end int, kind string) bool {
 	if start > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) && kind != FactAmount {
 		return true
 	}
-	if start > 0 && (before == '.' || before == ',') && kind != FactEmail {
+	if start > 0 && (before == '.' || before == ',' || before == ':') && kind != FactEmail {
 		if start >= 2 && isDigitByte(text[start-2]) {
 			return true
 		}
