@@ -157,7 +157,9 @@ func gluedToWord(text string, start, end int, kind string) bool {
 		}
 	}
 	if kind == FactAmount && start > 0 && (unicode.IsLetter(before) || unicode.IsDigit(before)) {
-		return !strings.ContainsAny(text[start:start+1], "€$£")
+		// "für€20" is sloppy but clear; "a20 €" is not an amount.
+		r, _ := utf8.DecodeRuneInString(text[start:])
+		return !strings.ContainsRune("€$£", r)
 	}
 	return false
 }

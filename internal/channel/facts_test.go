@@ -66,6 +66,8 @@ func TestExtractFacts(t *testing.T) {
 		{"$1,000.5", []f{{"amount", "USD 1000.50", "$1,000.5"}}},
 		{"CHF 12.90", []f{{"amount", "CHF 12.90", "CHF 12.90"}}},
 		{"20 Menschen", nil},
+		{"für€20", []f{{"amount", "EUR 20.00", "€20"}}},
+		{"Code A20 €", nil},
 		// email
 		{"Mail an Hilfe@Acme.de.", []f{{"email", "hilfe@acme.de", "Hilfe@Acme.de"}}},
 		// mixed, in text order
