@@ -485,3 +485,20 @@ func sortFindings(fs []Finding) {
 		return a.Rule < b.Rule
 	})
 }
+
+// DetectLanguage guesses the language of a document without a playbook.
+func DetectLanguage(d *Document, fallback string) string {
+	a := newAnalysis()
+	a.tokenize(d)
+	return DetectLang(a, fallback)
+}
+
+// Plain returns the text of the document with front matter, code and
+// comments blanked, byte for byte aligned with Raw.
+func (d *Document) Plain() string { return string(d.plain) }
+
+// Locate fills a finding's match and positions from its byte offsets.
+func (d *Document) Locate(f Finding) Finding { return d.locate(f) }
+
+// SortFindings orders findings by position, then rule id.
+func SortFindings(fs []Finding) { sortFindings(fs) }

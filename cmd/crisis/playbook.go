@@ -1,0 +1,428 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+	"sort"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/crisis-comms/crisis/internal/config"
+	"github.com/crisis-comms/crisis/internal/lint"
+	"github.com/crisis-comms/crisis/playbook"
+)
+
+func newPlaybookCmd(s streams) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "playbook",
+		Short: "List, show, validate, explain and test playbooks",
+		Long: `Playbooks are YAML files that encode how to talk in a crisis: principles,
+lexicons, rules, channels and scenarios. builtin:de and builtin:en are
+embedded; a team playbook starts with "extends: builtin:de" and adds or
+overrides items by id.`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
+	c.AddCommand(newPlaybookListCmd(s), newPlaybookShowCmd(s), newPlaybookValidateCmd(s),
+		newPlaybookExplainCmd(s), newPlaybookTestCmd(s))
+	return c
+}
+
+// defaultPlaybook is the playbook of the nearest .crisis.yaml, else builtin:de.
+func defaultPlaybook() string {
+	if cfg, err := config.NewFinder().For(filepath.Join(".", "x")); err == nil && cfg != nil && cfg.Playbook != "" {
+		return cfg.PlaybookRef()
+	}
+	return "builtin:de"
+}
+
+func loadPlaybook(ref string) (*playbook.Playbook, error) {
+	if ref == "" {
+		ref = defaultPlaybook()
+	}
+	pb, err := playbook.Load(ref)
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	return pb, nil
+}
+
+func newPlaybookListCmd(s streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in playbooks and those named in .crisis.yaml",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			refs := playbook.BuiltinNames()
+			cfg, err := config.NewFinder().For(filepath.Join(".", "x"))
+			if err != nil {
+				return usageErr(err)
+			}
+			if cfg != nil {
+				refs = append(refs, cfg.PlaybookRefs()...)
+			}
+			tw := tabwriter.NewWriter(s.out, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "PLAYBOOK\tID\tLANG\tRULES\tTITLE")
+			seen := map[string]bool{}
+			bad := false
+			for _, ref := range refs {
+				if seen[ref] {
+					continue
+				}
+				seen[ref] = true
+				pb, err := playbook.Load(ref)
+				if err != nil {
+					fmt.Fprintf(s.err, "crisis: %v\n", err)
+					bad = true
+					continue
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%s\n", ref, pb.ID, pb.Lang, len(pb.Rules), pb.Title)
+			}
+			tw.Flush()
+			if bad {
+				return withCode(exitError)
+			}
+			return nil
+		},
+	}
+}
+
+func newPlaybookShowCmd(s streams) *cobra.Command {
+	var format string
+	c := &cobra.Command{
+		Use:   "show [PLAYBOOK]",
+		Short: "Show a playbook (merged with what it extends)",
+		Example: `  crisis playbook show builtin:en
+  crisis playbook show team.yaml --format yaml > merged.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			pb, err := loadPlaybook(firstArg(args))
+			if err != nil {
+				return err
+			}
+			switch format {
+			case "json":
+				enc := json.NewEncoder(s.out)
+				enc.SetIndent("", "  ")
+				return enc.Encode(pb)
+			case "yaml":
+				enc := yaml.NewEncoder(s.out)
+				enc.SetIndent(2)
+				defer enc.Close()
+				return enc.Encode(pb)
+			case "text":
+				showText(s.out, pb)
+				return nil
+			}
+			return usageErr(fmt.Errorf("--format %q: use text, json or yaml", format))
+		},
+	}
+	c.Flags().StringVar(&format, "format", "text", "output format: text, json or yaml")
+	_ = c.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json", "yaml"))
+	return c
+}
+
+func showText(w io.Writer, pb *playbook.Playbook) {
+	fmt.Fprintf(w, "%s — %s (%s)\n", pb.ID, pb.Title, pb.Source)
+	if pb.Description != "" {
+		fmt.Fprintf(w, "%s\n", strings.TrimSpace(pb.Description))
+	}
+	fmt.Fprintln(w, "\nPrinciples")
+	for _, p := range pb.Principles {
+		fmt.Fprintf(w, "  %-10s %s\n", p.ID, p.Title)
+		if p.Summary != "" {
+			fmt.Fprintf(w, "             %s\n", oneLine(p.Summary))
+		}
+	}
+	fmt.Fprintln(w, "\nRules")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, r := range pb.Rules {
+		state := r.Severity
+		if r.Disabled {
+			state = "off"
+		}
+		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\t%s\n", r.ID, r.Kind(), r.Tone, state, oneLine(r.Message))
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nChannels")
+	for _, c := range pb.Channels {
+		req := ""
+		if len(c.Require) > 0 {
+			req = " — requires " + strings.Join(c.Require, ", ")
+		}
+		fmt.Fprintf(w, "  %-10s %s%s\n", c.ID, c.Title, req)
+	}
+	fmt.Fprintln(w, "\nScenarios")
+	for _, sc := range pb.Scenarios {
+		fmt.Fprintf(w, "  %-19s %s (%s)\n", sc.ID, sc.Title, strings.Join(sc.Channels, ", "))
+	}
+	groups := make([]string, 0, len(pb.Lexicon))
+	for g := range pb.Lexicon {
+		groups = append(groups, g)
+	}
+	sort.Strings(groups)
+	fmt.Fprintf(w, "\nLexicon groups: %s\n", strings.Join(groups, ", "))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func firstArg(args []string) string {
+	if len(args) > 0 {
+		return args[0]
+	}
+	return ""
+}
+
+func newPlaybookValidateCmd(s streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate [PLAYBOOK]...",
+		Short: "Check playbooks; exit 0 when all are valid, 2 otherwise",
+		Example: `  crisis playbook validate team.yaml
+  crisis playbook validate builtin:de builtin:en`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{defaultPlaybook()}
+			}
+			bad := false
+			for _, ref := range args {
+				pb, err := playbook.Load(ref)
+				if err != nil {
+					fmt.Fprintln(s.err, err)
+					bad = true
+					continue
+				}
+				if _, err := lint.New(pb); err != nil {
+					fmt.Fprintf(s.err, "%s: %v\n", ref, err)
+					bad = true
+					continue
+				}
+				fmt.Fprintf(s.out, "%s: ok (%d rules, %d channels, %d scenarios)\n", ref, len(pb.Rules), len(pb.Channels), len(pb.Scenarios))
+			}
+			if bad {
+				return withCode(exitError)
+			}
+			return nil
+		},
+	}
+}
+
+func newPlaybookExplainCmd(s streams) *cobra.Command {
+	var ref string
+	c := &cobra.Command{
+		Use:     "explain RULE",
+		Short:   "Explain a rule: its principle, why it matters, and examples",
+		Example: `  crisis playbook explain authentic.self-pity --playbook builtin:en`,
+		Args:    cobra.ExactArgs(1),
+		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+			pb, err := playbook.Load(firstOf(ref, defaultPlaybook()))
+			if err != nil || len(args) > 0 {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var ids []string
+			for _, r := range pb.Rules {
+				ids = append(ids, r.ID)
+			}
+			return ids, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(_ *cobra.Command, args []string) error {
+			pb, err := loadPlaybook(ref)
+			if err != nil {
+				return err
+			}
+			r := pb.Rule(args[0])
+			if r == nil {
+				var ids []string
+				for _, x := range pb.Rules {
+					if strings.Contains(x.ID, args[0]) || strings.Contains(args[0], x.ID) {
+						ids = append(ids, x.ID)
+					}
+				}
+				hint := "crisis playbook show lists all rules"
+				if len(ids) > 0 {
+					hint = "did you mean " + strings.Join(ids, ", ") + "?"
+				}
+				return usageErr(fmt.Errorf("no rule %q in %s: %s", args[0], pb.Source, hint))
+			}
+			explain(s.out, pb, r)
+			return nil
+		},
+	}
+	c.Flags().StringVar(&ref, "playbook", "", "playbook to look in (default: .crisis.yaml, else builtin:de)")
+	return c
+}
+
+func explain(w io.Writer, pb *playbook.Playbook, r *playbook.Rule) {
+	fmt.Fprintf(w, "%s — %s, tone %s, %s check\n\n", r.ID, r.Severity, r.Tone, r.Kind())
+	if p := pb.Principle(r.Principle); p != nil {
+		fmt.Fprintf(w, "Principle: %s\n", p.Title)
+		if p.Summary != "" {
+			fmt.Fprintf(w, "  %s\n", oneLine(p.Summary))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "What it says: %s\n", oneLine(r.Message))
+	if r.Why != "" {
+		fmt.Fprintf(w, "Why: %s\n", oneLine(r.Why))
+	}
+	if r.Suggestion != "" {
+		fmt.Fprintf(w, "Instead: %s\n", oneLine(r.Suggestion))
+	}
+	if len(r.Terms) > 0 {
+		fmt.Fprintf(w, "Word groups: %s\n", strings.Join(r.Terms, ", "))
+	}
+	if r.Sentence != nil {
+		fmt.Fprintf(w, "In one sentence: all of %s", strings.Join(r.Sentence.All, " + "))
+		if len(r.Sentence.Any) > 0 {
+			fmt.Fprintf(w, ", and one of %s", strings.Join(r.Sentence.Any, " | "))
+		}
+		fmt.Fprintln(w)
+	}
+	if len(r.Unless) > 0 {
+		fmt.Fprintf(w, "Not when the sentence has: %s\n", strings.Join(r.Unless, ", "))
+	}
+	for _, set := range []struct {
+		title string
+		m     map[string][]string
+	}{{"Flagged", r.Examples.Bad}, {"Fine", r.Examples.Good}} {
+		langs := make([]string, 0, len(set.m))
+		for l := range set.m {
+			langs = append(langs, l)
+		}
+		sort.Strings(langs)
+		fmt.Fprintf(w, "\n%s:\n", set.title)
+		for _, l := range langs {
+			for _, ex := range set.m[l] {
+				fmt.Fprintf(w, "  [%s] %s\n", l, oneLine(ex))
+			}
+		}
+	}
+}
+
+func newPlaybookTestCmd(s streams) *cobra.Command {
+	var corpus string
+	var verbose bool
+	c := &cobra.Command{
+		Use:   "test [PLAYBOOK]",
+		Short: "Run every rule's examples, and score a labelled corpus",
+		Long: `Run the bad and good examples of every rule (a bad example must make its
+rule fire, a good one must not). With --corpus, lint a labelled corpus
+(a YAML list of entries with lang, channel, text and the labels
+promotional, whiny, hard_negative, has_next_update, has_contact) and print
+precision, recall and F1 per tone and language, the hard-negative
+false-alarm rate and the detection rate of next update and contact.
+
+Without PLAYBOOK, examples of both built-ins run and corpus entries are
+judged with the built-in playbook of their language.`,
+		Example: `  crisis playbook test
+  crisis playbook test team.yaml --corpus corpus.yaml`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			return playbookTest(s, firstArg(args), corpus, verbose)
+		},
+	}
+	c.Flags().StringVar(&corpus, "corpus", "", "labelled corpus to score (YAML)")
+	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every corpus entry judged differently from its label")
+	return c
+}
+
+func playbookTest(s streams, ref, corpus string, verbose bool) error {
+	engines := map[string]*lint.Engine{}
+	engineFor := func(r string) (*lint.Engine, error) {
+		if e, ok := engines[r]; ok {
+			return e, nil
+		}
+		pb, err := playbook.Load(r)
+		if err != nil {
+			return nil, err
+		}
+		e, err := lint.New(pb)
+		if err != nil {
+			return nil, err
+		}
+		engines[r] = e
+		return e, nil
+	}
+	refs := []string{ref}
+	if ref == "" {
+		refs = playbook.BuiltinNames()
+	}
+	failed := 0
+	total := 0
+	for _, r := range refs {
+		e, err := engineFor(r)
+		if err != nil {
+			return usageErr(err)
+		}
+		for _, res := range e.RunExamples() {
+			total++
+			if res.OK {
+				continue
+			}
+			failed++
+			want := "must be flagged"
+			if !res.Bad {
+				want = "must not be flagged"
+			}
+			fmt.Fprintf(s.out, "FAIL %s [%s] %s: %q (fired: %s)\n", res.Rule, res.Lang, want, oneLine(res.Text), strings.Join(res.Got, ", "))
+		}
+	}
+	fmt.Fprintf(s.out, "examples: %d run, %d failed\n", total, failed)
+	if corpus != "" {
+		entries, err := lint.LoadCorpus(corpus)
+		if err != nil {
+			return usageErr(err)
+		}
+		scores, err := lint.Evaluate(entries, func(lang string) (*lint.Engine, error) {
+			if ref != "" {
+				return engineFor(ref)
+			}
+			name := playbook.BuiltinPrefix + lang
+			if !playbook.IsBuiltin(name) {
+				return nil, fmt.Errorf("corpus: no built-in playbook for language %q; pass a playbook", lang)
+			}
+			return engineFor(name)
+		})
+		if err != nil {
+			return usageErr(err)
+		}
+		printScores(s.out, corpus, len(entries), scores)
+		if verbose {
+			for _, m := range scores.Misses {
+				fmt.Fprintf(s.out, "  miss %s %s [%s]\n", m.ID, m.What, strings.Join(m.Rules, ", "))
+			}
+		}
+	}
+	if failed > 0 {
+		return withCode(exitFindings)
+	}
+	return nil
+}
+
+func printScores(w io.Writer, name string, n int, sc *lint.Scores) {
+	fmt.Fprintf(w, "\ncorpus %s: %d messages\n", name, n)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "tone\tlang\tprecision\trecall\tF1\tTP\tFP\tFN\t")
+	for _, tone := range []string{"promotional", "whiny"} {
+		langs := make([]string, 0)
+		for l := range sc.Tone[tone] {
+			if l != "all" {
+				langs = append(langs, l)
+			}
+		}
+		sort.Strings(langs)
+		langs = append(langs, "all")
+		for _, l := range langs {
+			c := sc.Tone[tone][l]
+			fmt.Fprintf(tw, "%s\t%s\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t\n", tone, l, c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN)
+		}
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "hard negatives flagged: %d of %d (%.1f%%)\n", sc.HardFlagged, sc.HardNegatives, 100*sc.HardNegativeRate())
+	fmt.Fprintf(w, "next-update detection: %.1f%% correct\n", 100*sc.NextUpdate.Accuracy())
+	fmt.Fprintf(w, "contact detection: %.1f%% correct\n", 100*sc.Contact.Accuracy())
+}

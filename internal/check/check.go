@@ -1,0 +1,454 @@
+// Package check runs the linter over paths: it walks directories, applies
+// .crisis.yaml settings, picks channel and language per file, lints files
+// in parallel, adds channel limits and cross-channel congruence, and
+// returns results in input order.
+package check
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/crisis-comms/crisis/internal/channel"
+	"github.com/crisis-comms/crisis/internal/config"
+	"github.com/crisis-comms/crisis/internal/lint"
+	"github.com/crisis-comms/crisis/internal/report"
+	"github.com/crisis-comms/crisis/playbook"
+)
+
+// Options steer a run.
+type Options struct {
+	// Playbook overrides every .crisis.yaml (--playbook).
+	Playbook string
+	// Stdin is read for the path "-".
+	Stdin io.Reader
+	// Jobs is the number of files linted at once; 0 = all cores.
+	Jobs int
+}
+
+// Message file extensions; everything else in a directory is not a message.
+var messageExts = map[string]bool{".txt": true, ".md": true, ".markdown": true}
+
+// Runner lints files; it caches configs and compiled playbooks.
+type Runner struct {
+	opts    Options
+	configs *config.Finder
+	mu      sync.Mutex
+	engines map[string]*engineEntry
+}
+
+type engineEntry struct {
+	once sync.Once
+	e    *lint.Engine
+	err  error
+}
+
+// New returns a runner. A --playbook that does not load is an error here,
+// before any file is read.
+func New(opts Options) (*Runner, error) {
+	r := &Runner{opts: opts, configs: config.NewFinder(), engines: map[string]*engineEntry{}}
+	if opts.Playbook != "" {
+		if _, err := r.Engine(opts.Playbook); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
+}
+
+// Engine returns the compiled playbook for ref, loading it once.
+func (r *Runner) Engine(ref string) (*lint.Engine, error) {
+	r.mu.Lock()
+	ent, ok := r.engines[ref]
+	if !ok {
+		ent = &engineEntry{}
+		r.engines[ref] = ent
+	}
+	r.mu.Unlock()
+	ent.once.Do(func() {
+		pb, err := playbook.Load(ref)
+		if err != nil {
+			ent.err = err
+			return
+		}
+		ent.e, ent.err = lint.New(pb)
+	})
+	return ent.e, ent.err
+}
+
+type job struct {
+	path  string
+	stdin bool
+	err   error // a problem found while collecting (missing path)
+}
+
+// Run lints every path (files, directories, "-" for stdin) and returns one
+// result per message file, in the order given (directories sorted).
+func (r *Runner) Run(paths []string) []report.File {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var jobs []job
+	for _, p := range paths {
+		jobs = append(jobs, r.collect(p)...)
+	}
+	out := make([]report.File, len(jobs))
+	docs := make([]*lint.Document, len(jobs))
+	n := r.opts.Jobs
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				out[i], docs[i] = r.lintOne(jobs[i])
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	congruence(out, docs)
+	return out
+}
+
+// collect expands one argument into files to lint.
+func (r *Runner) collect(p string) []job {
+	if p == "-" {
+		return []job{{path: "-", stdin: true}}
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return []job{{path: p, err: describe(err)}}
+	}
+	if !fi.IsDir() {
+		return []job{{path: p}}
+	}
+	var out []job
+	err = filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
+		if err != nil {
+			out = append(out, job{path: f, err: describe(err)})
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		name := d.Name()
+		if f != p && strings.HasPrefix(name, ".") {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if cfg, _ := r.configs.For(filepath.Join(f, "x")); d.IsDir() && cfg != nil && f != p && cfg.Ignored(f) {
+			return fs.SkipDir
+		}
+		if d.IsDir() || !messageExts[strings.ToLower(filepath.Ext(name))] {
+			return nil
+		}
+		if cfg, _ := r.configs.For(f); cfg != nil && cfg.Ignored(f) {
+			return nil
+		}
+		out = append(out, job{path: f})
+		return nil
+	})
+	if err != nil {
+		out = append(out, job{path: p, err: describe(err)})
+	}
+	return out
+}
+
+func describe(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			return errors.New("no such file or directory")
+		case errors.Is(err, fs.ErrPermission):
+			return errors.New("permission denied: cannot read it")
+		}
+		return pe.Err
+	}
+	return err
+}
+
+// lintOne reads, parses and lints one file.
+func (r *Runner) lintOne(j job) (report.File, *lint.Document) {
+	res := report.File{Path: j.path, Findings: []lint.Finding{}}
+	if j.err != nil {
+		res.Err = j.err
+		return res, nil
+	}
+	data, err := r.read(j)
+	if err != nil {
+		res.Err = err
+		return res, nil
+	}
+	markdown := j.stdin || strings.HasSuffix(strings.ToLower(j.path), ".md") || strings.HasSuffix(strings.ToLower(j.path), ".markdown")
+	d, err := lint.Parse(j.path, data, markdown)
+	if err != nil {
+		res.Err = stripPath(err, j.path)
+		return res, nil
+	}
+	res.Source = d.Raw
+
+	var set config.Settings
+	if !j.stdin {
+		cfg, err := r.configs.For(j.path)
+		if err != nil {
+			res.Err = err
+			return res, nil
+		}
+		if cfg != nil {
+			set = cfg.Settings(j.path)
+		}
+	}
+	ref := firstOf(r.opts.Playbook, d.Front.Playbook, set.Playbook)
+	lang := firstOf(d.Front.Lang, set.Lang)
+	if ref == "" {
+		// No playbook configured: the built-in of the message's language.
+		if lang == "" {
+			lang = lint.DetectLanguage(d, "")
+		}
+		ref = playbook.BuiltinPrefix + lang
+		if !playbook.IsBuiltin(ref) {
+			ref = playbook.BuiltinPrefix + "en"
+		}
+	}
+	e, err := r.Engine(ref)
+	if err != nil {
+		res.Err = err
+		return res, nil
+	}
+	pb := e.Playbook()
+	ch := firstOf(d.Front.Channel, set.Channel)
+	if ch == "" {
+		ch = ChannelFromName(pb, j.path)
+	}
+	ctx := lint.Context{Lang: lang, Channel: ch, Stage: d.Front.Stage, Disabled: set.Disabled, Severity: set.Severity}
+	if ctx.Lang == "" {
+		ctx.Lang = e.Lang(d, ctx)
+	}
+	res.Channel, res.Lang = ch, ctx.Lang
+	res.Findings = append(res.Findings, e.Lint(d, ctx)...)
+	body := d.BodyText()
+	subject := d.Front.Subject
+	if ch == "email" && subject == "" {
+		subject, body = splitSubject(body)
+	}
+	res.Stats = stats(d, ch)
+	if c := pb.Channel(ch); c != nil {
+		lim := channel.Defaults(ch)
+		mergeLimits(&lim, c.Limits)
+		var extra []lint.Finding
+		bodyOff := len(d.Raw) - len(body)
+		for _, v := range channel.Check(ch, lim, body, subject) {
+			f := lint.Finding{Rule: v.Rule, Principle: "channels", Tone: "form", Severity: "warning", Message: v.Message}
+			if v.Offset >= 0 {
+				f.Offset, f.End = bodyOff+v.Offset, bodyOff+v.End
+			} else {
+				f.Offset, f.End = bodyOff, bodyOff+len(firstLine(body))
+			}
+			extra = append(extra, d.Locate(f))
+		}
+		extra = d.Suppress(extra)
+		if ctx.Disabled != nil {
+			kept := extra[:0]
+			for _, f := range extra {
+				if !ctx.Disabled[f.Rule] {
+					kept = append(kept, f)
+				}
+			}
+			extra = kept
+		}
+		res.Findings = append(res.Findings, extra...)
+		lint.SortFindings(res.Findings)
+	}
+	return res, d
+}
+
+func (r *Runner) read(j job) ([]byte, error) {
+	if j.stdin {
+		if r.opts.Stdin == nil {
+			return nil, errors.New("no standard input")
+		}
+		return io.ReadAll(io.LimitReader(r.opts.Stdin, lint.MaxFileSize+1))
+	}
+	f, err := os.Open(j.path)
+	if err != nil {
+		return nil, describe(err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, describe(err)
+	}
+	if !fi.Mode().IsRegular() {
+		return nil, errors.New("not a regular file")
+	}
+	if fi.Size() > lint.MaxFileSize {
+		return nil, fmt.Errorf("file is %d MB; messages larger than %d MB are not linted", fi.Size()>>20, lint.MaxFileSize>>20)
+	}
+	return io.ReadAll(io.LimitReader(f, lint.MaxFileSize+1))
+}
+
+// stripPath keeps errors from naming the file twice: printers add the path.
+func stripPath(err error, p string) error {
+	var ie *lint.InputError
+	if errors.As(err, &ie) {
+		if ie.Line > 0 {
+			return fmt.Errorf("%d:%d: %s", ie.Line, ie.Column, ie.Msg)
+		}
+		return errors.New(ie.Msg)
+	}
+	return err
+}
+
+func firstOf(vals ...string) string {
+	for _, v := range vals {
+		if v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// ChannelFromName derives a channel from a file name: the playbook's file
+// globs first, then the conventions sms.txt and update.sms.md.
+func ChannelFromName(pb *playbook.Playbook, p string) string {
+	base := path.Base(filepath.ToSlash(p))
+	for _, c := range pb.Channels {
+		for _, g := range c.Files {
+			if ok, _ := path.Match(g, base); ok {
+				return c.ID
+			}
+		}
+	}
+	parts := strings.Split(strings.ToLower(base), ".")
+	if len(parts) >= 2 {
+		if pb.Channel(parts[0]) != nil {
+			return parts[0]
+		}
+		if c := parts[len(parts)-2]; pb.Channel(c) != nil {
+			return c
+		}
+	}
+	return ""
+}
+
+func mergeLimits(dst *channel.Limits, l playbook.Limits) {
+	if l.SMSSegments > 0 {
+		dst.SMSSegments = l.SMSSegments
+	}
+	if l.XWeighted > 0 {
+		dst.XWeighted = l.XWeighted
+	}
+	if l.MaxChars > 0 {
+		dst.MaxChars = l.MaxChars
+	}
+	if l.SubjectChars > 0 {
+		dst.SubjectChars = l.SubjectChars
+	}
+}
+
+// splitSubject takes a leading "Subject:"/"Betreff:" line off an e-mail.
+func splitSubject(body string) (subject, rest string) {
+	line := firstLine(body)
+	for _, p := range []string{"Subject:", "Betreff:"} {
+		if strings.HasPrefix(line, p) {
+			rest = strings.TrimPrefix(body[len(line):], "\n")
+			return strings.TrimSpace(strings.TrimPrefix(strings.TrimRight(line, "\r"), p)), strings.TrimLeft(rest, "\r\n")
+		}
+	}
+	return "", body
+}
+
+func firstLine(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func stats(d *lint.Document, ch string) report.Stats {
+	body := strings.TrimRight(d.BodyText(), "\r\n")
+	s := report.Stats{Words: len(strings.Fields(body)), Characters: utf8.RuneCountInString(body)}
+	switch ch {
+	case "sms":
+		v := channel.SMS(body)
+		s.SMS = &v
+	case "x":
+		v := channel.X(body)
+		s.X = &v
+	}
+	return s
+}
+
+// congruence compares the facts of files in the same directory and adds a
+// channels.congruence finding to the later file of each disagreeing pair.
+func congruence(out []report.File, docs []*lint.Document) {
+	byDir := map[string][]int{}
+	for i, d := range docs {
+		if d == nil || out[i].Path == "-" {
+			continue
+		}
+		dir := filepath.Dir(out[i].Path)
+		byDir[dir] = append(byDir[dir], i)
+	}
+	dirs := make([]string, 0, len(byDir))
+	for k := range byDir {
+		dirs = append(dirs, k)
+	}
+	sort.Strings(dirs)
+	for _, dir := range dirs {
+		idx := byDir[dir]
+		if len(idx) < 2 {
+			continue
+		}
+		var ff []channel.FileFacts
+		for _, i := range idx {
+			d := docs[i]
+			plain := d.Plain()[d.Body:]
+			facts := channel.ExtractFacts(plain)
+			for k := range facts {
+				facts[k].Offset += d.Body
+				facts[k].End += d.Body
+			}
+			ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: facts})
+		}
+		pos := map[string]int{}
+		for _, i := range idx {
+			pos[out[i].Path] = i
+		}
+		for _, dis := range channel.Congruence(ff) {
+			i := pos[dis.B.Path]
+			d := docs[i]
+			la, _ := docs[pos[dis.A.Path]].Position(dis.A.Offset)
+			f := d.Locate(lint.Finding{
+				Rule: "channels.congruence", Principle: "channels", Tone: "form", Severity: "warning",
+				Message: fmt.Sprintf("%s %q here, but %q in %s (line %d): messages of one update must agree on every %s",
+					dis.Kind, dis.B.Raw, dis.A.Raw, filepath.Base(dis.A.Path), la, dis.Kind),
+				Suggestion: "correct whichever is wrong so that every channel says the same",
+				Offset:     dis.B.Offset, End: dis.B.End,
+			})
+			if kept := d.Suppress([]lint.Finding{f}); len(kept) == 1 {
+				out[i].Findings = append(out[i].Findings, f)
+				lint.SortFindings(out[i].Findings)
+			}
+		}
+	}
+}
