@@ -1,0 +1,238 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crisis-comms/crisis/internal/clock"
+	"github.com/crisis-comms/crisis/internal/incident"
+)
+
+// statusOptions are the flags and arguments of crisis status.
+type statusOptions struct {
+	Dir     string
+	Now     string
+	Cadence time.Duration
+	Format  string
+}
+
+func newStatusCmd(s streams) *cobra.Command {
+	opts := statusOptions{}
+	cmd := &cobra.Command{
+		Use:   "status INCIDENT_DIR",
+		Short: "Show the latest update and when the next one is due",
+		Long: `Show the latest update of an incident and when people expect the next one.
+
+The next update is due at the next_update time the latest update announced;
+without one, --cadence after the latest update. Once the latest update is
+resolved or followup, nothing is due.
+
+Exit codes: 0 when nothing is overdue, 1 when the next update is overdue
+(handy for a cron job or a CI reminder), 2 when the directory or a facts
+file cannot be read.`,
+		Example: `  crisis status incidents/zahlungsausfall
+  crisis status incidents/zahlungsausfall --cadence 1h
+  crisis status incidents/zahlungsausfall --format json
+  CRISIS_NOW=2026-11-23T12:00:00+01:00 crisis status incidents/zahlungsausfall
+
+  # remind the team every five minutes while an incident is open
+  */5 * * * *  crisis status /srv/incidents/current >/dev/null || notify-team`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Dir = args[0]
+			return runStatus(opts, s.out)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.Now, "now", "", "time to check against, RFC 3339 (default: CRISIS_NOW, else the clock)")
+	f.DurationVar(&opts.Cadence, "cadence", incident.DefaultCadence, "time between updates when the latest one names no next_update")
+	f.StringVar(&opts.Format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+// statusJSON is the --format json output. Field order is part of the
+// contract: scripts may read it line by line.
+type statusJSON struct {
+	Incident       string       `json:"incident"`
+	Dir            string       `json:"dir"`
+	Updates        int          `json:"updates"`
+	Latest         statusLatest `json:"latest"`
+	Now            string       `json:"now"`
+	State          string       `json:"state"`       // due, overdue or closed
+	NextUpdate     *string      `json:"next_update"` // null when closed
+	DueFrom        string       `json:"due_from"`    // next_update, cadence or ""
+	Overdue        bool         `json:"overdue"`
+	OverdueSeconds int64        `json:"overdue_seconds"`
+}
+
+type statusLatest struct {
+	Time     string `json:"time"`
+	Stage    string `json:"stage"`
+	Headline string `json:"headline"`
+	Dir      string `json:"dir"`
+}
+
+// States reported by crisis status.
+const (
+	stateDue     = "due"
+	stateOverdue = "overdue"
+	stateClosed  = "closed"
+)
+
+func runStatus(opts statusOptions, out io.Writer) error {
+	if opts.Format != "text" && opts.Format != "json" {
+		return usageErr(fmt.Errorf("--format %q: use text or json", opts.Format))
+	}
+	if opts.Cadence <= 0 {
+		return usageErr(fmt.Errorf("--cadence %s: give a positive duration such as 30m or 1h", opts.Cadence))
+	}
+	now, err := clock.Parse(opts.Now)
+	if err != nil {
+		return usageErr(err)
+	}
+	in, err := loadIncident(opts.Dir)
+	if err != nil {
+		return err
+	}
+	st := incident.ComputeStatus(in, now, opts.Cadence)
+	state := stateDue
+	switch {
+	case st.Closed:
+		state = stateClosed
+	case st.Overdue > 0:
+		state = stateOverdue
+	}
+	if opts.Format == "json" {
+		err = writeStatusJSON(out, in, st, now, state)
+	} else {
+		err = writeStatusText(out, in, st, now, opts.Cadence, state)
+	}
+	if err != nil {
+		return err
+	}
+	if state == stateOverdue {
+		return withCode(exitFindings)
+	}
+	return nil
+}
+
+// loadIncident reads an incident directory; every failure is an input
+// error (exit 2) that says what to give instead.
+func loadIncident(dir string) (*incident.Incident, error) {
+	in, err := incident.Load(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, usageErr(fmt.Errorf("%s: no such incident directory: give the directory that holds one folder per update (e.g. 2026-11-23T0930/facts.yaml)", dir))
+	}
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	return in, nil
+}
+
+func writeStatusJSON(out io.Writer, in *incident.Incident, st incident.Status, now time.Time, state string) error {
+	l := st.Latest
+	j := statusJSON{
+		Incident: l.Facts.Incident,
+		Dir:      in.Dir,
+		Updates:  len(in.Updates),
+		Latest: statusLatest{
+			Time:     l.Time.Format(time.RFC3339),
+			Stage:    l.Facts.Stage,
+			Headline: l.Facts.Headline,
+			Dir:      l.Dir,
+		},
+		Now:            now.Format(time.RFC3339),
+		State:          state,
+		DueFrom:        st.DueFrom,
+		Overdue:        st.Overdue > 0,
+		OverdueSeconds: int64(st.Overdue / time.Second),
+	}
+	if !st.Closed {
+		due := st.Due.Format(time.RFC3339)
+		j.NextUpdate = &due
+	}
+	enc := json.NewEncoder(out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(j)
+}
+
+func writeStatusText(out io.Writer, in *incident.Incident, st incident.Status, now time.Time, cadence time.Duration, state string) error {
+	l := st.Latest
+	loc := l.Time.Location()
+	const layout = "Mon 2006-01-02 15:04 -07:00"
+	var b strings.Builder
+	name := l.Facts.Incident
+	if name == "" {
+		name = in.Dir
+	}
+	fmt.Fprintf(&b, "incident:  %s (%d %s)\n", name, len(in.Updates), plural(len(in.Updates), "update", "updates"))
+	age := humanDuration(now.Sub(l.Time)) + " ago"
+	if now.Before(l.Time) {
+		age = "issued in " + humanDuration(l.Time.Sub(now))
+	}
+	fmt.Fprintf(&b, "latest:    %s, %s, %s\n", l.Time.Format(layout), orNone(l.Facts.Stage), age)
+	if l.Facts.Headline != "" {
+		fmt.Fprintf(&b, "           %s\n", l.Facts.Headline)
+	}
+	switch state {
+	case stateClosed:
+		fmt.Fprintf(&b, "next:      none due: the latest update is %s\n", l.Facts.Stage)
+		fmt.Fprintf(&b, "status:    closed\n")
+	default:
+		from := "announced in next_update"
+		if st.DueFrom == incident.DueFromCadence {
+			from = fmt.Sprintf("latest update + %s cadence; set next_update to promise a time", humanDuration(cadence))
+		}
+		fmt.Fprintf(&b, "next:      %s (%s)\n", st.Due.In(loc).Format(layout), from)
+		if state == stateOverdue {
+			fmt.Fprintf(&b, "status:    overdue by %s: post an update now, even if there is no news\n", humanDuration(st.Overdue))
+		} else {
+			fmt.Fprintf(&b, "status:    on time, next update due in %s\n", humanDuration(st.Due.Sub(now)))
+		}
+	}
+	_, err := io.WriteString(out, b.String())
+	return err
+}
+
+// humanDuration rounds d to whole minutes and writes it the way people say
+// it: "45m", "2h 5m", "3d 4h".
+func humanDuration(d time.Duration) string {
+	if d < 0 {
+		d = -d
+	}
+	m := int64((d + 30*time.Second) / time.Minute)
+	days, hours, mins := m/(24*60), m/60%24, m%60
+	switch {
+	case days > 0 && hours > 0:
+		return fmt.Sprintf("%dd %dh", days, hours)
+	case days > 0:
+		return fmt.Sprintf("%dd", days)
+	case hours > 0 && mins > 0:
+		return fmt.Sprintf("%dh %dm", hours, mins)
+	case hours > 0:
+		return fmt.Sprintf("%dh", hours)
+	default:
+		return fmt.Sprintf("%dm", mins)
+	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "no stage"
+	}
+	return s
+}
