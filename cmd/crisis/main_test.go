@@ -1,0 +1,52 @@
+package main
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var updateScripts = flag.Bool("update-scripts", false, "rewrite testscript expectations (cmp files) from actual output")
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"crisis": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the end-to-end scripts in testdata/script: each is a
+// command line, its expected output and exit status, and the files it
+// reads and writes.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:           "testdata/script",
+		UpdateScripts: *updateScripts,
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"writebytes": writeBytes,
+		},
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("CRISIS_NOW", "2026-11-23T09:30:00+01:00")
+			env.Setenv("NO_COLOR", "1")
+			env.Setenv("TZ", "Europe/Berlin")
+			return nil
+		},
+	})
+}
+
+// writeBytes writes a file from a Go-quoted string, for fixtures that a
+// txtar archive cannot hold (NUL bytes, invalid UTF-8, CRLF, BOM):
+//
+//	writebytes FILE 'text with \x00 escapes'
+func writeBytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: writebytes FILE QUOTED")
+	}
+	data, err := strconv.Unquote(`"` + args[1] + `"`)
+	ts.Check(err)
+	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
+	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
+}
