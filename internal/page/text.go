@@ -9,7 +9,7 @@ import (
 // labels are the fixed texts of the page and the letter in one language.
 // They are written for people in a crisis: plain, warm, accountable.
 type labels struct {
-	Skip, NavStatus, NavContact, NavTimeline string
+	Skip, Nav, NavStatus, NavContact, NavTimeline string
 
 	Status, LastUpdate, NextUpdate, NoNextTime, Closed, Checked, Hotline string
 	Stages                                                               map[string]string
@@ -25,7 +25,7 @@ type labels struct {
 }
 
 var de = labels{
-	Skip: "Zum Inhalt springen", NavStatus: "Aktueller Stand", NavContact: "Hilfe und Kontakt", NavTimeline: "Alle Meldungen",
+	Skip: "Zum Inhalt springen", Nav: "Auf dieser Seite", NavStatus: "Aktueller Stand", NavContact: "Hilfe und Kontakt", NavTimeline: "Alle Meldungen",
 
 	Status:     "Aktueller Stand",
 	LastUpdate: "Letzte Meldung",
@@ -66,7 +66,7 @@ var de = labels{
 }
 
 var en = labels{
-	Skip: "Skip to content", NavStatus: "Current status", NavContact: "Help and contact", NavTimeline: "All updates",
+	Skip: "Skip to content", Nav: "On this page", NavStatus: "Current status", NavContact: "Help and contact", NavTimeline: "All updates",
 
 	Status:     "Current status",
 	LastUpdate: "Latest update",
