@@ -137,4 +137,198 @@ func checkShape(t *testing.T, ch, lang, out string) {
 	}
 }
 
-var _ = regexp.MustCompile
+// gsm7 is the GSM 03.38 basic character set plus its extension table (the
+// extension characters cost two septets each).
+const gsm7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?" +
+	"¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+
+const gsm7ext = "^{}\\[~]|€\f"
+
+// smsSeptets is the length of s in GSM-7 septets, or -1 when s needs UCS-2.
+func smsSeptets(s string) int {
+	n := 0
+	for _, r := range s {
+		switch {
+		case strings.ContainsRune(gsm7, r):
+			n++
+		case strings.ContainsRune(gsm7ext, r):
+			n += 2
+		default:
+			return -1
+		}
+	}
+	return n
+}
+
+var urlRE = regexp.MustCompile(`https?://\S+`)
+
+// xWeighted approximates X's weighted length: URLs count 23, characters
+// beyond the Latin, Greek and general-punctuation ranges count 2.
+func xWeighted(s string) int {
+	n := 0
+	s = urlRE.ReplaceAllStringFunc(s, func(string) string { n += 23; return "" })
+	for _, r := range s {
+		if r <= 0x10FF || (r >= 0x2000 && r <= 0x206F) {
+			n++
+		} else {
+			n += 2
+		}
+	}
+	return n
+}
+
+func TestSMSFitsTwoGSMSegments(t *testing.T) {
+	for _, lang := range []string{"de", "en"} {
+		for _, stage := range incident.Stages {
+			data := richFacts(lang, stage)
+			// Typographic characters in the facts must not switch to UCS-2.
+			data["help"] = strings.ReplaceAll(data["help"].(string), "Bitte", "„Bitte") + "“"
+			out, err := RenderBuiltin(lang, "sms", data, Options{Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			body := strings.TrimSuffix(out, "\n")
+			n := smsSeptets(body)
+			if n < 0 {
+				for _, r := range body {
+					if smsSeptets(string(r)) < 0 {
+						t.Errorf("%s/%s: %q is not GSM-7:\n%s", lang, stage, r, body)
+					}
+				}
+				continue
+			}
+			if n > 306 {
+				t.Errorf("%s/%s: %d septets, more than two segments:\n%s", lang, stage, n, body)
+			}
+		}
+	}
+}
+
+func TestSMSTemplateTextIsGSM7(t *testing.T) {
+	for _, lang := range []string{"de", "en"} {
+		src, err := Builtin(lang, "sms")
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Only the text outside actions reaches the message.
+		text := regexp.MustCompile(`(?s)\{\{.*?\}\}`).ReplaceAllString(src, "")
+		for _, r := range text {
+			if r != '\n' && smsSeptets(string(r)) < 0 {
+				t.Errorf("%s/sms: %q is not GSM-7", lang, r)
+			}
+		}
+	}
+}
+
+func TestXFits280(t *testing.T) {
+	for _, lang := range []string{"de", "en"} {
+		for _, stage := range incident.Stages {
+			out, err := RenderBuiltin(lang, "x", richFacts(lang, stage), Options{Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := xWeighted(strings.TrimSuffix(out, "\n")); n > 280 {
+				t.Errorf("%s/%s: weighted length %d:\n%s", lang, stage, n, out)
+			}
+		}
+	}
+}
+
+func TestBuiltinAnchors(t *testing.T) {
+	// Every message of an ongoing incident says when the next update comes
+	// and where help is.
+	for _, lang := range []string{"de", "en"} {
+		for _, ch := range BuiltinChannels(lang) {
+			for _, stage := range []string{incident.StageInitial, incident.StageUpdate} {
+				data := richFacts(lang, stage)
+				out, err := RenderBuiltin(lang, ch, data, Options{Now: testNow})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !strings.Contains(out, "12:00") {
+					t.Errorf("%s/%s/%s lacks the next update:\n%s", lang, ch, stage, out)
+				}
+				if !strings.Contains(out, "acme.example/stoerung") {
+					t.Errorf("%s/%s/%s lacks the landing page:\n%s", lang, ch, stage, out)
+				}
+			}
+		}
+	}
+}
+
+func TestBuiltinRequiredFacts(t *testing.T) {
+	for _, lang := range []string{"de", "en"} {
+		for _, ch := range BuiltinChannels(lang) {
+			for _, stage := range incident.Stages {
+				for _, field := range []string{"what", "landing_page", "next_update"} {
+					data := minimalFacts(stage)
+					if _, ok := data[field]; !ok {
+						continue
+					}
+					delete(data, field)
+					_, err := RenderBuiltin(lang, ch, data, Options{Now: testNow})
+					if err == nil || !strings.Contains(err.Error(), `"`+field+`" is required`) || !strings.Contains(err.Error(), lang+"/"+ch) {
+						t.Errorf("%s/%s/%s without %s: err = %v", lang, ch, stage, field, err)
+					}
+				}
+			}
+			data := minimalFacts("initial")
+			data["stage"] = "later"
+			if _, err := RenderBuiltin(lang, ch, data, Options{Now: testNow}); err == nil || !strings.Contains(err.Error(), `"later"`) {
+				t.Errorf("%s/%s: unknown stage: err = %v", lang, ch, err)
+			}
+		}
+	}
+}
+
+func TestBuiltinLookup(t *testing.T) {
+	want := "email facebook hotline instagram landing letter linkedin sms whatsapp x"
+	for _, lang := range []string{"de", "en", "de-AT"} {
+		if got := strings.Join(BuiltinChannels(lang), " "); got != want {
+			t.Errorf("BuiltinChannels(%q) = %s", lang, got)
+		}
+	}
+	if got := BuiltinChannels("fr"); got != nil {
+		t.Errorf("BuiltinChannels(fr) = %v", got)
+	}
+	for _, c := range []struct{ lang, ch, err string }{
+		{"de", "fax", `channel "fax"`},
+		{"fr", "sms", `language "fr"`},
+		{"de", "../en/sms", "no built-in"},
+	} {
+		if _, err := Builtin(c.lang, c.ch); err == nil || !strings.Contains(err.Error(), c.err) {
+			t.Errorf("Builtin(%s, %s): err = %v", c.lang, c.ch, err)
+		}
+	}
+}
+
+// TestBuiltinTone keeps the fixed text of the built-in templates free of the
+// phrases the playbooks warn about.
+func TestBuiltinTone(t *testing.T) {
+	banned := []string{
+		"rabatt", "discount", "stolz", "proud", "exklusiv", "exclusive", "nur heute", "only today",
+		"unannehmlichkeit", "inconvenience", "leider müssen wir", "schwere zeit", "tough time",
+		"auch für uns", "for us too", "lieferant", "supplier", "behörde", "authorit",
+		"kunden", "customers", "geringfügig", "minor", "du ", "dich", "dein",
+	}
+	for _, lang := range []string{"de", "en"} {
+		for _, ch := range BuiltinChannels(lang) {
+			src, _ := Builtin(lang, ch)
+			text := strings.ToLower(regexp.MustCompile(`(?s)\{\{.*?\}\}`).ReplaceAllString(src, " "))
+			for _, b := range banned {
+				if strings.Contains(text, b) {
+					t.Errorf("%s/%s contains %q", lang, ch, b)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkRenderBuiltin(b *testing.B) {
+	data := richFacts("de", "initial")
+	for b.Loop() {
+		if _, err := RenderBuiltin("de", "email", data, Options{Now: testNow}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
