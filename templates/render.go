@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync/atomic"
@@ -92,7 +91,7 @@ func Render(name, src string, data map[string]any, opts Options) (string, error)
 		var res result
 		defer func() {
 			if r := recover(); r != nil {
-				res = result{err: fmt.Errorf("template %s: internal error: %v\n%s", name, r, debug.Stack())}
+				res = result{err: fmt.Errorf("template %s: internal error: %v", name, r)}
 			}
 			done <- res
 		}()
