@@ -1,0 +1,115 @@
+package draft
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crisis-comms/crisis/internal/channel"
+	"github.com/crisis-comms/crisis/internal/compose"
+	"github.com/crisis-comms/crisis/internal/lint"
+	"github.com/crisis-comms/crisis/playbook"
+)
+
+// preview is what the writer sees before accepting a message: the text,
+// its length as the channel counts it, exceeded limits, the tone findings
+// with suggestions, and how many findings each principle has.
+func (f *flow) preview(m compose.Message, edited bool) (title, body string) {
+	lang := f.lang()
+	title = f.channelTitle(m.Channel) + " · " + m.FileName
+	if edited {
+		title += " · " + msg(lang, "edited")
+	}
+	var b strings.Builder
+	b.WriteString(strings.TrimRight(m.Rendered(), "\n"))
+	b.WriteString("\n\n" + msg(lang, "stats") + ": " + f.stats(m))
+	if vs := channel.Check(m.Channel, f.limits(m.Channel), m.Body, m.Subject); len(vs) > 0 {
+		b.WriteString("\n" + msg(lang, "limits") + ":")
+		for _, v := range vs {
+			b.WriteString("\n  ! " + v.Message)
+		}
+	}
+	b.WriteString("\n" + f.findingsText(m))
+	return title, b.String()
+}
+
+// findingsText lists the tone findings of a message and sums them up per
+// principle; it is also the live feedback while editing.
+func (f *flow) findingsText(m compose.Message) string {
+	lang := f.lang()
+	findings := compose.Lint(f.eng, []compose.Message{m}, f.st.Stage)[m.Channel]
+	var b strings.Builder
+	if len(findings) == 0 {
+		b.WriteString(msg(lang, "no-findings"))
+	} else {
+		b.WriteString(msg(lang, "findings") + ":")
+		for _, x := range findings {
+			fmt.Fprintf(&b, "\n  %s %s", x.Severity, x.Rule)
+			if x.Match != "" {
+				fmt.Fprintf(&b, " %q", x.Match)
+			}
+			b.WriteString(": " + oneLine(x.Message))
+			if x.Suggestion != "" {
+				b.WriteString("\n    " + msg(lang, "suggestion") + oneLine(x.Suggestion))
+			}
+		}
+	}
+	b.WriteString("\n" + msg(lang, "principles") + ": " + principleSummary(f.pb, findings))
+	return b.String()
+}
+
+// principleSummary counts findings per principle in the playbook's order,
+// zeros included, so that a clean principle is visibly clean.
+func principleSummary(pb *playbook.Playbook, findings []lint.Finding) string {
+	counts := map[string]int{}
+	for _, x := range findings {
+		counts[x.Principle]++
+	}
+	var parts []string
+	for _, p := range pb.Principles {
+		parts = append(parts, fmt.Sprintf("%s %d", p.ID, counts[p.ID]))
+		delete(counts, p.ID)
+	}
+	for _, x := range findings {
+		if n, ok := counts[x.Principle]; ok {
+			parts = append(parts, fmt.Sprintf("%s %d", x.Principle, n))
+			delete(counts, x.Principle)
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// stats is the length of a message as its channel counts it.
+func (f *flow) stats(m compose.Message) string {
+	lang := f.lang()
+	switch m.Channel {
+	case "sms":
+		s := channel.SMS(m.Body)
+		return fmt.Sprintf(msg(lang, "sms-stats"), s.Encoding, s.Segments)
+	case "x":
+		return fmt.Sprintf(msg(lang, "x-stats"), channel.X(m.Body).WeightedLength, f.limits("x").XWeighted)
+	}
+	return fmt.Sprintf(msg(lang, "chars"), utf8.RuneCountInString(m.Body))
+}
+
+// limits are the channel's built-in limits with the playbook's overrides.
+func (f *flow) limits(id string) channel.Limits {
+	lim := channel.Defaults(id)
+	if c := f.pb.Channel(id); c != nil {
+		if c.Limits.SMSSegments > 0 {
+			lim.SMSSegments = c.Limits.SMSSegments
+		}
+		if c.Limits.XWeighted > 0 {
+			lim.XWeighted = c.Limits.XWeighted
+		}
+		if c.Limits.MaxChars > 0 {
+			lim.MaxChars = c.Limits.MaxChars
+		}
+		if c.Limits.SubjectChars > 0 {
+			lim.SubjectChars = c.Limits.SubjectChars
+		}
+	}
+	return lim
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
