@@ -31,12 +31,15 @@ type analysis struct {
 	pats      []int32
 	hits      []hit
 	groupHits [][]int32 // group → indexes into hits
-	folder    *folder
-	stems     map[string]string
+	// sentHits[s] is the first index into hits of sentence s (hits are in
+	// token order); sentHits[len(sentences)] == len(hits).
+	sentHits []int32
+	folder   *folder
+	stems    map[string]map[string]string // lang → folded word → stem
 }
 
 func newAnalysis() *analysis {
-	return &analysis{folder: newFolder(), stems: map[string]string{}}
+	return &analysis{folder: newFolder(), stems: map[string]map[string]string{}}
 }
 
 func (a *analysis) reset(groups int) {
@@ -51,8 +54,10 @@ func (a *analysis) reset(groups int) {
 	for i := range a.groupHits {
 		a.groupHits[i] = a.groupHits[i][:0]
 	}
-	if len(a.stems) > 50_000 {
-		clear(a.stems)
+	for _, m := range a.stems {
+		if len(m) > 50_000 {
+			clear(m)
+		}
 	}
 }
 
@@ -255,26 +260,46 @@ func (a *analysis) match(m *matcher) {
 	for i, h := range a.hits {
 		a.groupHits[h.group] = append(a.groupHits[h.group], int32(i))
 	}
+	a.sentHits = a.sentHits[:0]
+	hi := 0
+	for si := range a.sentences {
+		for hi < len(a.hits) && a.tokens[a.hits[hi].tok].sentence < int32(si) {
+			hi++
+		}
+		a.sentHits = append(a.sentHits, int32(hi))
+	}
+	a.sentHits = append(a.sentHits, int32(len(a.hits)))
+}
+
+// hitsIn returns the hits of sentences [from, to].
+func (a *analysis) hitsIn(from, to int32) []hit {
+	if len(a.sentHits) == 0 {
+		return nil
+	}
+	return a.hits[a.sentHits[from]:a.sentHits[to+1]]
 }
 
 func (a *analysis) stem(m *matcher, folded string) string {
 	if m.stemmer == nil || len(folded) < 3 {
 		return folded
 	}
-	key := m.lang + folded
-	if s, ok := a.stems[key]; ok {
+	cache := a.stems[m.lang]
+	if cache == nil {
+		cache = map[string]string{}
+		a.stems[m.lang] = cache
+	}
+	if s, ok := cache[folded]; ok {
 		return s
 	}
 	s := m.stem(folded)
-	a.stems[key] = s
+	cache[folded] = s
 	return s
 }
 
 // sentenceHas reports whether group g has a hit in sentences [from, to].
 func (a *analysis) sentenceHas(g int32, from, to int32) bool {
-	for _, hi := range a.groupHits[g] {
-		s := a.tokens[a.hits[hi].tok].sentence
-		if s >= from && s <= to {
+	for _, h := range a.hitsIn(from, to) {
+		if h.group == g {
 			return true
 		}
 	}

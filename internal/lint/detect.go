@@ -27,7 +27,7 @@ func concreteTimes(d *Document) []timeSpan {
 	body := string(d.plain[d.Body:])
 	var out []timeSpan
 	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe} {
-		for _, m := range re.FindAllStringSubmatchIndex(body, -1) {
+		for _, m := range findSubmatchInLines(re, body, mayHoldTime) {
 			s, e := m[0], m[1]
 			if len(m) >= 4 && m[2] >= 0 {
 				s, e = m[2], m[3]
@@ -37,6 +37,45 @@ func concreteTimes(d *Document) []timeSpan {
 			}
 			out = append(out, timeSpan{d.Body + s, d.Body + e})
 		}
+	}
+	return out
+}
+
+// mayHoldTime is a cheap line filter: every time, date or period has a
+// digit or a spelled-out unit.
+func mayHoldTime(l string) bool {
+	if strings.ContainsAny(l, "0123456789") {
+		return true
+	}
+	l = strings.ToLower(l)
+	for _, u := range []string{"min", "stund", "std", "tag", "woch", "hour", "hr", "day", "week"} {
+		if strings.Contains(l, u) {
+			return true
+		}
+	}
+	return false
+}
+
+func findSubmatchInLines(re *regexp.Regexp, s string, need func(string) bool) [][]int {
+	var out [][]int
+	for off := 0; off < len(s); {
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off
+		}
+		if line := s[off:end]; need(line) {
+			for _, m := range re.FindAllStringSubmatchIndex(line, -1) {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += off
+					}
+				}
+				out = append(out, m)
+			}
+		}
+		off = end + 1
 	}
 	return out
 }
@@ -93,17 +132,18 @@ func (ev *evaluation) hasContact(r *rule) bool {
 		}
 	}
 	body := string(ev.d.plain[ev.d.Body:])
-	if emailRe.MatchString(body) {
+	if strings.Contains(body, "@") && emailRe.MatchString(body) {
 		return true
 	}
-	for _, loc := range phoneRe.FindAllStringIndex(body, -1) {
+	hasDigit := func(l string) bool { return strings.ContainsAny(l, "0123456789") }
+	for _, loc := range findInLines(phoneRe, body, hasDigit) {
 		if digits(body[loc[0]:loc[1]]) >= 7 {
 			return true
 		}
 	}
 	notTerms := ev.e.notTerms(r, ev.lang)
 	for _, re := range []*regexp.Regexp{urlRe, bareURLRe} {
-		for _, loc := range re.FindAllStringIndex(body, -1) {
+		for _, loc := range findInLines(re, body, hasDotLetter) {
 			url := strings.ToLower(body[loc[0]:loc[1]])
 			if strings.Contains(url, "@") {
 				continue

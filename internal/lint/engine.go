@@ -61,6 +61,7 @@ type rule struct {
 	terms    []int32
 	unless   []int32
 	re       *regexp.Regexp
+	lits     literalSet
 	all, any []int32
 	groups   []int32
 	per      []int32
@@ -112,6 +113,7 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 				return nil, fmt.Errorf("rule %s: %w", pr.ID, err)
 			}
 			r.re = re
+			r.lits = requiredLiterals(pr.Pattern)
 		case "sentence":
 			r.all, r.any = ids(pr.Sentence.All), ids(pr.Sentence.Any)
 		case "metric":
@@ -178,6 +180,7 @@ type evaluation struct {
 	ctx      Context
 	lang     string
 	findings []Finding
+	lower    []byte // ASCII-lower-cased voice, for pattern prefilters
 }
 
 func (ev *evaluation) applies(r *rule) bool {
@@ -265,17 +268,29 @@ func (ev *evaluation) cleared(unless []int32, from, to int32) bool {
 }
 
 func (ev *evaluation) pattern(r *rule) {
-	body := ev.d.voice[ev.d.Body:]
-	for _, loc := range r.re.FindAllIndex(body, -1) {
-		if loc[0] == loc[1] {
+	// Patterns match within a sentence; the prefilter skips sentences that
+	// lack every literal the pattern needs.
+	if r.lits != nil {
+		if ev.lower == nil {
+			ev.lower = asciiLower(ev.d.voice)
+		}
+		if !r.lits.in(ev.lower[ev.d.Body:]) {
+			return
+		}
+	}
+	for si, s := range ev.a.sentences {
+		if r.lits != nil && !r.lits.in(ev.lower[s.start:s.end]) {
 			continue
 		}
-		from, to := ev.d.Body+loc[0], ev.d.Body+loc[1]
-		s := ev.sentenceAt(from)
-		if s >= 0 && ev.cleared(r.unless, s, s) {
-			continue
+		for _, loc := range r.re.FindAllIndex(ev.d.voice[s.start:s.end], -1) {
+			if loc[0] == loc[1] {
+				continue
+			}
+			if ev.cleared(r.unless, int32(si), int32(si)) {
+				break
+			}
+			ev.add(r, s.start+loc[0], s.start+loc[1], "")
 		}
-		ev.add(r, from, to, "")
 	}
 }
 
@@ -322,15 +337,11 @@ func (ev *evaluation) cooccur(r *rule, from, to int32) (int, int, bool) {
 			maxOff = e
 		}
 	}
+	hits := a.hitsIn(from, to)
 	for _, g := range r.all {
 		found := false
-		for _, hi := range a.groupHits[g] {
-			h := a.hits[hi]
-			s := a.tokens[h.tok].sentence
-			if s < from || s > to {
-				continue
-			}
-			if r.Sentence.Ordered && a.tokens[h.tok].start < prevEnd {
+		for _, h := range hits {
+			if h.group != g || (r.Sentence.Ordered && a.tokens[h.tok].start < prevEnd) {
 				continue
 			}
 			take(h)
@@ -344,20 +355,13 @@ func (ev *evaluation) cooccur(r *rule, from, to int32) (int, int, bool) {
 	}
 	if len(r.any) > 0 {
 		found := false
-		for _, g := range r.any {
-			for _, hi := range a.groupHits[g] {
-				h := a.hits[hi]
-				s := a.tokens[h.tok].sentence
-				if s < from || s > to || (r.Sentence.Ordered && a.tokens[h.tok].start < prevEnd) {
-					continue
-				}
-				take(h)
-				found = true
-				break
+		for _, h := range hits {
+			if !containsID(r.any, h.group) || (r.Sentence.Ordered && a.tokens[h.tok].start < prevEnd) {
+				continue
 			}
-			if found {
-				break
-			}
+			take(h)
+			found = true
+			break
 		}
 		if !found {
 			return 0, 0, false

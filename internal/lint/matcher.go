@@ -95,7 +95,7 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 			m.prefix.add(core, id)
 			m.hasFix[0] = true
 		case patSuffix:
-			m.suffix.add(reverse(core), id)
+			m.suffix.add(reverseBytes(core), id)
 			m.hasFix[1] = true
 		case patInfix:
 			m.infix.add(core, id)
@@ -151,7 +151,7 @@ func (m *matcher) wordPatterns(dst []int32, folded, stem string) []int32 {
 		dst = m.prefix.walk(dst, folded)
 	}
 	if m.hasFix[1] {
-		dst = m.suffix.walk(dst, reverse(folded))
+		dst = m.suffix.walkBack(dst, folded)
 	}
 	if m.hasFix[2] {
 		for i := 0; i < len(folded); {
@@ -203,12 +203,12 @@ func appendUniq(list []int32, id int32) []int32 {
 	return append(list, id)
 }
 
-func reverse(s string) string {
+// reverseBytes reverses s byte by byte; suffix terms are stored this way
+// so that a token can be walked from its end without allocating.
+func reverseBytes(s string) string {
 	b := make([]byte, len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		utf8.EncodeRune(b[len(s)-i-size:], r)
-		i += size
+	for i := 0; i < len(s); i++ {
+		b[len(s)-1-i] = s[i]
 	}
 	return string(b)
 }
@@ -274,6 +274,36 @@ func (t *trie) walk(dst []int32, s string) []int32 {
 			dst = appendUniq(dst, id)
 		}
 		if i >= len(s) {
+			return dst
+		}
+		next := int32(-1)
+		for _, e := range t.nodes[cur].edges {
+			if e.b == s[i] {
+				next = e.node
+				break
+			}
+		}
+		if next < 0 {
+			return dst
+		}
+		cur = next
+	}
+}
+
+// walkBack is walk over s read from its last byte to its first.
+func (t *trie) walkBack(dst []int32, s string) []int32 {
+	if s == "" {
+		return dst
+	}
+	cur := t.root[s[len(s)-1]] - 1
+	if cur < 0 {
+		return dst
+	}
+	for i := len(s) - 2; ; i-- {
+		for _, id := range t.nodes[cur].ends {
+			dst = appendUniq(dst, id)
+		}
+		if i < 0 {
 			return dst
 		}
 		next := int32(-1)

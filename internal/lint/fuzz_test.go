@@ -1,0 +1,99 @@
+package lint
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/crisis-comms/crisis/internal/yamlfile"
+)
+
+var fuzzSeeds = []string{
+	"---\nchannel: sms\nlang: de\n---\nNur heute 20 % Rabatt! Wir sind überfordert.\n",
+	"---\nchannel: [\n---\nx",
+	"---\r\nlang: en\r\n---\r\nWe are overwhelmed.\r\n",
+	"\uFEFFHallo „Welt“ `code` <b>html</b> [Link](https://x.example/rabatt) > quote\n",
+	"```\nRabatt\n```\n<!-- crisis-ignore helpful.sales: test -->\nRabatt\n",
+	"# crisis-ignore\nRabatt",
+	"",
+	"!!!!!!!!",
+	"a.b.c. 23. November z. B. 9:40 Uhr",
+}
+
+// FuzzParse checks the text model: no panic, and the masked views keep the
+// raw text's byte offsets.
+func FuzzParse(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s), true)
+		f.Add([]byte(s), false)
+	}
+	f.Fuzz(func(t *testing.T, data []byte, markdown bool) {
+		d, err := Parse("f.md", data, markdown)
+		if err != nil {
+			return
+		}
+		if len(d.voice) != len(d.Raw) || len(d.plain) != len(d.Raw) {
+			t.Fatalf("views changed length: raw %d voice %d plain %d", len(d.Raw), len(d.voice), len(d.plain))
+		}
+		if d.Body < 0 || d.Body > len(d.Raw) {
+			t.Fatalf("body offset %d out of range", d.Body)
+		}
+	})
+}
+
+// FuzzLint checks the engine on arbitrary text: every finding points into
+// the file, on rune boundaries, and its match is the text at its offsets.
+func FuzzLint(f *testing.F) {
+	e := testEngine(f)
+	for _, s := range fuzzSeeds {
+		f.Add(s, "sms", "de")
+		f.Add(s, "", "en")
+	}
+	f.Fuzz(func(t *testing.T, text, ch, lang string) {
+		d, err := Parse("f.md", []byte(text), true)
+		if err != nil {
+			return
+		}
+		for _, x := range e.Lint(d, Context{Lang: lang, Channel: ch}) {
+			if x.Offset < 0 || x.End < x.Offset || x.End > len(d.Raw) {
+				t.Fatalf("finding %s out of range: %d-%d of %d", x.Rule, x.Offset, x.End, len(d.Raw))
+			}
+			if !utf8.ValidString(d.Raw[x.Offset:x.End]) {
+				t.Fatalf("finding %s splits a rune", x.Rule)
+			}
+			if x.Line < 1 || x.Column < 1 || x.EndLine < x.Line {
+				t.Fatalf("bad position %+v", x)
+			}
+		}
+	})
+}
+
+// FuzzFrontMatterFastPath checks that the hand-decoded flat front matter
+// agrees with the YAML parser whenever the fast path accepts a text.
+func FuzzFrontMatterFastPath(f *testing.F) {
+	f.Add("channel: sms\nlang: de\n")
+	f.Add("channel: sms\nnext_update: 2026-11-23T15:00:00+01:00\n")
+	f.Add("subject: Störung: Update\n")
+	f.Add("title: a #b\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // Parse refuses invalid UTF-8 before front matter is read
+		}
+		fm, ok := simpleFrontMatter(text)
+		if !ok {
+			return
+		}
+		var want FrontMatter
+		doc, err := yamlfile.Parse("f", []byte(text))
+		if err != nil {
+			t.Fatalf("fast path accepted %q, parser refuses: %v", text, err)
+		}
+		if doc != nil {
+			if err := yamlfile.DecodeNode("f", doc, &want); err != nil {
+				t.Fatalf("fast path accepted %q, parser refuses: %v", text, err)
+			}
+		}
+		if fm != want {
+			t.Fatalf("%q: fast path %+v, parser %+v", text, fm, want)
+		}
+	})
+}
