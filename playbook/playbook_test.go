@@ -1,0 +1,159 @@
+package playbook
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBuiltinsValidate(t *testing.T) {
+	for _, name := range BuiltinNames() {
+		pb, err := Load(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, id := range []string{"helpful", "authentic", "community", "anchor"} {
+			if pb.Principle(id) == nil {
+				t.Errorf("%s: principle %s missing", name, id)
+			}
+		}
+		for _, id := range []string{"anchor.next-update", "anchor.contact"} {
+			if pb.Rule(id) == nil {
+				t.Errorf("%s: rule %s missing", name, id)
+			}
+		}
+		for _, id := range []string{"sms", "email", "x", "linkedin", "facebook", "instagram", "whatsapp", "landing", "hotline", "letter"} {
+			if pb.Channel(id) == nil {
+				t.Errorf("%s: channel %s missing", name, id)
+			}
+		}
+		for _, id := range []string{"it-outage", "payment-outage", "telecom-outage", "supply-chain-delay", "product-recall",
+			"data-breach", "closure", "travel-disruption", "strike", "severe-weather"} {
+			if pb.Scenario(id) == nil {
+				t.Errorf("%s: scenario %s missing", name, id)
+			}
+		}
+		tones := map[string]bool{}
+		for _, r := range pb.Rules {
+			tones[r.Tone] = true
+		}
+		if !tones["promotional"] || !tones["whiny"] {
+			t.Errorf("%s: rules must cover the tones promotional and whiny, have %v", name, tones)
+		}
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	head := "playbook: 1\nid: x\nprinciples:\n  - {id: p, title: P}\nlexicon:\n  g: {en: [word]}\n"
+	rule := func(body string) string {
+		return head + "rules:\n  - id: p.r\n    principle: p\n    tone: whiny\n    severity: warning\n    message: m\n" + body +
+			"    examples: {bad: {en: [a]}, good: {en: [b]}}\n"
+	}
+	tests := []struct{ name, yaml, want string }{
+		{"version missing", "id: x\n", "t.yaml:1:1: missing `playbook: 1`"},
+		{"version wrong", "playbook: 2\nid: x\n", "t.yaml:1:11: schema version 2 is not supported"},
+		{"not a mapping", "- a\n", "t.yaml:1:1: a playbook is a mapping"},
+		{"no id", "playbook: 1\n", "t.yaml:1:1: missing `id:`"},
+		{"two kinds", rule("    terms: [g]\n    pattern: x\n"), "t.yaml:8:5: rule p.r must have exactly one of"},
+		{"no kind", rule(""), "rule p.r must have exactly one of terms, pattern, sentence, metric, require (it has 0)"},
+		{"bad tone", strings.Replace(rule("    terms: [g]\n"), "tone: whiny", "tone: sad", 1), "t.yaml:10:11: rule p.r: tone \"sad\" is not one of"},
+		{"bad severity", strings.Replace(rule("    terms: [g]\n"), "severity: warning", "severity: fatal", 1), "t.yaml:11:15: rule p.r: severity \"fatal\""},
+		{"bad metric", rule("    metric: {name: loudness, max: 1}\n"), "t.yaml:13:20: rule p.r: metric \"loudness\""},
+		{"bad element", rule("    require: {element: phone}\n"), "t.yaml:13:24: rule p.r: element \"phone\""},
+		{"bad term", strings.Replace(head, "[word]", "[\"wo*rd\"]", 1), "t.yaml:6:12: lexicon group g (en): term \"wo*rd\" has * inside a word"},
+		{"channel requires unknown rule", head + "channels:\n  - {id: sms, title: SMS, require: [anchor.nope]}\n", "t.yaml:8:37: channel sms requires unknown rule \"anchor.nope\""},
+		{"scenario unknown channel", head + "scenarios:\n  - {id: s, title: S, facts: [], channels: [fax]}\n", "t.yaml:8:45: scenario s uses unknown channel \"fax\""},
+		{"scenario unknown fact", head + "scenarios:\n  - {id: s, title: S, facts: [what], channels: []}\n", "t.yaml:8:31: scenario s asks for unknown fact \"what\""},
+		{"bad cadence", head + "cadence: soon\n", "t.yaml:7:10: cadence \"soon\" is not a duration"},
+		{"no examples", head + "rules:\n  - id: p.r\n    principle: p\n    tone: whiny\n    severity: warning\n    message: m\n    terms: [g]\n",
+			"t.yaml:8:5: rule p.r needs examples"},
+		{"extends missing", "playbook: 1\nid: x\nextends: builtin:fr\n", "extends builtin:fr: no built-in playbook \"builtin:fr\""},
+		{"deep nesting", "playbook: 1\nid: x\nlexicon: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n", "nested deeper than 64 levels"},
+		{"binary", "playbook: 1\x00", "t.yaml:1:12: binary data"},
+		{"invalid utf-8", "playbook: 1\nid: \xff\n", "t.yaml:2:5: invalid UTF-8"},
+		{"duplicate key", "playbook: 1\nid: x\nid: y\n", "t.yaml:3:1: key \"id\" is already defined at line 2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("t.yaml", []byte(tc.yaml))
+			if err == nil {
+				t.Fatalf("no error, want %q", tc.want)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q\nwant it to contain %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestExtendsOverride(t *testing.T) {
+	src := `playbook: 1
+id: team
+extends: builtin:en
+cadence: 1h
+lexicon:
+  team-sales: {en: [megadeal]}
+rules:
+  - id: anchor.contact
+    disabled: true
+  - id: team.megadeal
+    principle: helpful
+    tone: promotional
+    severity: error
+    message: No megadeals in a crisis.
+    terms: [team-sales]
+    examples: {bad: {en: ["Grab a megadeal."]}, good: {en: ["We are sorry."]}}
+`
+	pb, err := Parse("team.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := Load("builtin:en")
+	if pb.ID != "team" || pb.Cadence != "1h" {
+		t.Errorf("id/cadence not overridden: %s %s", pb.ID, pb.Cadence)
+	}
+	if r := pb.Rule("anchor.contact"); r == nil || !r.Disabled || r.Kind() != "require" {
+		t.Errorf("disabled override should keep the base rule, switched off: %+v", r)
+	}
+	if pb.Rule("team.megadeal") == nil || len(pb.Rules) != len(base.Rules)+1 {
+		t.Errorf("rules: got %d, want %d", len(pb.Rules), len(base.Rules)+1)
+	}
+	if len(pb.Channels) != len(base.Channels) || len(pb.Scenarios) != len(base.Scenarios) {
+		t.Error("channels and scenarios must be inherited")
+	}
+	if d, _ := time.ParseDuration(pb.Cadence); d != time.Hour {
+		t.Error("cadence")
+	}
+}
+
+func TestExtendsCycle(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) {
+		if err := writeFile(dir+"/"+name, body); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("a.yaml", "playbook: 1\nid: a\nextends: b.yaml\n")
+	write("b.yaml", "playbook: 1\nid: b\nextends: a.yaml\n")
+	_, err := Load(dir + "/a.yaml")
+	if err == nil || !strings.Contains(err.Error(), "cycle") {
+		t.Fatalf("want a cycle error, got %v", err)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("playbook: 1\nid: x\n"))
+	de, _ := BuiltinSource("builtin:de")
+	f.Add(de)
+	f.Add([]byte("a: &a [*a]\n"))
+	f.Add([]byte("playbook: 1\nid: x\nextends: builtin:en\nrules: [{id: a}]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pb, err := Parse("fuzz.yaml", data)
+		if err == nil && pb == nil {
+			t.Fatal("nil playbook without error")
+		}
+		if err != nil && err.Error() == "" {
+			t.Fatal("empty error")
+		}
+	})
+}
