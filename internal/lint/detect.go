@@ -3,6 +3,7 @@ package lint
 import (
 	"regexp"
 	"strings"
+	"unicode"
 )
 
 // Built-in detectors for the required elements. Concrete times and
@@ -21,21 +22,21 @@ var (
 // timeSpan is a concrete time found in the text (byte offsets in the file).
 type timeSpan struct{ start, end int }
 
-// concreteTimes finds clock times, dates and periods in the plain view,
-// leaving out start times ("seit 9:40 Uhr").
-func concreteTimes(d *Document) []timeSpan {
-	body := string(d.plain[d.Body:])
+// concreteTimes finds clock times, dates and periods in the plain view of
+// the byte range [from, to), leaving out start times ("seit 9:40 Uhr").
+func concreteTimes(d *Document, from, to int) []timeSpan {
+	text := string(d.plain[from:to])
 	var out []timeSpan
 	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe} {
-		for _, m := range findSubmatchInLines(re, body, mayHoldTime) {
+		for _, m := range findSubmatchInLines(re, text, mayHoldTime) {
 			s, e := m[0], m[1]
 			if len(m) >= 4 && m[2] >= 0 {
 				s, e = m[2], m[3]
 			}
-			if sinceRe.MatchString(lastWords(body[:s], 2)) {
+			if sinceRe.MatchString(lastWords(text[:s], 2)) {
 				continue
 			}
-			out = append(out, timeSpan{d.Body + s, d.Body + e})
+			out = append(out, timeSpan{from + s, from + e})
 		}
 	}
 	return out
@@ -109,18 +110,16 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 			}
 		}
 	}
-	for _, t := range concreteTimes(ev.d) {
-		if s := ev.sentenceAtPlain(t.start); s >= 0 && cueSentences[s] {
+	// Only sentences with a cue can name the next update: look for
+	// concrete times there alone, which keeps the costly expressions off
+	// the rest of the text.
+	for si := range cueSentences {
+		sn := a.sentences[si]
+		if len(concreteTimes(ev.d, sn.start, sn.end)) > 0 {
 			return true
 		}
 	}
 	return false
-}
-
-// sentenceAtPlain maps an offset to a sentence; offsets inside masked
-// parts (a URL) belong to the sentence around them.
-func (ev *evaluation) sentenceAtPlain(off int) int32 {
-	return ev.sentenceAt(off)
 }
 
 // hasContact reports whether the document names a way to get help.
@@ -131,42 +130,35 @@ func (ev *evaluation) hasContact(r *rule) bool {
 			return true
 		}
 	}
-	body := string(ev.d.plain[ev.d.Body:])
-	if strings.Contains(body, "@") && emailRe.MatchString(body) {
+	if len(ev.d.emails) > 0 {
 		return true
 	}
+	notTerms := ev.e.notTerms(r, ev.lang)
+	isShop := func(loc [2]int) bool {
+		url := strings.ToLower(ev.d.Raw[loc[0]:loc[1]])
+		for _, t := range notTerms {
+			if strings.Contains(url, t) {
+				return true
+			}
+		}
+		s := ev.sentenceAt(loc[0])
+		for _, g := range r.not {
+			if s >= 0 && a.sentenceHas(g, s, s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, loc := range ev.d.links {
+		if !isShop(loc) {
+			return true
+		}
+	}
+	body := string(ev.d.plain[ev.d.Body:])
 	hasDigit := func(l string) bool { return strings.ContainsAny(l, "0123456789") }
 	for _, loc := range findInLines(phoneRe, body, hasDigit) {
 		if digits(body[loc[0]:loc[1]]) >= 7 {
 			return true
-		}
-	}
-	notTerms := ev.e.notTerms(r, ev.lang)
-	for _, re := range []*regexp.Regexp{urlRe, bareURLRe} {
-		for _, loc := range findInLines(re, body, hasDotLetter) {
-			url := strings.ToLower(body[loc[0]:loc[1]])
-			if strings.Contains(url, "@") {
-				continue
-			}
-			shop := false
-			for _, t := range notTerms {
-				if strings.Contains(url, t) {
-					shop = true
-					break
-				}
-			}
-			if !shop {
-				s := ev.sentenceAt(ev.d.Body + loc[0])
-				for _, g := range r.not {
-					if s >= 0 && a.sentenceHas(g, s, s) {
-						shop = true
-						break
-					}
-				}
-			}
-			if !shop {
-				return true
-			}
 		}
 	}
 	return false
@@ -287,16 +279,25 @@ var (
 func DetectLang(a *analysis, fallback string) string {
 	de, en := 0, 0
 	for _, t := range a.tokens {
-		if deWords[t.folded] {
-			de++
-		}
-		if enWords[t.folded] {
-			en++
-		}
-		if strings.ContainsAny(t.folded, "äöüß") {
-			de++
-		}
+		de, en = scoreWord(t.folded, de, en)
 	}
+	return pickLang(de, en, fallback)
+}
+
+func scoreWord(w string, de, en int) (int, int) {
+	if deWords[w] {
+		de++
+	}
+	if enWords[w] {
+		en++
+	}
+	if strings.ContainsAny(w, "äöüß") {
+		de++
+	}
+	return de, en
+}
+
+func pickLang(de, en int, fallback string) string {
 	switch {
 	case de > en:
 		return "de"
@@ -306,4 +307,28 @@ func DetectLang(a *analysis, fallback string) string {
 		return fallback
 	}
 	return "en"
+}
+
+// DetectLanguage guesses the language of a document without tokenizing
+// it fully: words are runs of letters, lower-cased.
+func DetectLanguage(d *Document, fallback string) string {
+	text := string(d.voice[d.Body:])
+	de, en := 0, 0
+	start := -1
+	for i, r := range text + " " {
+		if unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			w := text[start:i]
+			if len(w) <= 7 {
+				de, en = scoreWord(strings.ToLower(w), de, en)
+			}
+			start = -1
+		}
+	}
+	return pickLang(de, en, fallback)
 }

@@ -490,13 +490,6 @@ func sortFindings(fs []Finding) {
 	})
 }
 
-// DetectLanguage guesses the language of a document without a playbook.
-func DetectLanguage(d *Document, fallback string) string {
-	a := newAnalysis()
-	a.tokenize(d)
-	return DetectLang(a, fallback)
-}
-
 // Plain returns the text of the document with front matter, code and
 // comments blanked, byte for byte aligned with Raw.
 func (d *Document) Plain() string { return string(d.plain) }

@@ -59,6 +59,10 @@ type Document struct {
 
 	// suppressions found in the text, applied after rules ran.
 	suppress []suppression
+	// links and emails are the byte ranges of web addresses and e-mail
+	// addresses found while masking, reused by the contact detector.
+	links  [][2]int
+	emails [][2]int
 }
 
 // InputError is a file that cannot be linted at all.
@@ -433,18 +437,22 @@ var (
 // expressions run only on lines that can match (Go's regexp engine is slow
 // on long texts without a literal prefix).
 func (d *Document) maskPlain() {
-	blankAll := func(re *regexp.Regexp, need func(line string) bool) {
+	blankAll := func(re *regexp.Regexp, need func(line string) bool, keep *[][2]int) {
 		for _, loc := range findInLines(re, string(d.voice[d.Body:]), need) {
-			blank(d.voice, d.Body+loc[0], d.Body+loc[1])
+			from, to := d.Body+loc[0], d.Body+loc[1]
+			if keep != nil {
+				*keep = append(*keep, [2]int{from, to})
+			}
+			blank(d.voice, from, to)
 		}
 	}
 	blankAll(urlRe, func(l string) bool {
 		return strings.Contains(l, "://") || strings.Contains(l, "www.") || strings.Contains(l, "WWW.")
-	})
-	blankAll(emailRe, func(l string) bool { return strings.Contains(l, "@") })
-	blankAll(bareURLRe, hasDotLetter)
+	}, &d.links)
+	blankAll(emailRe, func(l string) bool { return strings.Contains(l, "@") }, &d.emails)
+	blankAll(bareURLRe, hasDotLetter, &d.links)
 	if !d.Markdown {
-		blankAll(blockQuote, func(l string) bool { return strings.Contains(l, ">") })
+		blankAll(blockQuote, func(l string) bool { return strings.Contains(l, ">") }, nil)
 	}
 	body := string(d.voice[d.Body:])
 	for _, q := range quotePairs {
