@@ -250,6 +250,8 @@ func (r *Runner) lintOne(j job) (report.File, *lint.Document) {
 	if ch == "email" && subject == "" {
 		subject, body = splitSubject(body)
 	}
+	// A file's final newline is not part of the message that is sent.
+	body = strings.TrimRight(body, "\r\n")
 	res.Stats = stats(d, ch)
 	if c := pb.Channel(ch); c != nil {
 		lim := channel.Defaults(ch)
