@@ -242,6 +242,7 @@ func (e *Engine) Detected(d *Document, ctx Context) (nextUpdate, contact bool) {
 	a := e.pool.Get().(*analysis)
 	defer e.pool.Put(a)
 	a.reset(len(e.groups))
+	d.prepareVoice(ctx.Channel)
 	a.tokenize(d)
 	lang := ctx.Lang
 	if lang == "" {

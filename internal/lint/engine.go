@@ -138,6 +138,7 @@ func (e *Engine) Lint(d *Document, ctx Context) []Finding {
 	a := e.pool.Get().(*analysis)
 	defer e.pool.Put(a)
 	a.reset(len(e.groups))
+	d.prepareVoice(ctx.Channel)
 	a.tokenize(d)
 	lang := ctx.Lang
 	if lang == "" {
@@ -169,6 +170,7 @@ func (e *Engine) Lang(d *Document, ctx Context) string {
 	a := e.pool.Get().(*analysis)
 	defer e.pool.Put(a)
 	a.reset(len(e.groups))
+	d.prepareVoice(ctx.Channel)
 	a.tokenize(d)
 	return DetectLang(a, e.pb.Lang)
 }

@@ -63,6 +63,10 @@ type Document struct {
 	// addresses found while masking, reused by the contact detector.
 	links  [][2]int
 	emails [][2]int
+	// quotes are quotations of others, blanked from voice by prepareVoice
+	// depending on the channel.
+	quotes     [][2]int
+	quotesDone bool
 }
 
 // InputError is a file that cannot be linted at all.
@@ -457,8 +461,27 @@ func (d *Document) maskPlain() {
 	body := string(d.voice[d.Body:])
 	for _, q := range quotePairs {
 		if strings.Contains(body, q[0]) {
-			d.maskQuotes(body, q[0], q[1])
+			d.findQuotes(body, q[0], q[1])
 		}
+	}
+}
+
+// Channels whose quotations are the sender's own words: a hotline script
+// is written as the lines the agent speaks.
+var ownQuoteChannels = map[string]bool{"hotline": true}
+
+// prepareVoice blanks quotations of others from the voice view, once,
+// unless the channel quotes its own words.
+func (d *Document) prepareVoice(ch string) {
+	if d.quotesDone {
+		return
+	}
+	d.quotesDone = true
+	if ownQuoteChannels[ch] {
+		return
+	}
+	for _, q := range d.quotes {
+		blank(d.voice, q[0], q[1])
 	}
 }
 
@@ -498,7 +521,9 @@ func hasDotLetter(l string) bool {
 	return false
 }
 
-func (d *Document) maskQuotes(body, open, close string) {
+// findQuotes records quotations of three or more words between open and
+// close.
+func (d *Document) findQuotes(body, open, close string) {
 	for i := 0; i < len(body); {
 		j := strings.Index(body[i:], open)
 		if j < 0 {
@@ -515,7 +540,7 @@ func (d *Document) maskQuotes(body, open, close string) {
 			continue
 		}
 		if len(strings.Fields(inner)) >= minQuoteLen {
-			blank(d.voice, d.Body+start-len(open), d.Body+start+k+len(close))
+			d.quotes = append(d.quotes, [2]int{d.Body + start - len(open), d.Body + start + k + len(close)})
 		}
 		i = start + k + len(close)
 	}
