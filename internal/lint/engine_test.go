@@ -139,8 +139,8 @@ func TestEngine(t *testing.T) {
 func TestHotlineQuotesAreOwnVoice(t *testing.T) {
 	e := testEngine(t)
 	text := "Ansage: „Wir sind völlig überfordert, das ist alles.“"
-	if got := rules(e.LintText(text, Context{Lang: "de", Channel: "sms"})); got != "" {
-		t.Errorf("quoted speech on sms must not be judged, got %s", got)
+	if got := rules(e.LintText(text, Context{Lang: "de", Channel: "email"})); got != "" {
+		t.Errorf("quoted speech in an e-mail must not be judged, got %s", got)
 	}
 	got := rules(e.LintText(text, Context{Lang: "de", Channel: "hotline"}))
 	if !strings.Contains(got, "authentic.self-pity") {
