@@ -1,0 +1,100 @@
+package lint_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/crisis-comms/crisis/internal/lint"
+	"github.com/crisis-comms/crisis/playbook"
+)
+
+func builtin(t *testing.T, lang string) *lint.Engine {
+	t.Helper()
+	pb, err := playbook.Load(playbook.BuiltinPrefix + lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := lint.New(pb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// TestBuiltinRuleExamples runs every bad and good example of every rule
+// of the built-in playbooks.
+func TestBuiltinRuleExamples(t *testing.T) {
+	for _, name := range playbook.BuiltinNames() {
+		e := builtin(t, strings.TrimPrefix(name, playbook.BuiltinPrefix))
+		n := 0
+		for _, r := range e.RunExamples() {
+			n++
+			if r.OK {
+				continue
+			}
+			want := "be flagged"
+			if !r.Bad {
+				want = "not be flagged"
+			}
+			t.Errorf("%s %s [%s]: %q should %s by it (fired: %s)", name, r.Rule, r.Lang, r.Text, want, strings.Join(r.Got, ", "))
+		}
+		if n < 2*len(e.Playbook().Rules) {
+			t.Errorf("%s: only %d examples for %d rules", name, n, len(e.Playbook().Rules))
+		}
+	}
+}
+
+// TestCorpus scores the project's labelled corpus against the targets:
+// F1 ≥ 0.9 for promotional and for whiny, at most 10% of hard negatives
+// flagged, next-update and contact detection ≥ 95% correct.
+func TestCorpus(t *testing.T) {
+	entries, err := lint.LoadCorpus("testdata/corpus.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < 150 {
+		t.Fatalf("corpus has %d messages, want at least 150", len(entries))
+	}
+	channels := map[string]int{}
+	langs := map[string]int{}
+	for _, e := range entries {
+		channels[e.Channel]++
+		langs[e.Lang]++
+	}
+	if len(channels) < 10 || langs["de"] == 0 || langs["en"] == 0 {
+		t.Fatalf("corpus must cover all ten channels and both languages: %v %v", channels, langs)
+	}
+	engines := map[string]*lint.Engine{}
+	sc, err := lint.Evaluate(entries, func(lang string) (*lint.Engine, error) {
+		if engines[lang] == nil {
+			engines[lang] = builtin(t, lang)
+		}
+		return engines[lang], nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	report := func() string {
+		var b strings.Builder
+		for _, m := range sc.Misses {
+			fmt.Fprintf(&b, "\n  %s %s [%s]", m.ID, m.What, strings.Join(m.Rules, ", "))
+		}
+		return b.String()
+	}
+	for _, tone := range []string{"promotional", "whiny"} {
+		c := sc.Tone[tone]["all"]
+		t.Logf("%s: precision %.2f recall %.2f F1 %.2f", tone, c.Precision(), c.Recall(), c.F1())
+		if c.F1() < 0.9 {
+			t.Errorf("%s F1 %.2f < 0.90%s", tone, c.F1(), report())
+		}
+	}
+	t.Logf("hard negatives flagged: %d of %d", sc.HardFlagged, sc.HardNegatives)
+	if sc.HardNegativeRate() > 0.10 {
+		t.Errorf("%.0f%% of hard negatives flagged, at most 10%% allowed%s", 100*sc.HardNegativeRate(), report())
+	}
+	t.Logf("next-update %.1f%%, contact %.1f%%", 100*sc.NextUpdate.Accuracy(), 100*sc.Contact.Accuracy())
+	if sc.NextUpdate.Accuracy() < 0.95 || sc.Contact.Accuracy() < 0.95 {
+		t.Errorf("detection below 95%%: next-update %.1f%%, contact %.1f%%%s", 100*sc.NextUpdate.Accuracy(), 100*sc.Contact.Accuracy(), report())
+	}
+}
