@@ -160,14 +160,18 @@ var MetricNames = []string{"exclamations", "capitals", "share", "ratio"}
 // report") and a concrete time — a clock time, a date, a period ("in 30
 // minutes") or a When word ("tomorrow", "morgen früh").
 //
-// contact: a phone number, an e-mail address, or a link that is not a shop
-// link (Not words in the link or its sentence), or a Cues word that names a
-// help channel on its own (for example a chat or a branch counter).
+// contact: a phone number, an e-mail address, a Cues word that names a
+// help channel on its own (a chat, a branch counter, "stay on the line"),
+// or a link that is not a shop link (no Not word in the link, its sentence
+// or the sentence before). When Links is given, a link counts only with a
+// Links word in its sentence ("Infos", "questions") or a help word in the
+// address itself (status, help, support, …).
 type Require struct {
 	Element string   `yaml:"element" json:"element"` // next-update or contact
 	Cues    []string `yaml:"cues,omitempty" json:"cues,omitempty"`
 	When    []string `yaml:"when,omitempty" json:"when,omitempty"`
 	Not     []string `yaml:"not,omitempty" json:"not,omitempty"`
+	Links   []string `yaml:"links,omitempty" json:"links,omitempty"`
 }
 
 // Elements are the values Require.Element may take.

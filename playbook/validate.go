@@ -229,7 +229,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 		for _, k := range []struct {
 			key   string
 			names []string
-		}{{"cues", q.Cues}, {"when", q.When}, {"not", q.Not}} {
+		}{{"cues", q.Cues}, {"when", q.When}, {"not", q.Not}, {"links", q.Links}} {
 			for i, g := range k.names {
 				if _, ok := p.Lexicon[g]; !ok {
 					v.atIndex(qp, k.key, i, "rule %s: unknown lexicon group %q: define it under lexicon:", r.ID, g)

@@ -11,10 +11,11 @@ import (
 // describe once for every language; the words around them come from the
 // playbook's lexicon.
 var (
-	clockRe  = regexp.MustCompile(`(?i)(?:^|[^\d.:])(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`)
-	dateRe   = regexp.MustCompile(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2})`)
-	periodRe = regexp.MustCompile(`(?i)(?:\bin|\bwithin|\binnerhalb(?:\s+von)?|\bbinnen|\balle|\bevery|\bnach|\bafter|\bnext|\bden\s+nächsten|\bthe\s+next|\bca\.|\betwa|\bspätestens\s+in)\s+(?:\d+(?:[.,]\d+)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|eight|ten|twelve|twenty-four|a|an|half\s+an?|einer\s+halben|einer\s+knappen)\s+(?:halbe\s+)?(?:minute|minuten|min|stunde|stunden|std|tag|tage|tagen|werktag|werktagen|woche|wochen|minutes?|mins?|hours?|hrs?|days?|business\s+days?|working\s+days?|weeks?)\b`)
-	sinceRe  = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
+	clockRe   = regexp.MustCompile(`(?i)(?:^|[^\d.:])(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`)
+	dateRe    = regexp.MustCompile(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2})`)
+	periodRe  = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a\s+few|a|an|half\s+an?|einer\s+halben|einer\s+knappen|ein\s+paar|wenigen?)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
+	spelledRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
+	sinceRe   = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
 
 	phoneRe = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
 )
@@ -27,7 +28,7 @@ type timeSpan struct{ start, end int }
 func concreteTimes(d *Document, from, to int) []timeSpan {
 	text := string(d.plain[from:to])
 	var out []timeSpan
-	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe} {
+	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe, spelledRe} {
 		for _, m := range findSubmatchInLines(re, text, mayHoldTime) {
 			s, e := m[0], m[1]
 			if len(m) >= 4 && m[2] >= 0 {
@@ -49,7 +50,7 @@ func mayHoldTime(l string) bool {
 		return true
 	}
 	l = strings.ToLower(l)
-	for _, u := range []string{"min", "stund", "std", "tag", "woch", "hour", "hr", "day", "week"} {
+	for _, u := range []string{"min", "stund", "std", "tag", "woch", "monat", "hour", "hr", "day", "week", "month", "uhr", "clock", "am", "pm", "noon", "mittag"} {
 		if strings.Contains(l, u) {
 			return true
 		}
@@ -141,8 +142,28 @@ func (ev *evaluation) hasContact(r *rule) bool {
 				return true
 			}
 		}
+		// A shop link often stands alone after the pitch ("… neue
+		// Kollektion! 👉 shop.example"), so the sentence before counts too.
 		s := ev.sentenceAt(loc[0])
 		for _, g := range r.not {
+			if s >= 0 && a.sentenceHas(g, max(s-1, 0), s) {
+				return true
+			}
+		}
+		return false
+	}
+	isHelp := func(loc [2]int) bool {
+		if len(r.links) == 0 {
+			return true
+		}
+		url := strings.ToLower(ev.d.Raw[loc[0]:loc[1]])
+		for _, w := range helpURLWords {
+			if strings.Contains(url, w) {
+				return true
+			}
+		}
+		s := ev.sentenceAt(loc[0])
+		for _, g := range r.links {
 			if s >= 0 && a.sentenceHas(g, s, s) {
 				return true
 			}
@@ -150,7 +171,7 @@ func (ev *evaluation) hasContact(r *rule) bool {
 		return false
 	}
 	for _, loc := range ev.d.links {
-		if !isShop(loc) {
+		if !isShop(loc) && isHelp(loc) {
 			return true
 		}
 	}
@@ -163,6 +184,10 @@ func (ev *evaluation) hasContact(r *rule) bool {
 	}
 	return false
 }
+
+// helpURLWords in a web address mark it as a help or status page.
+var helpURLWords = []string{"status", "hilfe", "help", "support", "service", "kontakt", "contact", "info", "faq",
+	"stoerung", "störung", "storung", "rueckruf", "rückruf", "recall", "update", "aktuell", "news", "notfall", "emergency", "incident"}
 
 func digits(s string) int {
 	n := 0

@@ -68,6 +68,7 @@ type rule struct {
 	cues     []int32
 	when     []int32
 	not      []int32
+	links    []int32
 }
 
 // New compiles a validated playbook.
@@ -120,6 +121,7 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 			r.groups, r.per = ids(pr.Metric.Groups), ids(pr.Metric.Per)
 		case "require":
 			r.cues, r.when, r.not = ids(pr.Require.Cues), ids(pr.Require.When), ids(pr.Require.Not)
+			r.links = ids(pr.Require.Links)
 		}
 		e.rules = append(e.rules, r)
 		for _, g := range r.terms {
