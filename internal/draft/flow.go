@@ -55,8 +55,7 @@ type flow struct {
 	st       *State
 	pb       *playbook.Playbook
 	eng      *lint.Engine
-	preset   map[string]bool // steps answered by Options
-	warned   bool            // the save failure was reported
+	warned   bool // the save failure was reported
 	previous map[string]any
 }
 
@@ -72,7 +71,7 @@ func Run(p Prompter, o Options) (*Result, error) {
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
-	f := &flow{p: p, o: o, preset: map[string]bool{}}
+	f := &flow{p: p, o: o}
 	if o.Previous != nil {
 		f.previous = o.Previous.Map()
 	}
@@ -138,10 +137,12 @@ func (f *flow) start() error {
 	}
 	f.st = &State{Step: StepLang, Facts: map[string]string{}, Edited: map[string]string{}}
 	if f.o.Scenario != "" {
-		f.st.Scenario, f.preset[StepScenario] = f.o.Scenario, true
+		f.st.Scenario = f.o.Scenario
+		f.st.Preset = append(f.st.Preset, StepScenario)
 	}
 	if len(f.o.Channels) > 0 {
-		f.st.Channels, f.preset[StepChannels] = slices.Clone(f.o.Channels), true
+		f.st.Channels = slices.Clone(f.o.Channels)
+		f.st.Preset = append(f.st.Preset, StepChannels)
 	}
 	if f.o.Playbook != "" {
 		f.st.Playbook = f.o.Playbook
@@ -155,6 +156,9 @@ func (f *flow) start() error {
 	}
 	return nil
 }
+
+// preset reports whether a step was answered by Options.
+func (f *flow) preset(step string) bool { return slices.Contains(f.st.Preset, step) }
 
 func (f *flow) loadPlaybook(ref string) error {
 	pb, err := playbook.Load(ref)
@@ -221,7 +225,7 @@ func (f *flow) askScenario() error {
 	if len(f.pb.Scenarios) == 0 {
 		return fmt.Errorf("playbook %s has no scenarios to draft from", f.pb.Source)
 	}
-	if f.preset[StepScenario] {
+	if f.preset(StepScenario) {
 		if f.pb.Scenario(f.st.Scenario) == nil {
 			return fmt.Errorf(msg(lang, "scenario-missing"), f.st.Scenario, f.pb.Source, strings.Join(f.scenarioIDs(), ", "))
 		}
@@ -417,7 +421,7 @@ func (f *flow) askChannels() error {
 		}
 		return nil
 	}
-	if f.preset[StepChannels] {
+	if f.preset(StepChannels) {
 		if err := check(f.st.Channels); err != nil {
 			return err
 		}
@@ -584,7 +588,7 @@ func (f *flow) edit(facts *incident.Facts, m compose.Message) (compose.Message, 
 		Title: fmt.Sprintf(msg(lang, "edit-title"), f.channelTitle(m.Channel)),
 		Help:  msg(lang, "edit-help"),
 		Feedback: func(text string) string {
-			return f.findingsText(compose.NewMessage(facts, m.Lang, m.Channel, text))
+			return f.findingsBrief(compose.NewMessage(facts, m.Lang, m.Channel, text))
 		},
 	}
 	v, err := f.p.Text(p, m.Rendered(), func(s string) error {

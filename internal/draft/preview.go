@@ -58,6 +58,21 @@ func (f *flow) findingsText(m compose.Message) string {
 	return b.String()
 }
 
+// findingsBrief is the live feedback while editing: the per-principle
+// summary, then one short line per finding, so that it fits under an editor.
+func (f *flow) findingsBrief(m compose.Message) string {
+	findings := compose.Lint(f.eng, []compose.Message{m}, f.st.Stage)[m.Channel]
+	lines := []string{msg(f.lang(), "principles") + ": " + principleSummary(f.pb, findings)}
+	for _, x := range findings {
+		line := x.Severity + " " + x.Rule
+		if x.Match != "" {
+			line += fmt.Sprintf(" %q", x.Match)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // principleSummary counts findings per principle in the playbook's order,
 // zeros included, so that a clean principle is visibly clean.
 func principleSummary(pb *playbook.Playbook, findings []lint.Finding) string {

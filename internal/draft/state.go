@@ -48,6 +48,9 @@ type State struct {
 	Edited map[string]string `json:"edited,omitempty"`
 	// Accepted are the channels whose message was accepted in the review.
 	Accepted []string `json:"accepted,omitempty"`
+	// Preset are the steps answered by flags, which a resumed draft does
+	// not ask either.
+	Preset []string `json:"preset,omitempty"`
 }
 
 // DefaultStatePath is where the recovery file lives when no output

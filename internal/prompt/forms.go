@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/huh"
 
@@ -97,7 +98,13 @@ func (f *Forms) Select(p draft.Prompt, opts []draft.Option, def string) (string,
 	if p.Help != "" && !f.accessible {
 		field.Description(p.Help)
 	}
-	return v, f.run(p, field, "")
+	hint := ""
+	for _, o := range opts {
+		if o.Value == def {
+			hint = "(Enter: " + o.Label + ")"
+		}
+	}
+	return v, f.run(p, field, hint)
 }
 
 // MultiSelect implements draft.Prompter.
@@ -144,17 +151,21 @@ func (f *Forms) Input(p draft.Prompt, def string, validate func(string) error) (
 // Text implements draft.Prompter. In accessible mode the answer is one
 // line in which \n stands for a line break.
 func (f *Forms) Text(p draft.Prompt, def string, validate func(string) error) (string, error) {
-	v := def
-	check := f.keepDefault(def, validate)
+	// The editor opens with the cursor after the text; a trailing newline
+	// would put it on an empty last line and scroll the text out of view.
+	v := strings.TrimRight(def, "\n")
+	check := f.keepDefault(v, validate)
 	field := huh.NewText().Title(p.Title).Value(&v).Lines(textLines(def))
 	if f.accessible {
 		field.Validate(func(s string) error { return check(unescape(s)) })
 	} else {
 		field.Validate(check)
 		if p.Feedback != nil {
-			// Re-lint on every key stroke: the findings under the editor
-			// follow the text as it is typed.
-			field.DescriptionFunc(func() string { return joinHelp(p.Help, p.Feedback(v)) }, &v)
+			// Re-lint on every key stroke: the findings above the editor
+			// follow the text as it is typed. huh sizes the form once, so
+			// the feedback keeps a fixed height or it would push the
+			// editor out of view.
+			field.DescriptionFunc(func() string { return joinHelp(p.Help, fixedLines(p.Feedback(v), feedbackLines, feedbackWidth)) }, &v)
 		} else if p.Help != "" {
 			field.Description(p.Help)
 		}
@@ -189,9 +200,40 @@ func (f *Forms) Show(title, body string) error {
 	return err
 }
 
-func textLines(def string) int {
-	n := strings.Count(def, "\n") + 2
+// textLines is the editor height for a text: its lines as wrapped at
+// about editorWidth, plus one to type on, within 4 to 16.
+func textLines(text string) int {
+	n := 1
+	for _, line := range strings.Split(text, "\n") {
+		n += 1 + utf8.RuneCountInString(line)/editorWidth
+	}
 	return max(4, min(n, 16))
+}
+
+// Sizes in the terminal editor, in lines and runes; forms are at most as
+// wide as a usual terminal.
+const (
+	feedbackLines = 6
+	feedbackWidth = 100
+	editorWidth   = 80
+)
+
+// fixedLines cuts or pads s to exactly n lines of at most width runes.
+func fixedLines(s string, n, width int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > n {
+		more := len(lines) - n + 1
+		lines = append(lines[:n-1], fmt.Sprintf("… (+%d)", more))
+	}
+	for i, l := range lines {
+		if r := []rune(l); len(r) > width {
+			lines[i] = string(r[:width-1]) + "…"
+		}
+	}
+	for len(lines) < n {
+		lines = append(lines, "")
+	}
+	return strings.Join(lines, "\n")
 }
 
 func joinHelp(help, feedback string) string {

@@ -1,0 +1,252 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/crisis-comms/crisis/internal/draft"
+	"github.com/crisis-comms/crisis/playbook"
+)
+
+func TestDraftExitCodes(t *testing.T) {
+	t.Setenv("CRISIS_NOW", "2026-11-23T09:30:00+01:00")
+	t.Setenv("TERM", "xterm")
+	t.Setenv("CRISIS_ACCESSIBLE", "")
+	dir := t.TempDir()
+	answers := filepath.Join(dir, "facts.yaml")
+	if err := os.WriteFile(answers, []byte("scenario: it-outage\nstage: initial\nlang: de\nchannels: [sms]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no terminal", []string{"draft", "--out", dir}, exitError, "use --answers FILE"},
+		{"missing facts", []string{"draft", "--answers", answers, "--no-input", "--out", dir}, exitError, "missing required facts"},
+		{"no-input without answers", []string{"draft", "--no-input"}, exitError, "--no-input needs"},
+		{"resume with answers", []string{"draft", "--answers", answers, "--resume"}, exitError, "--resume continues"},
+		{"bad flag", []string{"draft", "--nope"}, exitError, "unknown flag"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(tt.args, strings.NewReader(""), &out, &errb)
+			if code != tt.code || !strings.Contains(errb.String(), tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", code, errb.String(), tt.code, tt.want)
+			}
+			if out.Len() > 0 {
+				t.Errorf("stdout %q, want nothing", out.String())
+			}
+		})
+	}
+}
+
+// tmux drives a real terminal on a private server.
+type tmux struct {
+	t       *testing.T
+	socket  string
+	session string // the session keys go to
+	n       int
+}
+
+func (m *tmux) run(args ...string) string {
+	m.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", m.socket, "-f", "/dev/null"}, args...)...).CombinedOutput()
+	if err != nil {
+		m.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (m *tmux) screen() string { return m.run("capture-pane", "-p", "-t", m.session) }
+
+// waitFor polls the screen until it shows text, so that keys are only sent
+// to a prompt that is there.
+func (m *tmux) waitFor(text string) {
+	m.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		s := m.screen()
+		if strings.Contains(s, text) {
+			return
+		}
+		if time.Now().After(deadline) {
+			m.t.Fatalf("timed out waiting for %q; the screen shows:\n%s", text, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// waitForPrompt waits until a form asks the question title: huh draws the
+// focused title as its own line behind a border, which tells it apart from
+// the same words in help texts and earlier output.
+func (m *tmux) waitForPrompt(title string) {
+	m.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		s := m.screen()
+		for _, line := range strings.Split(s, "\n") {
+			if strings.TrimRight(line, " ") == "┃ "+title {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			m.t.Fatalf("timed out waiting for the prompt %q; the screen shows:\n%s", title, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func (m *tmux) typeLine(text string) {
+	m.t.Helper()
+	if text != "" {
+		m.run("send-keys", "-t", m.session, "-l", text)
+	}
+	m.run("send-keys", "-t", m.session, "Enter")
+}
+
+// TestTerminalDraft drafts an IT-outage update in the full terminal forms
+// of the built-in German playbook, edits the SMS (watching the findings
+// follow the typing), accepts every message and checks the files; then it
+// aborts a second draft with Ctrl-C and resumes it.
+func TestTerminalDraft(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is required in CI for the terminal test: install tmux")
+		}
+		t.Skip("tmux is not installed; skipping the terminal test")
+	}
+	pb, err := playbook.Load("builtin:de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := pb.Scenario("it-outage")
+	if sc == nil {
+		t.Fatal("builtin:de has no it-outage scenario")
+	}
+
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "crisis")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	m := &tmux{t: t, socket: "crisis-draft-test-" + strconv.Itoa(os.Getpid())}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", m.socket, "kill-server").Run() })
+
+	// Each run gets its own session, and the shell stays after crisis ends,
+	// so that its exit status can be read; the server lives until cleanup.
+	start := func(args string) {
+		m.n++
+		m.session = "draft" + strconv.Itoa(m.n)
+		cmd := fmt.Sprintf("cd %s && env -u NO_COLOR -u CRISIS_ACCESSIBLE TERM=xterm-256color CRISIS_NOW=2026-11-23T09:30:00+01:00 HOME=%s %s draft %s; echo crisis-exit=$?; exec sleep 3600",
+			tmp, tmp, bin, args)
+		m.run("new-session", "-d", "-s", m.session, "-x", "120", "-y", "40", "sh", "-c", cmd)
+	}
+	answers := map[string]string{
+		"org":          "Nordbank",
+		"headline":     "Online-Banking gestört",
+		"what":         "Seit 8:40 Uhr ist das Online-Banking nicht erreichbar.",
+		"impact":       "Überweisungen im Online-Banking sind nicht möglich.",
+		"actions":      "Unser IT-Team stellt die Server wieder her.",
+		"help":         "Überweisungen nehmen wir in jeder Filiale an.",
+		"next_update":  "15:00",
+		"landing_page": "nordbank.example/stoerung",
+		"hotline":      "0800 000 00 00",
+		"email":        "hilfe@nordbank.example",
+	}
+	answerFacts := func(from int) {
+		for _, id := range sc.Facts[from:] {
+			fd := pb.Fact(id)
+			m.waitForPrompt(fd.Title)
+			m.typeLine(answers[id])
+		}
+	}
+	review := func(ch string) string {
+		return fmt.Sprintf("Wie weiter mit der Nachricht für %s?", pb.Channel(ch).Title)
+	}
+
+	start("--scenario it-outage --channel sms --channel email --channel x --channel landing --out inc")
+	m.waitForPrompt("Sprache / Language")
+	m.typeLine("") // Deutsch
+	m.waitForPrompt("Welche Nachricht ist das?")
+	m.typeLine("") // Erste Nachricht
+	answerFacts(0)
+
+	m.waitForPrompt(review("sms"))
+	m.run("send-keys", "-t", m.session, "Down")
+	m.typeLine("") // Text bearbeiten
+	m.waitForPrompt("Nachricht für SMS bearbeiten")
+	m.run("send-keys", "-t", m.session, "-l", " Jetzt Krisenrabatt sichern")
+	m.waitFor("helpful.sales-pitch") // re-linted while typing
+	m.typeLine("")
+	m.waitFor("von Ihnen bearbeitet")
+	m.waitForPrompt(review("sms"))
+	m.typeLine("") // Übernehmen
+	for _, ch := range []string{"email", "x", "landing"} {
+		m.waitForPrompt(review(ch))
+		m.typeLine("")
+	}
+	m.waitFor("crisis-exit=0")
+
+	dir := filepath.Join(tmp, "inc", "2026-11-23T0930")
+	for name, want := range map[string]string{
+		"facts.yaml": "next_update: \"2026-11-23T15:00:00+01:00\"",
+		"sms.txt":    "Jetzt Krisenrabatt sichern",
+		"email.md":   "channel: email",
+		"x.txt":      "channel: x",
+		"landing.md": "https://nordbank.example/stoerung",
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if !strings.HasPrefix(string(data), "---\n") && name != "facts.yaml" {
+			t.Errorf("%s has no front matter:\n%s", name, data)
+		}
+		if !strings.Contains(string(data), want) {
+			t.Errorf("%s lacks %q:\n%s", name, want, data)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(tmp, "inc", draft.StateFile)); err == nil {
+		t.Error("the recovery file is left after the update was written")
+	}
+
+	// Ctrl-C keeps the answers (exit 130); --resume continues at the fact
+	// where the person stopped.
+	start("--playbook builtin:de --scenario it-outage --channel sms --out inc2")
+	m.waitForPrompt("Welche Nachricht ist das?")
+	m.typeLine("")
+	m.waitForPrompt(pb.Fact(sc.Facts[0]).Title)
+	m.typeLine(answers[sc.Facts[0]])
+	m.waitForPrompt(pb.Fact(sc.Facts[1]).Title)
+	m.run("send-keys", "-t", m.session, "C-c")
+	m.waitFor("crisis-exit=130")
+	m.waitFor("your answers are kept")
+	st, err := draft.LoadState(filepath.Join(tmp, "inc2", draft.StateFile))
+	if err != nil {
+		t.Fatalf("recovery file after Ctrl-C: %v", err)
+	}
+	if st.Facts[sc.Facts[0]] != answers[sc.Facts[0]] || st.FactIndex != 1 {
+		t.Errorf("saved state %+v", st)
+	}
+
+	start("--resume --out inc2")
+	answerFacts(1)
+	m.waitForPrompt(review("sms"))
+	m.typeLine("")
+	m.waitFor("crisis-exit=0")
+	sms, err := os.ReadFile(filepath.Join(tmp, "inc2", "2026-11-23T0930", "sms.txt"))
+	if err != nil || !strings.Contains(string(sms), answers["org"]) {
+		t.Errorf("resumed draft: %v\n%s", err, sms)
+	}
+}
