@@ -410,6 +410,9 @@ func (f *flow) channelTitle(id string) string {
 func (f *flow) askChannels() error {
 	lang := f.lang()
 	avail := f.available()
+	if len(avail) == 0 {
+		return fmt.Errorf("no built-in channel templates for language %q yet (have %s)", lang, strings.Join(templates.BuiltinLangs(), ", "))
+	}
 	check := func(chs []string) error {
 		if len(chs) == 0 {
 			return errors.New(msg(lang, "no-channel"))
