@@ -158,10 +158,12 @@ var MetricNames = []string{"exclamations", "capitals", "share", "ratio"}
 //
 // next-update: a sentence with a Cues word ("nächstes Update", "we will
 // report") and a concrete time — a clock time, a date, a period ("in 30
-// minutes") or a When word ("tomorrow", "morgen früh").
+// minutes") or a When word ("tomorrow", "morgen früh") — and no Not word
+// (an offer's "gültig bis", "until further notice").
 //
 // contact: a phone number, an e-mail address, a Cues word that names a
-// help channel on its own (a chat, a branch counter, "stay on the line"),
+// help channel on its own (a chat, a branch counter, "stay on the line")
+// outside a sentence with a Not word,
 // or a link that is not a shop link (no Not word in the link, its sentence
 // or the sentence before). When Links is given, a link counts only with a
 // Links word in its sentence ("Infos", "questions") or a help word in the

@@ -101,6 +101,13 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 			cueSentences[a.tokens[a.hits[hi].tok].sentence] = true
 		}
 	}
+	// Not words (an offer's "gültig bis", "until further notice") void
+	// the sentence: its time is not a time of the next update.
+	for _, g := range r.not {
+		for _, hi := range a.groupHits[g] {
+			delete(cueSentences, a.tokens[a.hits[hi].tok].sentence)
+		}
+	}
 	if len(cueSentences) == 0 {
 		return false
 	}
@@ -126,9 +133,21 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 // hasContact reports whether the document names a way to get help.
 func (ev *evaluation) hasContact(r *rule) bool {
 	a := ev.a
+	// A help channel named on its own counts, unless its sentence is a
+	// pitch ("in allen Filialen jedes zweite Eis gratis").
 	for _, g := range r.cues {
-		if len(a.groupHits[g]) > 0 {
-			return true
+		for _, hi := range a.groupHits[g] {
+			s := a.tokens[a.hits[hi].tok].sentence
+			pitch := false
+			for _, ng := range r.not {
+				if a.sentenceHas(ng, s, s) {
+					pitch = true
+					break
+				}
+			}
+			if !pitch {
+				return true
+			}
 		}
 	}
 	if len(ev.d.emails) > 0 {

@@ -141,23 +141,34 @@ func (m *matcher) stem(word string) string {
 // wordPatterns appends the ids of every word pattern matching the folded
 // token to dst.
 func (m *matcher) wordPatterns(dst []int32, folded, stem string) []int32 {
+	// dst may hold earlier tokens' ids; uniqueness is per token, so the
+	// tries append into a fresh tail and are merged below.
+	start := len(dst)
 	dst = append(dst, m.exact[folded]...)
 	if stem != folded {
 		for _, id := range m.exact[stem] {
-			dst = appendUniq(dst, id)
+			if !containsID(dst[start:], id) {
+				dst = append(dst, id)
+			}
 		}
 	}
+	var fix []int32
 	if m.hasFix[0] {
-		dst = m.prefix.walk(dst, folded)
+		fix = m.prefix.walk(fix, folded)
 	}
 	if m.hasFix[1] {
-		dst = m.suffix.walkBack(dst, folded)
+		fix = m.suffix.walkBack(fix, folded)
 	}
 	if m.hasFix[2] {
 		for i := 0; i < len(folded); {
-			dst = m.infix.walk(dst, folded[i:])
+			fix = m.infix.walk(fix, folded[i:])
 			_, size := utf8.DecodeRuneInString(folded[i:])
 			i += size
+		}
+	}
+	for _, id := range fix {
+		if !containsID(dst[start:], id) {
+			dst = append(dst, id)
 		}
 	}
 	return dst
