@@ -2,6 +2,7 @@ package channel
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -96,4 +97,39 @@ func TestExtractFacts(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzFactWindows checks that skipping lines without a digit or @ finds
+// exactly what running the extractors on every line finds.
+func FuzzFactWindows(f *testing.F) {
+	for _, s := range []string{
+		"Nächstes Update am 23. November 2026 um 14:00 Uhr, Hotline 0800 123 4567, 20 € Gutschein.",
+		"Call +44 20 7946 0958 or write to help@example.com by November 23rd, 3 pm.",
+		"Mittwoch, 14.00 Uhr – EUR 1.234,56 – 8–20 Uhr",
+		"no digits here at all",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := extractFacts(text, factWindows(text))
+		var lines [][2]int
+		for start := 0; start <= len(text); {
+			end := strings.IndexByte(text[start:], '\n')
+			if end < 0 {
+				lines = append(lines, [2]int{start, len(text)})
+				break
+			}
+			lines = append(lines, [2]int{start, start + end})
+			start += end + 1
+		}
+		want := extractFacts(text, lines)
+		if len(got) != len(want) {
+			t.Fatalf("%q: windows found %v, whole text %v", text, got, want)
+		}
+		for i := range got {
+			if got[i] != want[i] {
+				t.Fatalf("%q: windows found %v, whole text %v", text, got[i], want[i])
+			}
+		}
+	})
 }

@@ -102,6 +102,7 @@ func (r *Runner) Run(paths []string) []report.File {
 	}
 	out := make([]report.File, len(jobs))
 	docs := make([]*lint.Document, len(jobs))
+	facts := make([][]channel.Fact, len(jobs))
 	n := r.opts.Jobs
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
@@ -114,6 +115,9 @@ func (r *Runner) Run(paths []string) []report.File {
 			defer wg.Done()
 			for i := range next {
 				out[i], docs[i] = r.lintOne(jobs[i])
+				if d := docs[i]; d != nil && !jobs[i].stdin {
+					facts[i] = extractFacts(d)
+				}
 			}
 		}()
 	}
@@ -122,7 +126,7 @@ func (r *Runner) Run(paths []string) []report.File {
 	}
 	close(next)
 	wg.Wait()
-	congruence(out, docs)
+	congruence(out, docs, facts)
 	return out
 }
 
@@ -400,9 +404,20 @@ func stats(d *lint.Document, ch string) report.Stats {
 	return s
 }
 
+// extractFacts finds the facts of a message (times, dates, links, phone
+// numbers, amounts) with offsets into the file. It runs in the workers.
+func extractFacts(d *lint.Document) []channel.Fact {
+	facts := channel.ExtractFacts(d.Plain()[d.Body:])
+	for k := range facts {
+		facts[k].Offset += d.Body
+		facts[k].End += d.Body
+	}
+	return facts
+}
+
 // congruence compares the facts of files in the same directory and adds a
 // channels.congruence finding to the later file of each disagreeing pair.
-func congruence(out []report.File, docs []*lint.Document) {
+func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact) {
 	byDir := map[string][]int{}
 	for i, d := range docs {
 		if d == nil || out[i].Path == "-" {
@@ -423,14 +438,7 @@ func congruence(out []report.File, docs []*lint.Document) {
 		}
 		var ff []channel.FileFacts
 		for _, i := range idx {
-			d := docs[i]
-			plain := d.Plain()[d.Body:]
-			facts := channel.ExtractFacts(plain)
-			for k := range facts {
-				facts[k].Offset += d.Body
-				facts[k].End += d.Body
-			}
-			ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: facts})
+			ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: facts[i]})
 		}
 		pos := map[string]int{}
 		for _, i := range idx {

@@ -1,0 +1,75 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/crisis-comms/crisis/playbook"
+)
+
+func TestChannelFromName(t *testing.T) {
+	pb, err := playbook.Load("builtin:de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{
+		"sms.txt": "sms", "upd/x.md": "x", "2026/update.email.md": "email", "landing.md": "landing",
+		"notes.txt": "", "facts.txt": "",
+	} {
+		if got := ChannelFromName(pb, name); got != want {
+			t.Errorf("%s: %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestRunCongruenceAndOrder(t *testing.T) {
+	dir := t.TempDir()
+	upd := filepath.Join(dir, "2026-11-23T0930")
+	files := map[string]string{
+		"sms.txt":  "Kasse gestört. Nächstes Update um 14:00 Uhr unter status.example.de.\n",
+		"email.md": "Betreff: Störung\n\nDie Kasse ist gestört. Nächstes Update um 15:00 Uhr unter status.example.de.\n",
+		"x.txt":    "Kasse gestört. Nächstes Update um 14:00 Uhr: status.example.de\n",
+	}
+	for name, body := range files {
+		if err := os.MkdirAll(upd, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(upd, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := New(Options{Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := r.Run([]string{dir, filepath.Join(dir, "missing.txt")})
+	var paths []string
+	for _, f := range res {
+		paths = append(paths, filepath.Base(f.Path))
+	}
+	if got := strings.Join(paths, " "); got != "email.md sms.txt x.txt missing.txt" {
+		t.Fatalf("order: %s", got)
+	}
+	if res[3].Err == nil {
+		t.Error("missing path must be an error")
+	}
+	found := 0
+	for _, f := range res {
+		for _, x := range f.Findings {
+			if x.Rule == "channels.congruence" {
+				found++
+				if !strings.Contains(x.Message, "15:00") || !strings.Contains(x.Message, "14:00") {
+					t.Errorf("congruence message must name both values: %s", x.Message)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("14:00 in the SMS and 15:00 in the e-mail must be reported as channels.congruence")
+	}
+	if sms := res[1].Stats.SMS; sms == nil || sms.Encoding != "GSM-7" || sms.Segments != 1 {
+		t.Errorf("sms stats: %+v", sms)
+	}
+}
