@@ -1,8 +1,8 @@
 package playbook
 
 import (
-	"encoding/json"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
