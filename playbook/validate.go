@@ -138,7 +138,6 @@ func (v *validator) check() {
 }
 
 func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
-	p := v.p
 	if r.Disabled {
 		return
 	}
@@ -163,15 +162,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 	if kinds != 1 {
 		v.at(r.pos, "", "rule %s must have exactly one of terms, pattern, sentence, metric, require (it has %d)", r.ID, kinds)
 	}
-	groups := func(key string, names []string) {
-		for i, g := range names {
-			if _, ok := p.Lexicon[g]; !ok {
-				v.atIndex(r.pos, key, i, "rule %s: unknown lexicon group %q: define it under lexicon:", r.ID, g)
-			}
-		}
-	}
-	groups("terms", r.Terms)
-	groups("unless", r.Unless)
+	v.groupRefs(r.pos, r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless})
 	if r.Pattern != "" {
 		if _, err := regexp.Compile(r.Pattern); err != nil {
 			v.at(r.pos, "pattern", "rule %s: invalid RE2 pattern: %s", r.ID, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
@@ -185,16 +176,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 		if s.Span < 0 || s.Span > 5 {
 			v.at(sp, "span", "rule %s: span must be between 1 and 5 sentences", r.ID)
 		}
-		for _, k := range []struct {
-			key   string
-			names []string
-		}{{"all", s.All}, {"any", s.Any}} {
-			for i, g := range k.names {
-				if _, ok := p.Lexicon[g]; !ok {
-					v.atIndex(sp, k.key, i, "rule %s: unknown lexicon group %q: define it under lexicon:", r.ID, g)
-				}
-			}
-		}
+		v.groupRefs(sp, r.ID, map[string][]string{"all": s.All, "any": s.Any})
 	}
 	if m := r.Metric; m != nil {
 		mp := pos{r.pos.file, valueOf(r.pos.node, "metric")}
@@ -210,32 +192,14 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 		if m.Max < 0 {
 			v.at(mp, "max", "rule %s: max cannot be negative", r.ID)
 		}
-		for _, k := range []struct {
-			key   string
-			names []string
-		}{{"groups", m.Groups}, {"per", m.Per}} {
-			for i, g := range k.names {
-				if _, ok := p.Lexicon[g]; !ok {
-					v.atIndex(mp, k.key, i, "rule %s: unknown lexicon group %q: define it under lexicon:", r.ID, g)
-				}
-			}
-		}
+		v.groupRefs(mp, r.ID, map[string][]string{"groups": m.Groups, "per": m.Per})
 	}
 	if q := r.Require; q != nil {
 		qp := pos{r.pos.file, valueOf(r.pos.node, "require")}
 		if !slices.Contains(Elements, q.Element) {
 			v.at(qp, "element", "rule %s: element %q is not one of %s", r.ID, q.Element, strings.Join(Elements, ", "))
 		}
-		for _, k := range []struct {
-			key   string
-			names []string
-		}{{"cues", q.Cues}, {"when", q.When}, {"not", q.Not}, {"links", q.Links}} {
-			for i, g := range k.names {
-				if _, ok := p.Lexicon[g]; !ok {
-					v.atIndex(qp, k.key, i, "rule %s: unknown lexicon group %q: define it under lexicon:", r.ID, g)
-				}
-			}
-		}
+		v.groupRefs(qp, r.ID, map[string][]string{"cues": q.Cues, "when": q.When, "not": q.Not, "links": q.Links})
 	}
 	for i, l := range r.Langs {
 		if !validLang(l) {
@@ -249,6 +213,23 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 	}
 	if len(flatten(r.Examples.Bad)) == 0 || len(flatten(r.Examples.Good)) == 0 {
 		v.at(r.pos, "examples", "rule %s needs examples: at least one bad and one good sentence (they are run as tests)", r.ID)
+	}
+}
+
+// groupRefs reports lexicon group names under keys of the item at ps that
+// no lexicon defines.
+func (v *validator) groupRefs(ps pos, rule string, lists map[string][]string) {
+	keys := make([]string, 0, len(lists))
+	for k := range lists {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	for _, key := range keys {
+		for i, g := range lists[key] {
+			if _, ok := v.p.Lexicon[g]; !ok {
+				v.atIndex(ps, key, i, "rule %s: unknown lexicon group %q: define it under lexicon:", rule, g)
+			}
+		}
 	}
 }
 

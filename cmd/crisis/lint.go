@@ -81,8 +81,14 @@ func lintRun(s streams, o *lintOptions) error {
 	if err := report.Write(s.out, o.format, files, opts); err != nil {
 		return usageErr(err)
 	}
+	return exitStatus(files, o.failOn)
+}
+
+// exitStatus maps lint results to the exit contract: 2 when a file could
+// not be linted, 1 when a finding is at or above failOn, else 0.
+func exitStatus(files []report.File, failOn string) error {
+	threshold := slices.Index(playbook.Severities, failOn)
 	failed := false
-	threshold := slices.Index(playbook.Severities, o.failOn)
 	for _, f := range files {
 		if f.Err != nil {
 			return withCode(exitError)

@@ -176,22 +176,7 @@ func lintWritten(s streams, ref, failOn string, paths []string) error {
 	if err := report.Write(s.err, "text", files, opts); err != nil {
 		return usageErr(err)
 	}
-	threshold := slices.Index(playbook.Severities, failOn)
-	failed := false
-	for _, f := range files {
-		if f.Err != nil {
-			return withCode(exitError)
-		}
-		for _, x := range f.Findings {
-			if i := slices.Index(playbook.Severities, x.Severity); i >= 0 && i <= threshold {
-				failed = true
-			}
-		}
-	}
-	if failed {
-		return withCode(exitFindings)
-	}
-	return nil
+	return exitStatus(files, failOn)
 }
 
 // renderTemplate renders one custom template to stdout. The template is

@@ -117,13 +117,6 @@ func run(args []string, in io.Reader, out, errw io.Writer) int {
 	return code
 }
 
-// notYet answers for commands whose implementation has not landed.
-func notYet(name string) func(*cobra.Command, []string) error {
-	return func(*cobra.Command, []string) error {
-		return usageErr(fmt.Errorf("%s is not yet available in this build", name))
-	}
-}
-
 // isTerminal reports whether f is a character device (a terminal).
 func isTerminal(f *os.File) bool {
 	fi, err := f.Stat()
