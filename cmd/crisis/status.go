@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 
 	"github.com/crisis-comms/crisis/internal/clock"
 	"github.com/crisis-comms/crisis/internal/incident"
+	"github.com/crisis-comms/crisis/playbook"
 )
 
 // statusOptions are the flags and arguments of crisis status.
@@ -20,7 +22,10 @@ type statusOptions struct {
 	Dir     string
 	Now     string
 	Cadence time.Duration
-	Format  string
+	// CadenceSet is true when --cadence was given; otherwise the cadence of
+	// the incident's playbook applies.
+	CadenceSet bool
+	Format     string
 }
 
 func newStatusCmd(s streams) *cobra.Command {
@@ -45,8 +50,9 @@ file cannot be read.`,
   # remind the team every five minutes while an incident is open
   */5 * * * *  crisis status /srv/incidents/current >/dev/null || notify-team`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(c *cobra.Command, args []string) error {
 			opts.Dir = args[0]
+			opts.CadenceSet = c.Flags().Changed("cadence")
 			return runStatus(opts, s.out)
 		},
 	}
@@ -100,6 +106,9 @@ func runStatus(opts statusOptions, out io.Writer) error {
 	in, err := loadIncident(opts.Dir)
 	if err != nil {
 		return err
+	}
+	if !opts.CadenceSet {
+		opts.Cadence = playbookCadence(in, opts.Cadence)
 	}
 	st := incident.ComputeStatus(in, now, opts.Cadence)
 	state := stateDue
@@ -235,4 +244,31 @@ func orNone(s string) string {
 		return "no stage"
 	}
 	return s
+}
+
+// playbookCadence is the update cadence of the latest update's playbook
+// (its facts' playbook, else the built-in of its language), or def when
+// the playbook names none or cannot be loaded.
+func playbookCadence(in *incident.Incident, def time.Duration) time.Duration {
+	latest := in.Latest()
+	if latest == nil {
+		return def
+	}
+	ref := latest.Facts.Playbook
+	switch {
+	case ref == "" && latest.Facts.Lang != "":
+		ref = playbook.BuiltinPrefix + latest.Facts.Lang
+	case ref == "":
+		return def
+	case !strings.HasPrefix(ref, playbook.BuiltinPrefix) && !filepath.IsAbs(ref):
+		ref = filepath.Join(latest.Dir, ref)
+	}
+	pb, err := playbook.Load(ref)
+	if err != nil || pb.Cadence == "" {
+		return def
+	}
+	if d, err := time.ParseDuration(pb.Cadence); err == nil && d > 0 {
+		return d
+	}
+	return def
 }
