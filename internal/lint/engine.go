@@ -184,7 +184,8 @@ type evaluation struct {
 	ctx      Context
 	lang     string
 	findings []Finding
-	lower    []byte // ASCII-lower-cased voice, for pattern prefilters
+	lower    []string // lower-cased sentences, for pattern prefilters
+	lowerAll string   // all of them, one per line
 }
 
 func (ev *evaluation) applies(r *rule) bool {
@@ -276,14 +277,21 @@ func (ev *evaluation) pattern(r *rule) {
 	// lack every literal the pattern needs.
 	if r.lits != nil {
 		if ev.lower == nil {
-			ev.lower = asciiLower(ev.d.voice)
+			ev.lower = make([]string, len(ev.a.sentences))
+			var all strings.Builder
+			for i, s := range ev.a.sentences {
+				ev.lower[i] = strings.ToLower(string(ev.d.voice[s.start:s.end]))
+				all.WriteString(ev.lower[i])
+				all.WriteByte('\n')
+			}
+			ev.lowerAll = all.String()
 		}
-		if !r.lits.in(ev.lower[ev.d.Body:]) {
+		if !r.lits.in(ev.lowerAll) {
 			return
 		}
 	}
 	for si, s := range ev.a.sentences {
-		if r.lits != nil && !r.lits.in(ev.lower[s.start:s.end]) {
+		if r.lits != nil && !r.lits.in(ev.lower[si]) {
 			continue
 		}
 		for _, loc := range r.re.FindAllIndex(ev.d.voice[s.start:s.end], -1) {

@@ -1,10 +1,13 @@
 package lint
 
 import (
+	"regexp"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/crisis-comms/crisis/internal/yamlfile"
+	"github.com/crisis-comms/crisis/playbook"
 )
 
 var fuzzSeeds = []string{
@@ -94,6 +97,42 @@ func FuzzFrontMatterFastPath(f *testing.F) {
 		}
 		if fm != want {
 			t.Fatalf("%q: fast path %+v, parser %+v", text, fm, want)
+		}
+	})
+}
+
+// FuzzPrefilter checks the pattern prefilter never skips a text that the
+// pattern matches, for every pattern rule of the built-in playbooks.
+func FuzzPrefilter(f *testing.F) {
+	type pat struct {
+		re   *regexp.Regexp
+		lits literalSet
+	}
+	var pats []pat
+	for _, name := range playbook.BuiltinNames() {
+		pb, err := playbook.Load(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, r := range pb.Rules {
+			if r.Pattern == "" {
+				continue
+			}
+			pats = append(pats, pat{regexp.MustCompile(r.Pattern), requiredLiterals(r.Pattern)})
+			for _, ex := range r.Examples.Bad {
+				for _, s := range ex {
+					f.Add(s)
+				}
+			}
+		}
+	}
+	f.Add("NUR HEUTE 20 % RABATT MIT DEM CODE SORRY20, ZWEI FÜR EINS")
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := strings.ToLower(text)
+		for _, p := range pats {
+			if p.lits != nil && p.re.MatchString(text) && !p.lits.in(lower) {
+				t.Fatalf("prefilter %v skips %q, which %s matches", p.lits, text, p.re)
+			}
 		}
 	})
 }

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"bytes"
 	"regexp/syntax"
 	"strings"
 )
@@ -9,9 +8,10 @@ import (
 // Go's regexp engine has no literal prefilter for alternations or
 // case-insensitive patterns, so a pattern rule run over every sentence costs
 // far more than the rest of the engine. requiredLiterals derives from the
-// pattern a set of ASCII strings of which at least one must occur (in ASCII
-// lower case) wherever the pattern matches; sentences without any of them
-// are skipped without running the regexp.
+// pattern a set of strings of which at least one must occur (in lower
+// case) wherever the pattern matches; sentences without any of them are
+// skipped without running the regexp. (Lower-casing maps the case variants
+// that (?i) accepts onto one form, except rarities such as the long s.)
 
 // literalSet is a set of required substrings; nil means no requirement
 // could be derived (the pattern must always run).
@@ -32,7 +32,7 @@ func requiredLiterals(pattern string) literalSet {
 func required(re *syntax.Regexp) (literalSet, bool) {
 	switch re.Op {
 	case syntax.OpLiteral:
-		s := asciiCore(strings.ToLower(string(re.Rune)))
+		s := strings.ToLower(string(re.Rune))
 		if s == "" {
 			return nil, false
 		}
@@ -113,38 +113,9 @@ func dedupe(s literalSet) literalSet {
 	return out
 }
 
-// asciiCore returns the longest run of ASCII characters of s, because the
-// prefilter text is lower-cased for ASCII only (same byte length as the
-// original, so offsets stay valid).
-func asciiCore(s string) string {
-	best, cur := "", 0
-	for i := 0; i <= len(s); i++ {
-		if i == len(s) || s[i] >= 0x80 {
-			if i-cur > len(best) {
-				best = s[cur:i]
-			}
-			cur = i + 1
-		}
-	}
-	return best
-}
-
-// asciiLower lower-cases ASCII letters of b into a new slice of the same
-// length.
-func asciiLower(b []byte) []byte {
-	out := make([]byte, len(b))
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		out[i] = c
-	}
-	return out
-}
-
-func (s literalSet) in(text []byte) bool {
+func (s literalSet) in(lower string) bool {
 	for _, lit := range s {
-		if bytes.Contains(text, []byte(lit)) {
+		if strings.Contains(lower, lit) {
 			return true
 		}
 	}
