@@ -99,8 +99,9 @@ func TestExtractFacts(t *testing.T) {
 	}
 }
 
-// FuzzFactWindows checks that skipping lines without a digit or @ finds
-// exactly what running the extractors on every line finds.
+// FuzzFactWindows checks that running the extractors only on windows
+// around digits, and only where their cheap tests pass, finds exactly what
+// running every extractor on every line finds.
 func FuzzFactWindows(f *testing.F) {
 	for _, s := range []string{
 		"Nächstes Update am 23. November 2026 um 14:00 Uhr, Hotline 0800 123 4567, 20 € Gutschein.",
@@ -122,7 +123,9 @@ func FuzzFactWindows(f *testing.F) {
 			lines = append(lines, [2]int{start, start + end})
 			start += end + 1
 		}
+		skipNeed = true
 		want := extractFacts(text, lines)
+		skipNeed = false
 		if len(got) != len(want) {
 			t.Fatalf("%q: windows found %v, whole text %v", text, got, want)
 		}
