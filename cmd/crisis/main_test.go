@@ -27,6 +27,7 @@ func TestScripts(t *testing.T) {
 		UpdateScripts: *updateScripts,
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"writebytes": writeBytes,
+			"bigfile":    bigFile,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CRISIS_NOW", "2026-11-23T09:30:00+01:00")
@@ -49,4 +50,21 @@ func writeBytes(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	ts.Check(os.MkdirAll(filepath.Dir(ts.MkAbs(args[0])), 0o755))
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(data), 0o644))
+}
+
+// bigFile writes a file of the given size without holding it in memory:
+//
+//	bigfile FILE BYTES
+func bigFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: bigfile FILE BYTES")
+	}
+	n, err := strconv.ParseInt(args[1], 10, 64)
+	ts.Check(err)
+	p := ts.MkAbs(args[0])
+	ts.Check(os.MkdirAll(filepath.Dir(p), 0o755))
+	f, err := os.Create(p)
+	ts.Check(err)
+	ts.Check(f.Truncate(n))
+	ts.Check(f.Close())
 }
