@@ -197,12 +197,8 @@ func (ev *evaluation) hasContact(r *rule) bool {
 			return true
 		}
 	}
-	body := string(ev.d.plain[ev.d.Body:])
-	hasDigit := func(l string) bool { return strings.ContainsAny(l, "0123456789") }
-	for _, loc := range findInLines(phoneRe, body, hasDigit) {
-		if digits(body[loc[0]:loc[1]]) >= 7 {
-			return true
-		}
+	if len(findPhones(string(ev.d.plain[ev.d.Body:]), 7)) > 0 {
+		return true
 	}
 	return false
 }

@@ -136,3 +136,46 @@ func FuzzPrefilter(f *testing.F) {
 		}
 	})
 }
+
+// FuzzFinders checks that the token and chunk finders give exactly what
+// running the expressions line by line gives.
+func FuzzFinders(f *testing.F) {
+	for _, s := range []string{
+		"Infos: https://status.example.de/a_(b). Mail hilfe@example.de, www.x.com!",
+		"Hotline 0800 123 4567 oder +49 (0) 30 1234-5678; Nr. 48213; 01.12.2026; 1-800-555-0199x",
+		"status.example.de/störung, z.B. a.b.c, shop.example.com/sale.",
+		"(555) 123-4567\n0800\n123 4567 Tel.:0800/12345",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		all := func(string) bool { return true }
+		for _, re := range []*regexp.Regexp{urlRe, emailRe, bareURLRe} {
+			got, want := findInTokens(re, s, all), findInLines(re, s, all)
+			if !sameLocs(got, want) {
+				t.Fatalf("%s on %q: tokens %v, lines %v", re, s, got, want)
+			}
+		}
+		var want [][]int
+		for _, loc := range phoneRe.FindAllStringIndex(s, -1) {
+			if digits(s[loc[0]:loc[1]]) >= 7 {
+				want = append(want, loc)
+			}
+		}
+		if got := findPhones(s, 7); !sameLocs(got, want) {
+			t.Fatalf("phones in %q: chunks %v, whole %v", s, got, want)
+		}
+	})
+}
+
+func sameLocs(a, b [][]int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i][0] != b[i][0] || a[i][1] != b[i][1] {
+			return false
+		}
+	}
+	return true
+}

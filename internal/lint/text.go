@@ -441,8 +441,8 @@ var (
 // expressions run only on lines that can match (Go's regexp engine is slow
 // on long texts without a literal prefix).
 func (d *Document) maskPlain() {
-	blankAll := func(re *regexp.Regexp, need func(line string) bool, keep *[][2]int) {
-		for _, loc := range findInLines(re, string(d.voice[d.Body:]), need) {
+	blankAll := func(locs [][]int, keep *[][2]int) {
+		for _, loc := range locs {
 			from, to := d.Body+loc[0], d.Body+loc[1]
 			if keep != nil {
 				*keep = append(*keep, [2]int{from, to})
@@ -450,13 +450,13 @@ func (d *Document) maskPlain() {
 			blank(d.voice, from, to)
 		}
 	}
-	blankAll(urlRe, func(l string) bool {
-		return strings.Contains(l, "://") || strings.Contains(l, "www.") || strings.Contains(l, "WWW.")
-	}, &d.links)
-	blankAll(emailRe, func(l string) bool { return strings.Contains(l, "@") }, &d.emails)
-	blankAll(bareURLRe, hasDotLetter, &d.links)
-	if !d.Markdown {
-		blankAll(blockQuote, func(l string) bool { return strings.Contains(l, ">") }, nil)
+	blankAll(findInTokens(urlRe, string(d.voice[d.Body:]), func(t string) bool {
+		return strings.Contains(t, "://") || strings.Contains(t, "www.") || strings.Contains(t, "WWW.")
+	}), &d.links)
+	blankAll(findInTokens(emailRe, string(d.voice[d.Body:]), func(t string) bool { return strings.Contains(t, "@") }), &d.emails)
+	blankAll(findInTokens(bareURLRe, string(d.voice[d.Body:]), hasDotLetter), &d.links)
+	if !d.Markdown && strings.Contains(string(d.voice[d.Body:]), ">") {
+		blankAll(findInLines(blockQuote, string(d.voice[d.Body:]), func(l string) bool { return strings.Contains(l, ">") }), nil)
 	}
 	body := string(d.voice[d.Body:])
 	for _, q := range quotePairs {
