@@ -54,7 +54,7 @@ func IsBuiltin(ref string) bool {
 	if !strings.HasPrefix(ref, BuiltinPrefix) {
 		return false
 	}
-	_, err := BuiltinSource(ref)
+	_, err := fs.Stat(builtinFS, "builtin/"+strings.TrimPrefix(ref, BuiltinPrefix)+".yaml")
 	return err == nil
 }
 

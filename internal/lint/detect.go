@@ -218,8 +218,14 @@ func digits(s string) int {
 }
 
 // notTerms returns the folded word parts of a rule's Not groups, for
-// matching inside links.
+// matching inside links; computed once per rule and language.
 func (e *Engine) notTerms(r *rule, lang string) []string {
+	e.notMu.Lock()
+	defer e.notMu.Unlock()
+	key := r.ID + "\x00" + lang
+	if out, ok := e.notCache[key]; ok {
+		return out
+	}
 	var out []string
 	f := newFolder()
 	for _, g := range r.Require.Not {
@@ -230,6 +236,10 @@ func (e *Engine) notTerms(r *rule, lang string) []string {
 			}
 		}
 	}
+	if e.notCache == nil {
+		e.notCache = map[string][]string{}
+	}
+	e.notCache[key] = out
 	return out
 }
 

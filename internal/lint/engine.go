@@ -53,6 +53,9 @@ type Engine struct {
 	rules    []*rule
 	byGroup  map[int32][]*rule // terms rules by group
 	pool     sync.Pool
+
+	notMu    sync.Mutex
+	notCache map[string][]string // rule+lang → folded Not word parts
 }
 
 type rule struct {

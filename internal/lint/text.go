@@ -539,11 +539,27 @@ func (d *Document) findQuotes(body, open, close string) {
 			i = start
 			continue
 		}
-		if len(strings.Fields(inner)) >= minQuoteLen {
+		if countFields(inner, minQuoteLen) >= minQuoteLen {
 			d.quotes = append(d.quotes, [2]int{d.Body + start - len(open), d.Body + start + k + len(close)})
 		}
 		i = start + k + len(close)
 	}
+}
+
+// countFields counts space-separated fields of s, stopping at limit.
+func countFields(s string, limit int) int {
+	n, in := 0, false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			n++
+			if n >= limit {
+				return n
+			}
+		}
+		in = !sp
+	}
+	return n
 }
 
 // isWordRune reports whether r can be part of a word token.
