@@ -8,35 +8,37 @@ import (
 // Go's regexp engine has no literal prefilter for alternations or
 // case-insensitive patterns, so a pattern rule run over every sentence costs
 // far more than the rest of the engine. requiredLiterals derives from the
-// pattern a set of strings of which at least one must occur (in lower
-// case) wherever the pattern matches; sentences without any of them are
-// skipped without running the regexp. (Lower-casing maps the case variants
-// that (?i) accepts onto one form, except rarities such as the long s.)
+// pattern a condition on literal strings — an and/or tree — that holds for
+// every text the pattern matches (in lower case); sentences for which it
+// does not hold are skipped without running the regexp. Lower-casing maps
+// the case variants that (?i) accepts onto one form, except rarities such
+// as the long s.
+type literalSet = *litReq
 
-// literalSet is a set of required substrings; nil means no requirement
-// could be derived (the pattern must always run).
-type literalSet []string
+// litReq is a condition: all of And hold, or (when Or is set) at least one
+// of Or holds, or (when Lit is set) Lit occurs.
+type litReq struct {
+	Lit string
+	And []*litReq
+	Or  []*litReq
+}
 
 func requiredLiterals(pattern string) literalSet {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return nil
 	}
-	set, ok := required(re.Simplify())
-	if !ok || len(set) == 0 || len(set) > 64 {
-		return nil
-	}
-	return set
+	return required(re.Simplify())
 }
 
-func required(re *syntax.Regexp) (literalSet, bool) {
+// required returns the condition for re, or nil when none can be derived
+// (the pattern may match without any particular literal).
+func required(re *syntax.Regexp) *litReq {
 	switch re.Op {
 	case syntax.OpLiteral:
-		s := strings.ToLower(string(re.Rune))
-		if s == "" {
-			return nil, false
+		if s := strings.ToLower(string(re.Rune)); s != "" {
+			return &litReq{Lit: s}
 		}
-		return literalSet{s}, true
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:
@@ -44,80 +46,66 @@ func required(re *syntax.Regexp) (literalSet, bool) {
 			return required(re.Sub[0])
 		}
 	case syntax.OpCharClass:
-		// A small class of ASCII punctuation or letters: each is a literal.
-		var out literalSet
+		// A small class of ASCII characters: each is an alternative.
+		var or []*litReq
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			lo, hi := re.Rune[i], re.Rune[i+1]
 			if hi-lo > 3 || hi >= 0x80 {
-				return nil, false
+				return nil
 			}
 			for r := lo; r <= hi; r++ {
-				out = append(out, strings.ToLower(string(r)))
+				or = append(or, &litReq{Lit: strings.ToLower(string(r))})
 			}
 		}
-		if len(out) > 0 && len(out) <= 8 {
-			return dedupe(out), true
+		if len(or) > 0 && len(or) <= 8 {
+			return &litReq{Or: or}
 		}
 	case syntax.OpConcat:
-		var best literalSet
+		var and []*litReq
 		for _, sub := range re.Sub {
-			if s, ok := required(sub); ok && better(s, best) {
-				best = s
+			if r := required(sub); r != nil {
+				and = append(and, r)
 			}
 		}
-		if best != nil {
-			return best, true
+		switch len(and) {
+		case 0:
+			return nil
+		case 1:
+			return and[0]
 		}
+		return &litReq{And: and}
 	case syntax.OpAlternate:
-		var out literalSet
+		var or []*litReq
 		for _, sub := range re.Sub {
-			s, ok := required(sub)
-			if !ok {
-				return nil, false
+			r := required(sub)
+			if r == nil {
+				return nil
 			}
-			out = append(out, s...)
+			or = append(or, r)
 		}
-		return dedupe(out), true
+		return &litReq{Or: or}
 	}
-	return nil, false
+	return nil
 }
 
-// better prefers the set whose shortest literal is longer: longer literals
-// are rarer, so they skip more sentences.
-func better(a, b literalSet) bool {
-	if b == nil {
+// in reports whether the lower-cased text satisfies the condition.
+func (q *litReq) in(lower string) bool {
+	switch {
+	case q.Lit != "":
+		return strings.Contains(lower, q.Lit)
+	case q.And != nil:
+		for _, r := range q.And {
+			if !r.in(lower) {
+				return false
+			}
+		}
 		return true
-	}
-	return minLen(a) > minLen(b) || (minLen(a) == minLen(b) && len(a) < len(b))
-}
-
-func minLen(s literalSet) int {
-	m := -1
-	for _, x := range s {
-		if m < 0 || len(x) < m {
-			m = len(x)
+	default:
+		for _, r := range q.Or {
+			if r.in(lower) {
+				return true
+			}
 		}
+		return false
 	}
-	return m
-}
-
-func dedupe(s literalSet) literalSet {
-	seen := map[string]bool{}
-	out := s[:0]
-	for _, x := range s {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
-func (s literalSet) in(lower string) bool {
-	for _, lit := range s {
-		if strings.Contains(lower, lit) {
-			return true
-		}
-	}
-	return false
 }
