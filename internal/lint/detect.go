@@ -3,7 +3,6 @@ package lint
 import (
 	"regexp"
 	"strings"
-	"unicode"
 )
 
 // Built-in detectors for the required elements. Concrete times and
@@ -361,28 +360,4 @@ func pickLang(de, en int, fallback string) string {
 		return fallback
 	}
 	return "en"
-}
-
-// DetectLanguage guesses the language of a document without tokenizing
-// it fully: words are runs of letters, lower-cased.
-func DetectLanguage(d *Document, fallback string) string {
-	text := string(d.voice[d.Body:])
-	de, en := 0, 0
-	start := -1
-	for i, r := range text + " " {
-		if unicode.IsLetter(r) {
-			if start < 0 {
-				start = i
-			}
-			continue
-		}
-		if start >= 0 {
-			w := text[start:i]
-			if len(w) <= 7 {
-				de, en = scoreWord(strings.ToLower(w), de, en)
-			}
-			start = -1
-		}
-	}
-	return pickLang(de, en, fallback)
 }
