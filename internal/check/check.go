@@ -108,6 +108,14 @@ func (r *Runner) Run(paths []string) []report.File {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
+	// Congruence compares files of one directory: facts are only needed
+	// where a directory holds more than one message.
+	perDir := map[string]int{}
+	for _, j := range jobs {
+		if j.err == nil && !j.stdin {
+			perDir[filepath.Dir(j.path)]++
+		}
+	}
 	var wg sync.WaitGroup
 	next := make(chan int)
 	for w := 0; w < n; w++ {
@@ -116,7 +124,7 @@ func (r *Runner) Run(paths []string) []report.File {
 			defer wg.Done()
 			for i := range next {
 				out[i], docs[i] = r.lintOne(jobs[i])
-				if d := docs[i]; d != nil && !jobs[i].stdin {
+				if d := docs[i]; d != nil && !jobs[i].stdin && perDir[filepath.Dir(jobs[i].path)] > 1 {
 					facts[i] = extractFacts(d)
 				}
 			}

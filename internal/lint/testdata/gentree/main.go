@@ -33,13 +33,16 @@ func main() {
 		os.Exit(2)
 	}
 	for i := 0; i < n; i++ {
-		upd := filepath.Join(dir, fmt.Sprintf("incident-%03d", i/500), fmt.Sprintf("2026-11-23T%02d%02d", (i/len(channels))%24, i%60))
+		// One update directory holds one message per channel, as crisis
+		// render writes them; 100 updates make an incident.
+		u := i / len(channels)
+		upd := filepath.Join(dir, fmt.Sprintf("incident-%03d", u/100), fmt.Sprintf("2026-11-%02dT%02d%02d", 1+u%100/24, u%24, (u*7)%60))
 		if err := os.MkdirAll(upd, 0o755); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
 		// Each file repeats its text to about 1.5 KB, a typical e-mail or landing update.
-		t := texts[i%len(texts)]
+		t := texts[u%len(texts)]
 		body := t
 		for len(body) < 1500 {
 			body += "\n\n" + t
