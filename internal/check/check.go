@@ -167,8 +167,10 @@ func (r *Runner) collect(p string) []job {
 			}
 			return nil
 		}
-		if cfg, _ := r.configs.For(filepath.Join(f, "x")); d.IsDir() && cfg != nil && f != p && cfg.Ignored(f) {
-			return fs.SkipDir
+		if d.IsDir() && f != p {
+			if cfg, _ := r.configs.For(filepath.Join(f, "x")); cfg != nil && cfg.Ignored(f) {
+				return fs.SkipDir
+			}
 		}
 		if d.IsDir() || !messageExts[strings.ToLower(filepath.Ext(name))] {
 			return nil

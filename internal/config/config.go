@@ -36,6 +36,24 @@ type Config struct {
 	// Dir is the directory holding the config file; Path the file itself.
 	Dir  string `yaml:"-"`
 	Path string `yaml:"-"`
+
+	absDir string // Dir made absolute, computed once
+}
+
+// cwd is the working directory, read once: filepath.Abs asks the kernel
+// on every call, which costs more than linting a short message.
+var cwd = sync.OnceValues(os.Getwd)
+
+// absPath is filepath.Abs with the working directory cached.
+func absPath(p string) (string, error) {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p), nil
+	}
+	wd, err := cwd()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(wd, p), nil
 }
 
 // Override applies settings to the files matching Files (globs relative to
@@ -132,15 +150,16 @@ func (c *Config) Ignored(file string) bool {
 }
 
 func (c *Config) rel(file string) (string, bool) {
-	abs, err := filepath.Abs(file)
+	abs, err := absPath(file)
 	if err != nil {
 		return "", false
 	}
-	dir, err := filepath.Abs(c.Dir)
-	if err != nil {
-		return "", false
+	if c.absDir == "" {
+		if c.absDir, err = absPath(c.Dir); err != nil {
+			return "", false
+		}
 	}
-	rel, err := filepath.Rel(dir, abs)
+	rel, err := filepath.Rel(c.absDir, abs)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return "", false
 	}
@@ -234,7 +253,7 @@ func NewFinder() *Finder {
 
 // For returns the config that applies to file, or nil when there is none.
 func (f *Finder) For(file string) (*Config, error) {
-	abs, err := filepath.Abs(file)
+	abs, err := absPath(file)
 	if err != nil {
 		return nil, err
 	}
@@ -268,7 +287,7 @@ func (f *Finder) dir(dir string) (*Config, error) {
 // relPath shortens an absolute path relative to the working directory for
 // messages, when that is possible.
 func relPath(p string) string {
-	wd, err := os.Getwd()
+	wd, err := cwd()
 	if err != nil {
 		return p
 	}

@@ -1,6 +1,8 @@
 // Command gentree writes a large tree of message files for the speed
 // measurements in .ci/bench: incidents with update directories, each with
-// one message per channel, built from realistic German and English texts.
+// one message per channel, as `crisis render` writes them. Most messages
+// are good ones, as in a real repository; one in ten carries a tone
+// problem.
 package main
 
 import (
@@ -8,15 +10,44 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 )
 
-var texts = []string{
-	"Stadtwerke Nordstadt: Seit 9:40 Uhr fällt in Nordstadt-Ost der Strom aus. Techniker sind vor Ort und suchen den Fehler. Nächstes Update um 12:00 Uhr unter stoerung.example.de oder 0800 123 4567.",
-	"Card payments in our stores have been failing since 9:40 am. Cash and the app still work. We are working with our payment provider on a fix. Next update at 1 pm on status.example.com. Questions? Call 0800 123 4567.",
-	"Nur heute: 20 % Rabatt auf alles mit dem Code SORRY20! Wir sind völlig überfordert, bitte haben Sie Verständnis.",
-	"As you can imagine, we are completely overwhelmed. Our supplier let us down again. Check out our new collection while you wait!",
-	"# Rückruf: Wasserkocher WK-200\n\nWir rufen den Wasserkocher WK-200 (Chargen 2311–2318) zurück, weil sich der Griff lösen kann. Bitte benutzen Sie das Gerät nicht mehr. Sie erhalten kostenlos ein Ersatzgerät oder Ihr Geld zurück.\n\n**Was Sie tun können:** Bringen Sie das Gerät in eine Filiale oder rufen Sie uns an: 0800 555 0100 (kostenlos, Mo–Sa 8–20 Uhr).\n\nWeitere Informationen: https://rueckruf.example.de. Wir melden uns morgen um 10 Uhr mit dem nächsten Stand.",
-	"Trains between Hamburg and Bremen are not running because of storm damage to the overhead line. Replacement buses run every 30 minutes from the station forecourt. Tickets are valid on later trains. Next update by 6 pm at travel.example.com/status.",
+var short = map[string][]string{
+	"de": {
+		"Stadtwerke Nordstadt: Seit 9:40 Uhr fällt in Nordstadt-Ost der Strom aus. Techniker sind vor Ort. Nächstes Update um 12:00 Uhr unter stoerung.example.de oder 0800 123 4567.",
+		"Nordbank: Kartenzahlungen sind seit 10:15 Uhr gestört. Bargeld gibt es an allen Automaten. Nächstes Update um 13:00 Uhr: status.nordbank.example.de",
+	},
+	"en": {
+		"Harbour Bank: Card payments have been failing since 9:40 am. Cash machines work. Next update at 1 pm on status.harbour.example.com or call 0800 123 4567.",
+		"Westmoor Rail: No trains between Ashby and Kirkdale because of a signal fault. Replacement buses every 30 minutes. Next update at 4 pm: travel.example.com/status",
+	},
+}
+
+var paragraphs = map[string][]string{
+	"de": {
+		"# Störung der Kartenzahlung – Stand 11:00 Uhr",
+		"Seit heute 9:40 Uhr können Sie in unseren Filialen nicht mit Karte bezahlen. Bargeld nehmen alle Kassen an, und an den Geldautomaten erhalten Sie weiterhin Bargeld.",
+		"**Was wir wissen:** Ursache ist ein Fehler in einem Rechenzentrum. Ihre Daten sind nach allem, was wir wissen, nicht betroffen. Abbuchungen erfolgen nicht doppelt.",
+		"**Was wir tun:** Unser IT-Team arbeitet gemeinsam mit dem Dienstleister an der Behebung. Wir haben zusätzliche Kassen geöffnet, damit Sie nicht lange warten müssen.",
+		"**Was Sie tun können:** Bezahlen Sie bar oder über die App. Wenn Sie gerade kein Bargeld dabei haben, legen wir Ihre Einkäufe bis heute Abend zurück.",
+		"**Was wir noch nicht wissen:** Wann das System wieder läuft, können wir noch nicht sagen. Wir wissen, dass das für viele von Ihnen ärgerlich ist.",
+		"Nächstes Update um 13:00 Uhr hier auf dieser Seite. Fragen beantwortet unsere Hotline unter 0800 123 4567 (kostenlos, täglich 8–20 Uhr) oder per E-Mail an hilfe@example.de.",
+	},
+	"en": {
+		"# Card payment outage – 11:00 am update",
+		"Since 9:40 am today you cannot pay by card in our stores. All tills take cash, and the cash machines in our stores are working.",
+		"**What we know:** The cause is a fault in a data centre. As far as we know, your data is not affected, and no payment has been taken twice.",
+		"**What we are doing:** Our IT team is working with the provider on a fix. We have opened extra tills so that you don't have to wait long.",
+		"**What you can do:** Pay in cash or in the app. If you have no cash with you, we will keep your shopping for you until this evening.",
+		"**What we don't know yet:** We cannot yet say when the system will be back. We know this is frustrating for many of you.",
+		"Next update at 1 pm on this page. Our hotline answers questions on 0800 123 4567 (free, daily 8 am to 8 pm) or email help@example.com.",
+	},
+}
+
+var problems = map[string]string{
+	"de": "Nur heute: 20 % Rabatt auf alles mit dem Code SORRY20! Wir sind völlig überfordert, bitte haben Sie Verständnis.",
+	"en": "As you can imagine, we are completely overwhelmed. Our supplier let us down again. Check out our new collection while you wait!",
 }
 
 var channels = []string{"sms.txt", "email.md", "x.txt", "landing.md", "whatsapp.txt"}
@@ -33,22 +64,29 @@ func main() {
 		os.Exit(2)
 	}
 	for i := 0; i < n; i++ {
-		// One update directory holds one message per channel, as crisis
-		// render writes them; 100 updates make an incident.
 		u := i / len(channels)
+		lang := []string{"de", "en"}[u%2]
 		upd := filepath.Join(dir, fmt.Sprintf("incident-%03d", u/100), fmt.Sprintf("2026-11-%02dT%02d%02d", 1+u%100/24, u%24, (u*7)%60))
 		if err := os.MkdirAll(upd, 0o755); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		// Each file repeats its text to about 1.5 KB, a typical e-mail or landing update.
-		t := texts[u%len(texts)]
-		body := t
-		for len(body) < 1500 {
-			body += "\n\n" + t
+		ch := channels[i%len(channels)]
+		var body string
+		switch ch {
+		case "email.md", "landing.md":
+			ps := paragraphs[lang]
+			if ch == "email.md" {
+				ps = ps[1:]
+			}
+			body = strings.Join(ps, "\n\n")
+		default:
+			body = short[lang][u%len(short[lang])]
 		}
-		name := filepath.Join(upd, channels[i%len(channels)])
-		if err := os.WriteFile(name, []byte(body+"\n"), 0o644); err != nil {
+		if i%10 == 7 {
+			body += "\n\n" + problems[lang]
+		}
+		if err := os.WriteFile(filepath.Join(upd, ch), []byte(body+"\n"), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
