@@ -22,27 +22,31 @@ var (
 	phoneRe = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
 )
 
-// timeSpan is a concrete time found in the text (byte offsets in the file).
-type timeSpan struct{ start, end int }
-
-// concreteTimes finds clock times, dates and periods in the plain view of
-// the byte range [from, to), leaving out start times ("seit 9:40 Uhr").
-func concreteTimes(d *Document, from, to int) []timeSpan {
+// hasConcreteTime reports whether the plain view of the byte range
+// [from, to) — one sentence — holds a clock time, a date or a period that
+// is not a start time ("seit 9:40 Uhr"). It stops at the first one found.
+func hasConcreteTime(d *Document, from, to int) bool {
 	text := string(d.plain[from:to])
-	var out []timeSpan
+	if !mayHoldTime(text) {
+		return false
+	}
+	digits := strings.ContainsAny(text, "0123456789")
 	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe, spelledRe} {
-		for _, m := range findSubmatchInLines(re, text, mayHoldTime) {
-			s, e := m[0], m[1]
+		if !digits && (re == clockRe || re == dateRe) {
+			continue // both need a digit
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			s := m[0]
 			if len(m) >= 4 && m[2] >= 0 {
-				s, e = m[2], m[3]
+				s = m[2]
 			}
 			if before := lastWords(text[:s], 2); sinceRe.MatchString(before) && !futureFromRe.MatchString(before) {
 				continue
 			}
-			out = append(out, timeSpan{from + s, from + e})
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 // mayHoldTime is a cheap line filter: every time, date or period has a
@@ -58,30 +62,6 @@ func mayHoldTime(l string) bool {
 		}
 	}
 	return false
-}
-
-func findSubmatchInLines(re *regexp.Regexp, s string, need func(string) bool) [][]int {
-	var out [][]int
-	for off := 0; off < len(s); {
-		end := strings.IndexByte(s[off:], '\n')
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += off
-		}
-		if line := s[off:end]; need(line) {
-			for _, m := range re.FindAllStringSubmatchIndex(line, -1) {
-				for i := range m {
-					if m[i] >= 0 {
-						m[i] += off
-					}
-				}
-				out = append(out, m)
-			}
-		}
-		off = end + 1
-	}
-	return out
 }
 
 func lastWords(s string, n int) string {
@@ -125,7 +105,7 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	// the rest of the text.
 	for si := range cueSentences {
 		sn := a.sentences[si]
-		if len(concreteTimes(ev.d, sn.start, sn.end)) > 0 {
+		if hasConcreteTime(ev.d, sn.start, sn.end) {
 			return true
 		}
 	}
