@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -116,13 +117,19 @@ func (r *Runner) Run(paths []string) []report.File {
 			perDir[filepath.Dir(j.path)]++
 		}
 	}
+	// Workers take the next file by an atomic counter: handing each file
+	// over a channel costs a goroutine switch per file.
 	var wg sync.WaitGroup
-	next := make(chan int)
+	var next atomic.Int64
 	for w := 0; w < n; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(jobs) {
+					return
+				}
 				out[i], docs[i] = r.lintOne(jobs[i])
 				if d := docs[i]; d != nil && !jobs[i].stdin && perDir[filepath.Dir(jobs[i].path)] > 1 {
 					facts[i] = extractFacts(d)
@@ -130,10 +137,6 @@ func (r *Runner) Run(paths []string) []report.File {
 			}
 		}()
 	}
-	for i := range jobs {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 	congruence(out, docs, facts)
 	return out
