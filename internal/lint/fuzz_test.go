@@ -179,3 +179,44 @@ func sameLocs(a, b [][]int) bool {
 	}
 	return true
 }
+
+// FuzzMaskLinks checks the one-pass link and e-mail masking against the
+// three expressions run one after the other over the progressively
+// blanked text.
+func FuzzMaskLinks(f *testing.F) {
+	f.Add("Infos: https://status.example.de/a. Mail hilfe@example.de, www.x.com! status.example.de/x")
+	f.Add("a@b.de/x https://a@b.example.com mail:x@y.de.")
+	f.Fuzz(func(t *testing.T, text string) {
+		d, err := Parse("f.txt", []byte(text), false)
+		if err != nil {
+			return
+		}
+		ref := []byte(text)
+		blank(ref, 0, d.Body)
+		var links, mails [][2]int
+		all := func(string) bool { return true }
+		for _, step := range []struct {
+			re   *regexp.Regexp
+			dest *[][2]int
+		}{{urlRe, &links}, {emailRe, &mails}, {bareURLRe, &links}} {
+			for _, l := range findInLines(step.re, string(ref[d.Body:]), all) {
+				from, to := d.Body+l[0], d.Body+l[1]
+				*step.dest = append(*step.dest, [2]int{from, to})
+				blank(ref, from, to)
+			}
+		}
+		if len(links) != len(d.links) || len(mails) != len(d.emails) {
+			t.Fatalf("%q: links %v/%v, e-mails %v/%v", text, d.links, links, d.emails, mails)
+		}
+		for i := range links {
+			if links[i] != d.links[i] {
+				t.Fatalf("%q: links %v, want %v", text, d.links, links)
+			}
+		}
+		for i := range mails {
+			if mails[i] != d.emails[i] {
+				t.Fatalf("%q: e-mails %v, want %v", text, d.emails, mails)
+			}
+		}
+	})
+}

@@ -450,11 +450,31 @@ func (d *Document) maskPlain() {
 			blank(d.voice, from, to)
 		}
 	}
-	blankAll(findInTokens(urlRe, string(d.voice[d.Body:]), func(t string) bool {
-		return strings.Contains(t, "://") || strings.Contains(t, "www.") || strings.Contains(t, "WWW.")
-	}), &d.links)
-	blankAll(findInTokens(emailRe, string(d.voice[d.Body:]), func(t string) bool { return strings.Contains(t, "@") }), &d.emails)
-	blankAll(findInTokens(bareURLRe, string(d.voice[d.Body:]), hasDotLetter), &d.links)
+	// One walk over the tokens; a token is tried as a link, then as an
+	// e-mail address, then as a bare domain, as the three expressions
+	// used to run one after the other over the blanked text.
+	text := string(d.voice[d.Body:])
+	var urls, mails, bare [][]int
+	forTokens(text, func(start int, tok string) {
+		if strings.Contains(tok, "://") || strings.Contains(tok, "www.") || strings.Contains(tok, "WWW.") {
+			if locs := urlRe.FindAllStringIndex(tok, -1); len(locs) > 0 {
+				tok = blankLocs(tok, locs)
+				urls = append(urls, shift(locs, start)...)
+			}
+		}
+		if strings.Contains(tok, "@") {
+			if locs := emailRe.FindAllStringIndex(tok, -1); len(locs) > 0 {
+				tok = blankLocs(tok, locs)
+				mails = append(mails, shift(locs, start)...)
+			}
+		}
+		if hasDotLetter(tok) {
+			bare = append(bare, shift(bareURLRe.FindAllStringIndex(tok, -1), start)...)
+		}
+	})
+	blankAll(urls, &d.links)
+	blankAll(mails, &d.emails)
+	blankAll(bare, &d.links)
 	if !d.Markdown && strings.Contains(string(d.voice[d.Body:]), ">") {
 		blankAll(findInLines(blockQuote, string(d.voice[d.Body:]), func(l string) bool { return strings.Contains(l, ">") }), nil)
 	}
