@@ -1,10 +1,7 @@
 package channel
 
 import (
-	"fmt"
-	"regexp"
-	"sort"
-	"strconv"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,194 +56,1016 @@ var months = map[string]int{
 	"Dezember": 12, "December": 12, "Dez": 12, "Dec": 12,
 }
 
-// monthWord matches any capitalised word that could be a month; the
-// normaliser looks it up in months. A small pattern is much faster for RE2
-// than an alternation of all the names.
-const monthWord = `[A-Z][a-zä]{2,8}`
-
-// An extractor finds facts of one kind. Extractors run in order and later
-// ones skip text that earlier ones claimed, so that the "14.00" of a time is
-// not read as a date and the digits of a date not as a phone number.
-type extractor struct {
-	kind string
-	re   *regexp.Regexp
-	// norm returns the value for match m (submatch byte indexes into text),
-	// or "" to reject the match.
-	norm func(text string, m []int) string
-	// need is a cheap test that a window can hold a match at all; Go's
-	// regexp engine costs microseconds per call even when nothing matches.
-	need func(window string) bool
-}
-
-func hasAny(subs ...string) func(string) bool {
-	return func(w string) bool {
-		for _, s := range subs {
-			if strings.Contains(w, s) {
-				return true
-			}
-		}
-		return false
-	}
-}
-
-func hasUpper(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if 'A' <= w[i] && w[i] <= 'Z' {
-			return true
-		}
-	}
-	return false
-}
-
-// hasPhoneStart: every phone number starts with +, ( or a 0 that does not
-// follow another digit.
-func hasPhoneStart(w string) bool {
-	if strings.ContainsAny(w, "+(") {
-		return true
-	}
-	for i := 0; i < len(w); i++ {
-		if w[i] == '0' && (i == 0 || !isDigitByte(w[i-1])) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasAMPM: a 12-hour time has an a or p followed by an m.
-func hasAMPM(w string) bool {
-	return strings.ContainsAny(w, "aApP") && strings.ContainsAny(w, "mM")
-}
-
-const (
-	amountNum = `\d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?`
-	currency  = `€|\$|£|EUR|USD|CHF|GBP`
-)
-
-var extractors = []extractor{
-	{FactEmail, regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}`), normEmail, hasAny("@")},
-	{FactURL, nil, nil, nil}, // matchURL: a hand-written scanner shared with X
-	{FactDate, regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`), normISODate, hasAny("-")},
-	{FactDate, regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?`), normDottedDate, hasAny(".")},
-	{FactDate, regexp.MustCompile(`\b(\d{1,2})(?:\.|st|nd|rd|th)?\s+(` + monthWord + `)\b\.?(?:,?\s+(\d{4})\b)?`), normDayMonth, hasUpper},
-	{FactDate, regexp.MustCompile(`\b(` + monthWord + `)\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?`), normMonthDay, hasUpper},
-	{FactTime, regexp.MustCompile(`\b(\d{1,2})(?:[:.]([0-5]\d))?\s*(?:[–-]|bis)\s*(\d{1,2})(?:[:.]([0-5]\d))?\s*Uhr\b`), normTimeRange, hasAny("Uhr")},
-	{FactTime, regexp.MustCompile(`\b(\d{1,2}):([0-5]\d)\s*(?:[–-]|bis|to)\s*(\d{1,2}):([0-5]\d)\b`), normTimeRange, hasAny(":")},
-	{FactTime, regexp.MustCompile(`(?i)\b(\d{1,2})(?::([0-5]\d))?\s*([ap])(?:\.\s?m\.?|m\b)`), normTime12, hasAMPM},
-	{FactTime, regexp.MustCompile(`\b(\d{1,2})[:.]([0-5]\d)\s*(?:Uhr\b|h\b)`), normTime24, hasAny("Uhr", "h")},
-	{FactTime, regexp.MustCompile(`\b(\d{1,2}):([0-5]\d)\b`), normTime24, hasAny(":")},
-	{FactTime, regexp.MustCompile(`\b(\d{1,2})\s*Uhr\b`), normTime24, hasAny("Uhr")},
-	{FactAmount, regexp.MustCompile(`(` + currency + `)\s?(` + amountNum + `)(?:,-)?`), normAmountPrefix, hasCurrency},
-	{FactAmount, regexp.MustCompile(`(` + amountNum + `)(?:,-)?\s?(` + currency + `|Euro|Euros|Dollar|Dollars|dollars|Franken|Pfund)`), normAmountSuffix, hasCurrency},
-	{FactPhone, regexp.MustCompile(`(?:\+|\b00)[1-9]\d{0,2}(?:[ \-/]?\(0\))?(?:[ \-/]?\d{1,8}){1,6}|(?:\(0\d{1,5}\)|\b0\d{1,5})(?:[ \-/]?\d{1,8}){1,5}`), normPhone, hasPhoneStart},
-}
-
-// skipNeed turns the cheap window tests off, for the test that proves they
-// never change a result.
-var skipNeed = false
-
-var hasCurrency = hasAny("€", "$", "£", "EUR", "USD", "CHF", "GBP", "Euro", "Dollar", "dollar", "Franken", "Pfund")
-
 // ExtractFacts returns the times, dates, links, phone numbers, amounts and
 // email addresses in text, ordered by offset. Matches are conservative: a
 // number is only a time with a colon, "Uhr" or am/pm, only a date with a
 // month (dots, name or ISO form), and only an amount with a currency.
 // Slash dates (11/23) are left out because day and month order is ambiguous.
+//
+// The matching is a hand-written scanner. It finds exactly what the former
+// implementation found by running one regular expression per kind of fact
+// over each line (kept in facts_regexp_test.go as the reference, with the
+// expressions quoted below), in the same order: email, URL, ISO date, dotted
+// date, day-month, month-day, time range with "Uhr", time range with
+// colons, 12-hour time, time with "Uhr"/"h", time with a colon, hour with
+// "Uhr", amount with currency before, amount with currency after, phone.
+// Each kind finds its leftmost-first, non-overlapping matches from left to
+// right, as regexp.FindAll does; a match that a kind found earlier claimed,
+// or that is glued to a word, is dropped but still consumes its text.
+// FuzzExtractFactsScanner checks the equivalence.
 func ExtractFacts(text string) []Fact {
-	return extractFacts(text, factWindows(text))
+	var runBuf [64]digitRun
+	x := factScanner{text: text, runs: runBuf[:0]}
+	x.index()
+	x.emails()
+	x.urls()
+	x.digitFacts()
+	x.amounts()
+	x.phones()
+	slices.SortFunc(x.facts, func(a, b Fact) int { return a.Offset - b.Offset })
+	return x.facts
 }
 
-// extractFacts runs the extractors on the given windows of text.
-func extractFacts(text string, windows [][2]int) []Fact {
-	var facts []Fact
-	claimed := func(start, end int) bool {
-		for _, f := range facts {
-			if start < f.End && f.Offset < end {
-				return true
-			}
-		}
-		return false
+// A digitRun is a maximal run of ASCII digits, text[start:end].
+type digitRun struct{ start, end int }
+
+type factScanner struct {
+	text  string
+	facts []Fact
+	runs  []digitRun
+	ats   []int // positions of '@'
+}
+
+// In the grammars below, "\s" is Go's [\t\n\f\r ] without '\n': the
+// reference ran its expressions on single lines. "\b" is an ASCII word
+// boundary; a byte of a multi-byte rune is never a word character.
+
+func isWordByte(b byte) bool {
+	return '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '_'
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+func isSp(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\f' }
+
+// at returns text[i], or 0 (neither a word, digit nor space byte) past the
+// end.
+func (x *factScanner) at(i int) byte {
+	if i < len(x.text) {
+		return x.text[i]
 	}
-	for _, ex := range extractors {
-		if ex.kind == FactURL {
-			facts = append(facts, extractURLs(text, claimed)...)
+	return 0
+}
+
+func (x *factScanner) digit(i int) bool { return i < len(x.text) && isDigitByte(x.text[i]) }
+
+// wordStart reports a \b before text[i] when text[i] is a word byte.
+func (x *factScanner) wordStart(i int) bool { return i == 0 || !isWordByte(x.text[i-1]) }
+
+// wordEnd reports a \b at i when text[i-1] is a word byte.
+func (x *factScanner) wordEnd(i int) bool { return i >= len(x.text) || !isWordByte(x.text[i]) }
+
+// digits returns the number of digits at text[i:], at most max.
+func (x *factScanner) digits(i, max int) int {
+	n := 0
+	for n < max && i+n < len(x.text) && isDigitByte(x.text[i+n]) {
+		n++
+	}
+	return n
+}
+
+func (x *factScanner) skipSp(i int) int {
+	for i < len(x.text) && isSp(x.text[i]) {
+		i++
+	}
+	return i
+}
+
+func (x *factScanner) has(i int, s string) bool {
+	return i <= len(x.text) && strings.HasPrefix(x.text[i:], s)
+}
+
+// minutes matches [:.]([0-5]\d) (or only ':' when dot is false) at i.
+func (x *factScanner) minutes(i int, dot bool) bool {
+	c := x.at(i)
+	return (c == ':' || dot && c == '.') && '0' <= x.at(i+1) && x.at(i+1) <= '5' && x.digit(i+2)
+}
+
+// num parses the digits text[i:j].
+func (x *factScanner) num(i, j int) int {
+	n := 0
+	for ; i < j; i++ {
+		n = n*10 + int(x.text[i]-'0')
+	}
+	return n
+}
+
+// index finds the digit runs and the '@' signs: every fact except a URL
+// starts at, or is found from, one of them.
+func (x *factScanner) index() {
+	t := x.text
+	for i := 0; i < len(t); i++ {
+		c := t[i]
+		if c > '@' {
 			continue
 		}
-		for _, w := range windows {
-			if !skipNeed && !ex.need(text[w[0]:w[1]]) {
+		if isDigitByte(c) {
+			j := i + 1
+			for j < len(t) && isDigitByte(t[j]) {
+				j++
+			}
+			x.runs = append(x.runs, digitRun{i, j})
+			i = j - 1
+		} else if c == '@' {
+			x.ats = append(x.ats, i)
+		}
+	}
+}
+
+// free reports whether a match of kind may become a fact: no earlier fact
+// claimed any of its text and it is not glued to a word.
+func (x *factScanner) free(kind string, start, end int) bool {
+	return !x.claimed(start, end) && !gluedToWord(x.text, start, end, kind)
+}
+
+func (x *factScanner) claimed(start, end int) bool {
+	for i := range x.facts {
+		if start < x.facts[i].End && x.facts[i].Offset < end {
+			return true
+		}
+	}
+	return false
+}
+
+func (x *factScanner) add(kind, value string, start, end int) {
+	if value != "" {
+		x.facts = append(x.facts, Fact{Kind: kind, Value: value, Raw: x.text[start:end], Offset: start, End: end})
+	}
+}
+
+// emails: [A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}
+func (x *factScanner) emails() {
+	t := x.text
+	pos := 0
+	for _, a := range x.ats {
+		start := a
+		for start > pos && isEmailLocal(t[start-1]) {
+			start--
+		}
+		if start == a {
+			continue
+		}
+		end := x.emailDomain(a + 1)
+		if end < 0 {
+			continue
+		}
+		pos = end
+		if x.free(FactEmail, start, end) {
+			x.add(FactEmail, strings.ToLower(t[start:end]), start, end)
+		}
+	}
+}
+
+func isEmailLocal(b byte) bool {
+	return isEmailDomain(b) || b == '.' || b == '_' || b == '%' || b == '+'
+}
+
+func isEmailDomain(b byte) bool {
+	return '0' <= b && b <= '9' || 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || b == '-'
+}
+
+func isLetterByte(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+
+// emailDomain returns the end of the domain starting at i, or -1. The
+// domain is a chain of non-empty labels joined by single dots; the regexp
+// ends it in the last label after the first that starts with two letters,
+// and only with those leading letters.
+func (x *factScanner) emailDomain(i int) int {
+	t := x.text
+	k := i
+	for k < len(t) && isEmailDomain(t[k]) {
+		k++
+	}
+	if k == i {
+		return -1
+	}
+	end := -1
+	for k+1 < len(t) && t[k] == '.' && isEmailDomain(t[k+1]) {
+		l := k + 1
+		for l < len(t) && isLetterByte(t[l]) {
+			l++
+		}
+		if l-(k+1) >= 2 {
+			end = l
+		}
+		k = l
+		for k < len(t) && isEmailDomain(t[k]) {
+			k++
+		}
+	}
+	return end
+}
+
+// urls finds links where extractURLs in the reference did: at every rune
+// that may start one (urlCanStart) and where matchURL finds one. matchURL
+// needs a letter or digit at the start and, after the first label, a dot
+// (or the ':' of a scheme), so runs of ASCII letters, digits and hyphens
+// that are followed by something else are skipped without calling it.
+func (x *factScanner) urls() {
+	t := x.text
+	prev := rune(-1)
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(t[i:])
+			if (unicode.IsLetter(r) || unicode.IsDigit(r)) && urlCanStart(prev) {
+				if end := matchURL(t, i, false); end > i {
+					x.addURL(i, end)
+					prev, _ = utf8.DecodeLastRuneInString(t[:end])
+					i = end
+					continue
+				}
+			}
+			prev = r
+			i += n
+			continue
+		}
+		if !isLetterByte(c) && !isDigitByte(c) {
+			prev = rune(c)
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(t) && (isEmailDomain(t[j])) {
+			j++
+		}
+		if urlCanStart(prev) && j < len(t) && (t[j] == '.' || t[j] == ':' || t[j] >= utf8.RuneSelf) {
+			if end := matchURL(t, i, false); end > i {
+				x.addURL(i, end)
+				prev, _ = utf8.DecodeLastRuneInString(t[:end])
+				i = end
 				continue
 			}
-			for _, m := range ex.re.FindAllStringSubmatchIndex(text[w[0]:w[1]], -1) {
-				for i := range m {
-					if m[i] >= 0 {
-						m[i] += w[0]
-					}
-				}
-				start, end := m[0], m[1]
-				if claimed(start, end) || gluedToWord(text, start, end, ex.kind) {
-					continue
-				}
-				v := ex.norm(text, m)
-				if v == "" {
-					continue
-				}
-				facts = append(facts, Fact{Kind: ex.kind, Value: v, Raw: text[start:end], Offset: start, End: end})
-			}
 		}
+		// No link starts inside the run: each of its bytes follows a
+		// letter, digit or hyphen.
+		prev = rune(t[j-1])
+		i = j
 	}
-	sort.Slice(facts, func(i, j int) bool { return facts[i].Offset < facts[j].Offset })
-	return facts
 }
 
-// factWindows returns the parts of text where facts can be: around every
-// word with a digit or an @, from two words before it to three words after
-// (a month name before a day, "Uhr" or a currency after a number), never
-// across a line break. Go's backtracking matcher costs time per start
-// position and per input byte, so running the expressions on these short
-// windows instead of whole lines makes extraction several times faster.
-func factWindows(text string) [][2]int {
-	type word struct{ start, end int }
-	var out [][2]int
-	for ls := 0; ls < len(text); {
-		le := strings.IndexByte(text[ls:], '\n')
-		if le < 0 {
-			le = len(text)
+func (x *factScanner) addURL(start, end int) {
+	if !x.claimed(start, end) {
+		raw := x.text[start:end]
+		x.facts = append(x.facts, Fact{Kind: FactURL, Value: normURL(raw), Raw: raw, Offset: start, End: end})
+	}
+}
+
+// digitFacts runs the date and time grammars, which all start with \b\d
+// (month-day at a month name before one), one after the other.
+func (x *factScanner) digitFacts() {
+	for kind := dateISO; kind <= timeUhr; kind++ {
+		pos := 0
+		for _, r := range x.runs {
+			s := r.start
+			if kind == dateMonthDay {
+				if s = x.monthDayStart(s); s < 0 {
+					continue
+				}
+			}
+			if s < pos || !x.wordStart(s) {
+				continue
+			}
+			end := x.digitFact(kind, s, r.end)
+			if end < 0 {
+				continue
+			}
+			pos = end
+		}
+	}
+}
+
+const (
+	dateISO = iota
+	dateDotted
+	dateDayMonth
+	dateMonthDay
+	timeRangeUhr
+	timeRangeColon
+	time12
+	timeUhrH
+	timeColon
+	timeUhr
+)
+
+// digitFact matches grammar kind at s, where a digit run ending at runEnd
+// starts (for dateMonthDay: a month name before it), adds the fact if it is
+// free and valid, and returns the end of the match or -1.
+func (x *factScanner) digitFact(kind, s, runEnd int) int {
+	switch kind {
+	case dateISO:
+		// \b(\d{4})-(\d{2})-(\d{2})\b
+		if runEnd-s != 4 || x.at(s+4) != '-' || x.digits(s+5, 3) != 2 || x.at(s+7) != '-' ||
+			x.digits(s+8, 3) != 2 || !x.wordEnd(s+10) {
+			return -1
+		}
+		end := s + 10
+		if x.free(FactDate, s, end) {
+			x.add(FactDate, dateValue(x.num(s, s+4), x.num(s+5, s+7), x.num(s+8, s+10)), s, end)
+		}
+		return end
+	case dateDotted:
+		// \b(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})?
+		if runEnd-s > 2 || x.at(runEnd) != '.' {
+			return -1
+		}
+		m := runEnd + 1
+		n := x.digits(m, 3)
+		if n == 0 || n > 2 || x.at(m+n) != '.' {
+			return -1
+		}
+		y := m + n + 1
+		end := y
+		switch yn := x.digits(y, 4); {
+		case yn == 4:
+			end = y + 4
+		case yn >= 2:
+			end = y + 2
+		}
+		if x.free(FactDate, s, end) {
+			x.add(FactDate, dateValue(x.year(y, end), x.num(m, m+n), x.num(s, runEnd)), s, end)
+		}
+		return end
+	case dateDayMonth:
+		// \b(\d{1,2})(?:\.|st|nd|rd|th)?\s+([A-Z][a-zä]{2,8})\b\.?(?:,?\s+(\d{4})\b)?
+		if runEnd-s > 2 {
+			return -1
+		}
+		p := runEnd
+		if x.at(p) == '.' {
+			p++
+		} else if x.ordinal(p) {
+			p += 2
+		}
+		q := x.skipSp(p)
+		if q == p {
+			return -1
+		}
+		me := x.monthWordEnd(q)
+		if me < 0 {
+			return -1
+		}
+		end := me
+		if x.at(end) == '.' {
+			end++
+		}
+		ys, ye := x.yearTail(end)
+		if ye > 0 {
+			end = ye
+		}
+		if x.free(FactDate, s, end) {
+			x.add(FactDate, dateValue(x.year(ys, ye), months[x.text[q:me]], x.num(s, runEnd)), s, end)
+		}
+		return end
+	case dateMonthDay:
+		// \b([A-Z][a-zä]{2,8})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(\d{4})\b)?
+		// s is the month; monthDayStart checked the letters and spaces.
+		d := x.skipSp(x.monthLetters(s))
+		if x.at(d) == '.' {
+			d = x.skipSp(d + 1)
+		}
+		de := d + x.digits(d, 3)
+		if de-d > 2 {
+			return -1
+		}
+		end := de
+		if x.ordinal(de) && x.wordEnd(de+2) {
+			end = de + 2
+		} else if !x.wordEnd(de) {
+			return -1
+		}
+		ys, ye := x.yearTail(end)
+		if ye > 0 {
+			end = ye
+		}
+		if x.free(FactDate, s, end) {
+			x.add(FactDate, dateValue(x.year(ys, ye), months[x.text[s:x.monthLetters(s)]], x.num(d, de)), s, end)
+		}
+		return end
+	case timeRangeUhr, timeRangeColon:
+		// \b(\d{1,2})(?:[:.]([0-5]\d))?\s*(?:[–-]|bis)\s*(\d{1,2})(?:[:.]([0-5]\d))?\s*Uhr\b
+		// \b(\d{1,2}):([0-5]\d)\s*(?:[–-]|bis|to)\s*(\d{1,2}):([0-5]\d)\b
+		uhr := kind == timeRangeUhr
+		if runEnd-s > 2 {
+			return -1
+		}
+		p, m1 := runEnd, -1
+		if x.minutes(p, uhr) {
+			m1, p = p+1, p+3
+		} else if !uhr {
+			return -1
+		}
+		p = x.skipSp(p)
+		switch {
+		case x.has(p, "–"), x.has(p, "bis"):
+			p += 3
+		case x.at(p) == '-':
+			p++
+		case !uhr && x.has(p, "to"):
+			p += 2
+		default:
+			return -1
+		}
+		h2 := x.skipSp(p)
+		n := x.digits(h2, 3)
+		if n == 0 || n > 2 {
+			return -1
+		}
+		p, m2 := h2+n, -1
+		if x.minutes(p, uhr) {
+			m2, p = p+1, p+3
+		} else if !uhr {
+			return -1
+		}
+		end := p
+		if uhr {
+			p = x.skipSp(p)
+			if !x.has(p, "Uhr") {
+				return -1
+			}
+			end = p + 3
+		}
+		if !x.wordEnd(end) {
+			return -1
+		}
+		if x.free(FactTime, s, end) {
+			from := clock(x.num(s, runEnd), x.optNum(m1))
+			to := clock(x.num(h2, h2+n), x.optNum(m2))
+			v := ""
+			if from != "" && to != "" {
+				v = from + "-" + to
+			}
+			x.add(FactTime, v, s, end)
+		}
+		return end
+	case time12:
+		// (?i)\b(\d{1,2})(?::([0-5]\d))?\s*([ap])(?:\.\s?m\.?|m\b)
+		if runEnd-s > 2 {
+			return -1
+		}
+		p, m := runEnd, -1
+		if x.minutes(p, false) {
+			m, p = p+1, p+3
+		}
+		p = x.skipSp(p)
+		ap := x.at(p) | 0x20
+		if ap != 'a' && ap != 'p' {
+			return -1
+		}
+		p++
+		switch {
+		case x.at(p) == '.':
+			p++
+			if isSp(x.at(p)) && x.at(p+1)|0x20 == 'm' {
+				p++
+			}
+			if x.at(p)|0x20 != 'm' {
+				return -1
+			}
+			p++
+			if x.at(p) == '.' {
+				p++
+			}
+		case x.at(p)|0x20 == 'm' && x.wordEnd(p+1):
+			p++
+		default:
+			return -1
+		}
+		if x.free(FactTime, s, p) {
+			x.add(FactTime, time12Value(x.num(s, runEnd), x.optNum(m), ap == 'p'), s, p)
+		}
+		return p
+	case timeUhrH, timeColon:
+		// \b(\d{1,2})[:.]([0-5]\d)\s*(?:Uhr\b|h\b)
+		// \b(\d{1,2}):([0-5]\d)\b
+		if runEnd-s > 2 || !x.minutes(runEnd, kind == timeUhrH) {
+			return -1
+		}
+		end := runEnd + 3
+		if kind == timeUhrH {
+			p := x.skipSp(end)
+			switch {
+			case x.has(p, "Uhr") && x.wordEnd(p+3):
+				end = p + 3
+			case x.at(p) == 'h' && x.wordEnd(p+1):
+				end = p + 1
+			default:
+				return -1
+			}
+		} else if !x.wordEnd(end) {
+			return -1
+		}
+		if x.free(FactTime, s, end) {
+			x.add(FactTime, clock(x.num(s, runEnd), x.num(runEnd+1, runEnd+3)), s, end)
+		}
+		return end
+	case timeUhr:
+		// \b(\d{1,2})\s*Uhr\b
+		if runEnd-s > 2 {
+			return -1
+		}
+		p := x.skipSp(runEnd)
+		if !x.has(p, "Uhr") || !x.wordEnd(p+3) {
+			return -1
+		}
+		end := p + 3
+		if x.free(FactTime, s, end) {
+			x.add(FactTime, clock(x.num(s, runEnd), 0), s, end)
+		}
+		return end
+	}
+	return -1
+}
+
+// optNum parses the two digits at i, or returns 0 for i < 0.
+func (x *factScanner) optNum(i int) int {
+	if i < 0 {
+		return 0
+	}
+	return x.num(i, i+2)
+}
+
+// year reads the year digits text[i:j] (none, two or four).
+func (x *factScanner) year(i, j int) int {
+	if i < 0 || j <= i {
+		return 0
+	}
+	y := x.num(i, j)
+	if j-i == 2 {
+		y += 2000
+	}
+	return y
+}
+
+// ordinal matches st|nd|rd|th at i.
+func (x *factScanner) ordinal(i int) bool {
+	a, b := x.at(i), x.at(i+1)
+	return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'
+}
+
+// yearTail matches (?:,?\s+(\d{4})\b)? at i and returns the digits' span,
+// or -1, -1.
+func (x *factScanner) yearTail(i int) (int, int) {
+	p := i
+	if x.at(p) == ',' {
+		p++
+	}
+	q := x.skipSp(p)
+	if q == p || x.digits(q, 4) != 4 || !x.wordEnd(q+4) {
+		return -1, -1
+	}
+	return q, q + 4
+}
+
+// monthLetters returns the end of the run of [a-zä] after the capital at
+// i, or -1 unless it is 2 to 8 letters long.
+func (x *factScanner) monthLetters(i int) int {
+	t := x.text
+	k, n := i+1, 0
+	for n <= 8 {
+		if k < len(t) && 'a' <= t[k] && t[k] <= 'z' {
+			k++
+		} else if k+1 < len(t) && t[k] == 0xC3 && t[k+1] == 0xA4 {
+			k += 2
 		} else {
-			le += ls
+			break
 		}
-		line := text[ls:le]
-		if strings.ContainsAny(line, "0123456789@") {
-			var words []word
-			for i := 0; i < len(line); {
-				for i < len(line) && isSpaceByte(line[i]) {
-					i++
-				}
-				st := i
-				for i < len(line) && !isSpaceByte(line[i]) {
-					i++
-				}
-				if i > st {
-					words = append(words, word{ls + st, ls + i})
-				}
-			}
-			for k, w := range words {
-				if !strings.ContainsAny(text[w.start:w.end], "0123456789@") {
-					continue
-				}
-				from := words[max(k-2, 0)].start
-				to := words[min(k+3, len(words)-1)].end
-				if n := len(out); n > 0 && from <= out[n-1][1] && out[n-1][0] >= ls {
-					out[n-1][1] = max(out[n-1][1], to)
-				} else {
-					out = append(out, [2]int{from, to})
-				}
-			}
-		}
-		ls = le + 1
+		n++
 	}
-	return out
+	if n < 2 || n > 8 {
+		return -1
+	}
+	return k
 }
 
-func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\r' || b == '\n' }
+// monthWordEnd matches ([A-Z][a-zä]{2,8})\b at i: the letters are taken
+// greedily and given back until a word boundary follows (ä is not an ASCII
+// word character). It returns the end, or -1.
+func (x *factScanner) monthWordEnd(i int) int {
+	t := x.text
+	if c := x.at(i); c < 'A' || c > 'Z' {
+		return -1
+	}
+	var ends [9]int
+	k, n := i+1, 0
+	for n < 8 {
+		if k < len(t) && 'a' <= t[k] && t[k] <= 'z' {
+			k++
+		} else if k+1 < len(t) && t[k] == 0xC3 && t[k+1] == 0xA4 {
+			k += 2
+		} else {
+			break
+		}
+		n++
+		ends[n] = k
+	}
+	for ; n >= 2; n-- {
+		e := ends[n]
+		if isWordByte(t[e-1]) != (e < len(t) && isWordByte(t[e])) {
+			return e
+		}
+	}
+	return -1
+}
+
+// monthDayStart returns where a month-day date whose day starts at d would
+// start: [A-Z][a-zä]{2,8}\.?\s+ before d, with a word boundary before; or
+// -1.
+func (x *factScanner) monthDayStart(d int) int {
+	t := x.text
+	k := d
+	for k > 0 && isSp(t[k-1]) {
+		k--
+	}
+	if k == d {
+		return -1
+	}
+	if k > 0 && t[k-1] == '.' {
+		k--
+	}
+	n := 0
+	for n <= 8 {
+		if k > 0 && 'a' <= t[k-1] && t[k-1] <= 'z' {
+			k--
+		} else if k > 1 && t[k-2] == 0xC3 && t[k-1] == 0xA4 {
+			k -= 2
+		} else {
+			break
+		}
+		n++
+	}
+	if n < 2 || n > 8 || k == 0 || t[k-1] < 'A' || t[k-1] > 'Z' {
+		return -1
+	}
+	return k - 1
+}
+
+// amounts runs the two amount grammars:
+//
+//	(€|\$|£|EUR|USD|CHF|GBP)\s?(N)(?:,-)?
+//	(N)(?:,-)?\s?(€|\$|£|EUR|USD|CHF|GBP|Euro|Euros|Dollar|Dollars|dollars|Franken|Pfund)
+//
+// with N = \d{1,3}(?:[.,' ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?
+func (x *factScanner) amounts() {
+	t := x.text
+	// Currency first: the number starts a digit run, right after the
+	// currency or after one space.
+	pos := 0
+	for _, r := range x.runs {
+		e := r.start
+		if e > 0 && isSp(t[e-1]) {
+			e--
+		}
+		c, code := x.prefixCurrencyBefore(e)
+		if c < pos || c < 0 {
+			continue
+		}
+		end, numEnd := x.amountNum(r.start)
+		if x.has(end, ",-") {
+			end += 2
+		}
+		pos = end
+		if x.free(FactAmount, c, end) {
+			x.add(FactAmount, amountValue(code, t[r.start:numEnd]), c, end)
+		}
+	}
+	// Currency after: any match ends in the currency that follows the
+	// stretch of digits, separators and spaces around a digit run, and
+	// starts at a digit in that stretch.
+	pos = 0
+	last := -1
+	for _, r := range x.runs {
+		if r.start < last {
+			continue
+		}
+		q := r.end
+		for q < len(t) && isAmountByte(t[q]) {
+			q++
+		}
+		last = q
+		if n, _ := suffixCurrency(t[q:]); n == 0 {
+			continue
+		}
+		from := r.start
+		for from > pos && isAmountByte(t[from-1]) {
+			from--
+		}
+		for s := max(from, pos); s < q; s++ {
+			if !isDigitByte(t[s]) {
+				continue
+			}
+			numEnd, cs, end := x.amountSuffix(s)
+			if end < 0 {
+				continue
+			}
+			if x.free(FactAmount, s, end) {
+				_, code := suffixCurrency(t[cs:end])
+				x.add(FactAmount, amountValue(code, t[s:numEnd]), s, end)
+			}
+			pos = end
+			break
+		}
+	}
+}
+
+// isAmountByte: the bytes between a digit run and the currency after it.
+func isAmountByte(b byte) bool {
+	return isDigitByte(b) || b == '.' || b == ',' || b == '\'' || b == '-' || isSp(b)
+}
+
+// prefixCurrencyBefore returns the start and code of the currency
+// (€|\$|£|EUR|USD|CHF|GBP) that ends at e, or -1.
+func (x *factScanner) prefixCurrencyBefore(e int) (int, string) {
+	t := x.text
+	if e == 0 {
+		return -1, ""
+	}
+	switch t[e-1] {
+	case '$':
+		return e - 1, "USD"
+	case 0xAC:
+		if e >= 3 && t[e-3:e] == "€" {
+			return e - 3, "EUR"
+		}
+	case 0xA3:
+		if e >= 2 && t[e-2:e] == "£" {
+			return e - 2, "GBP"
+		}
+	case 'R', 'D', 'F', 'P':
+		if e >= 3 {
+			switch t[e-3 : e] {
+			case "EUR":
+				return e - 3, "EUR"
+			case "USD":
+				return e - 3, "USD"
+			case "CHF":
+				return e - 3, "CHF"
+			case "GBP":
+				return e - 3, "GBP"
+			}
+		}
+	}
+	return -1, ""
+}
+
+// suffixCurrency returns the length and code of the first alternative of
+// (€|\$|£|EUR|USD|CHF|GBP|Euro|Euros|Dollar|Dollars|dollars|Franken|Pfund)
+// that s starts with, or 0. ("Euros" and "Dollars" never win: "Euro" and
+// "Dollar" come first.)
+func suffixCurrency(s string) (int, string) {
+	if s == "" {
+		return 0, ""
+	}
+	switch s[0] {
+	case 0xE2:
+		if strings.HasPrefix(s, "€") {
+			return len("€"), "EUR"
+		}
+	case '$':
+		return 1, "USD"
+	case 0xC2:
+		if strings.HasPrefix(s, "£") {
+			return len("£"), "GBP"
+		}
+	case 'E':
+		if strings.HasPrefix(s, "EUR") {
+			return 3, "EUR"
+		}
+		if strings.HasPrefix(s, "Euro") {
+			return 4, "EUR"
+		}
+	case 'U':
+		if strings.HasPrefix(s, "USD") {
+			return 3, "USD"
+		}
+	case 'C':
+		if strings.HasPrefix(s, "CHF") {
+			return 3, "CHF"
+		}
+	case 'G':
+		if strings.HasPrefix(s, "GBP") {
+			return 3, "GBP"
+		}
+	case 'D':
+		if strings.HasPrefix(s, "Dollar") {
+			return 6, "USD"
+		}
+	case 'd':
+		if strings.HasPrefix(s, "dollars") {
+			return 7, "USD"
+		}
+	case 'F':
+		if strings.HasPrefix(s, "Franken") {
+			return 7, "CHF"
+		}
+	case 'P':
+		if strings.HasPrefix(s, "Pfund") {
+			return 5, "GBP"
+		}
+	}
+	return 0, ""
+}
+
+// amountGroups returns how many [.,' ]\d{3} groups follow i.
+func (x *factScanner) amountGroups(i int) int {
+	g := 0
+	for {
+		c := x.at(i + 4*g)
+		if (c == '.' || c == ',' || c == '\'' || c == ' ') && x.digits(i+4*g+1, 3) == 3 {
+			g++
+			continue
+		}
+		return g
+	}
+}
+
+// decimals returns the length of the longest [.,]\d{1,2} at i, or 0.
+func (x *factScanner) decimals(i int) int {
+	if c := x.at(i); c == '.' || c == ',' {
+		if n := x.digits(i+1, 2); n > 0 {
+			return 1 + n
+		}
+	}
+	return 0
+}
+
+// amountNum returns the end of the first-choice match of N at s (a digit):
+// what N matches when nothing after it can fail.
+func (x *factScanner) amountNum(s int) (end, numEnd int) {
+	r := x.digits(s, len(x.text))
+	p := s + r
+	if r <= 3 {
+		if g := x.amountGroups(p); g > 0 {
+			p += 4 * g
+		}
+	}
+	p += x.decimals(p)
+	return p, p
+}
+
+// amountSuffix matches N(?:,-)?\s?(currency) at s, trying the ways N can
+// end in the order the regexp backtracks through them. It returns the end
+// of N, the start of the currency and the end, or end -1.
+func (x *factScanner) amountSuffix(s int) (numEnd, cur, end int) {
+	r := x.digits(s, len(x.text))
+	p := s + r
+	if r <= 3 {
+		for g := x.amountGroups(p); g >= 1; g-- {
+			if c, e := x.amountTail(p + 4*g); e >= 0 {
+				return c.numEnd, c.cur, e
+			}
+		}
+	}
+	if c, e := x.amountTail(p); e >= 0 {
+		return c.numEnd, c.cur, e
+	}
+	return -1, -1, -1
+}
+
+type amountEnd struct{ numEnd, cur int }
+
+// amountTail tries (?:[.,]\d{1,2})?(?:,-)?\s?(currency) at i.
+func (x *factScanner) amountTail(i int) (amountEnd, int) {
+	d := x.decimals(i)
+	for ; d >= 0; d-- {
+		if d == 1 {
+			continue // [.,] without a digit
+		}
+		e := i + d
+		for dash := 1; dash >= 0; dash-- {
+			q := e
+			if dash == 1 {
+				if !x.has(q, ",-") {
+					continue
+				}
+				q += 2
+			}
+			for sp := 1; sp >= 0; sp-- {
+				c := q
+				if sp == 1 {
+					if !isSp(x.at(c)) {
+						continue
+					}
+					c++
+				}
+				if n, _ := suffixCurrency(x.text[c:]); n > 0 {
+					return amountEnd{e, c}, c + n
+				}
+			}
+		}
+	}
+	return amountEnd{}, -1
+}
+
+// phones runs
+//
+//	(?:\+|\b00)[1-9]\d{0,2}(?:[ \-/]?\(0\))?(?:[ \-/]?\d{1,8}){1,6}|(?:\(0\d{1,5}\)|\b0\d{1,5})(?:[ \-/]?\d{1,8}){1,5}
+//
+// Every match starts at a digit run, at the '+' or '(' just before one.
+func (x *factScanner) phones() {
+	t := x.text
+	pos := 0
+	for _, r := range x.runs {
+		d := r.start
+		if d > 0 && d-1 >= pos && (t[d-1] == '+' && t[d] != '0' || t[d-1] == '(' && t[d] == '0') {
+			if end := x.phoneAt(d - 1); end >= 0 {
+				pos = end
+				x.addPhone(d-1, end)
+				continue
+			}
+		}
+		if d >= pos && t[d] == '0' && x.wordStart(d) {
+			if end := x.phoneAt(d); end >= 0 {
+				pos = end
+				x.addPhone(d, end)
+			}
+		}
+	}
+}
+
+func (x *factScanner) addPhone(start, end int) {
+	if x.free(FactPhone, start, end) {
+		x.add(FactPhone, phoneValue(x.text[start:end]), start, end)
+	}
+}
+
+func isPhoneSep(b byte) bool { return b == ' ' || b == '-' || b == '/' }
+
+// phoneIters matches (?:[ \-/]?\d{1,8}){1,max} greedily at i and returns
+// the end, or -1.
+func (x *factScanner) phoneIters(i, max int) int {
+	k := 0
+	for ; k < max; k++ {
+		p := i
+		if isPhoneSep(x.at(p)) && x.digit(p+1) {
+			p++
+		}
+		n := x.digits(p, 8)
+		if n == 0 {
+			break
+		}
+		i = p + n
+	}
+	if k == 0 {
+		return -1
+	}
+	return i
+}
+
+// phoneAt matches the phone grammar at s and returns the end, or -1.
+func (x *factScanner) phoneAt(s int) int {
+	t := x.text
+	p := -1
+	switch {
+	case t[s] == '+':
+		p = s + 1
+	case x.has(s, "00") && x.wordStart(s):
+		p = s + 2
+	}
+	if p >= 0 && '1' <= x.at(p) && x.at(p) <= '9' {
+		p++
+		for n := x.digits(p, 2); n >= 0; n-- {
+			q := p + n
+			if isPhoneSep(x.at(q)) && x.has(q+1, "(0)") {
+				if e := x.phoneIters(q+4, 6); e >= 0 {
+					return e
+				}
+			}
+			if x.has(q, "(0)") {
+				if e := x.phoneIters(q+3, 6); e >= 0 {
+					return e
+				}
+			}
+			if e := x.phoneIters(q, 6); e >= 0 {
+				return e
+			}
+		}
+	}
+	switch {
+	case t[s] == '(' && x.at(s+1) == '0':
+		n := x.digits(s+2, 6)
+		if n >= 1 && n <= 5 && x.at(s+2+n) == ')' {
+			return x.phoneIters(s+3+n, 5)
+		}
+	case t[s] == '0' && x.wordStart(s):
+		for n := x.digits(s+1, 5); n >= 1; n-- {
+			if e := x.phoneIters(s+1+n, 5); e >= 0 {
+				return e
+			}
+		}
+	}
+	return -1
+}
 
 // gluedToWord rejects matches that are part of a longer token, which RE2
 // cannot express without lookaround: "1.2.3" is a version, not a date, and
@@ -278,45 +1097,6 @@ func gluedToWord(text string, start, end int, kind string) bool {
 	return false
 }
 
-func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
-
-func group(text string, m []int, n int) string {
-	if 2*n+1 >= len(m) || m[2*n] < 0 {
-		return ""
-	}
-	return text[m[2*n]:m[2*n+1]]
-}
-
-func atoi(s string) int {
-	n, _ := strconv.Atoi(s)
-	return n
-}
-
-func normEmail(text string, m []int) string {
-	return strings.ToLower(text[m[0]:m[1]])
-}
-
-func extractURLs(text string, claimed func(int, int) bool) []Fact {
-	var out []Fact
-	prev := rune(-1)
-	for i := 0; i < len(text); {
-		if urlCanStart(prev) {
-			if end := matchURL(text, i, false); end > i {
-				if !claimed(i, end) {
-					out = append(out, Fact{Kind: FactURL, Value: normURL(text[i:end]), Raw: text[i:end], Offset: i, End: end})
-				}
-				prev, _ = utf8.DecodeLastRuneInString(text[:end])
-				i = end
-				continue
-			}
-		}
-		r, n := utf8.DecodeRuneInString(text[i:])
-		prev = r
-		i += n
-	}
-	return out
-}
-
 // normURL lower-cases the host and drops scheme, "www." and a trailing
 // slash, which do not change where a reader ends up.
 func normURL(raw string) string {
@@ -337,142 +1117,120 @@ func normURL(raw string) string {
 	return host + rest
 }
 
+func put2(b []byte, n int) {
+	b[0] = byte('0' + n/10%10)
+	b[1] = byte('0' + n%10)
+}
+
+// dateValue is "MM-DD", or "YYYY-MM-DD" for a year other than 0; "" for an
+// impossible month or day.
 func dateValue(year, month, day int) string {
 	if month < 1 || month > 12 || day < 1 || day > 31 {
 		return ""
 	}
 	if year == 0 {
-		return fmt.Sprintf("%02d-%02d", month, day)
+		var b [5]byte
+		put2(b[0:], month)
+		b[2] = '-'
+		put2(b[3:], day)
+		return string(b[:])
 	}
-	return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
+	var b [10]byte
+	put2(b[0:], year/100)
+	put2(b[2:], year%100)
+	b[4] = '-'
+	put2(b[5:], month)
+	b[7] = '-'
+	put2(b[8:], day)
+	return string(b[:])
 }
 
-func year(s string) int {
-	y := atoi(s)
-	if s != "" && len(s) == 2 {
-		y += 2000
-	}
-	return y
-}
-
-func normISODate(text string, m []int) string {
-	return dateValue(atoi(group(text, m, 1)), atoi(group(text, m, 2)), atoi(group(text, m, 3)))
-}
-
-func normDottedDate(text string, m []int) string {
-	return dateValue(year(group(text, m, 3)), atoi(group(text, m, 2)), atoi(group(text, m, 1)))
-}
-
-func normDayMonth(text string, m []int) string {
-	return dateValue(year(group(text, m, 3)), months[group(text, m, 2)], atoi(group(text, m, 1)))
-}
-
-func normMonthDay(text string, m []int) string {
-	return dateValue(year(group(text, m, 3)), months[group(text, m, 1)], atoi(group(text, m, 2)))
-}
-
-func normTime24(text string, m []int) string {
-	return clock(atoi(group(text, m, 1)), atoi(group(text, m, 2)))
-}
-
-// normTimeRange keeps opening hours such as "8–20 Uhr" together as
-// "08:00-20:00": their end is not a time of its own, and reading it as one
-// would make an SMS with hotline hours disagree with an email that gives
-// the next update.
-func normTimeRange(text string, m []int) string {
-	from := clock(atoi(group(text, m, 1)), atoi(group(text, m, 2)))
-	to := clock(atoi(group(text, m, 3)), atoi(group(text, m, 4)))
-	if from == "" || to == "" {
-		return ""
-	}
-	return from + "-" + to
-}
-
+// clock is "HH:MM" on the 24-hour clock (24:00 is 00:00), or "" for an
+// impossible hour.
 func clock(h, min int) string {
 	if h > 24 || h == 24 && min > 0 {
 		return ""
 	}
-	return fmt.Sprintf("%02d:%02d", h%24, min)
+	var b [5]byte
+	put2(b[0:], h%24)
+	b[2] = ':'
+	put2(b[3:], min)
+	return string(b[:])
 }
 
-func normTime12(text string, m []int) string {
-	h, min := atoi(group(text, m, 1)), atoi(group(text, m, 2))
+func time12Value(h, min int, pm bool) string {
 	if h < 1 || h > 12 {
 		return ""
 	}
 	h %= 12
-	if strings.EqualFold(group(text, m, 3), "p") {
+	if pm {
 		h += 12
 	}
-	return fmt.Sprintf("%02d:%02d", h, min)
-}
-
-var currencyCodes = map[string]string{
-	"€": "EUR", "EUR": "EUR", "Euro": "EUR", "Euros": "EUR",
-	"$": "USD", "USD": "USD", "Dollar": "USD", "Dollars": "USD", "dollars": "USD",
-	"£": "GBP", "GBP": "GBP", "Pfund": "GBP",
-	"CHF": "CHF", "Franken": "CHF",
-}
-
-func normAmountPrefix(text string, m []int) string {
-	return amountValue(group(text, m, 1), group(text, m, 2))
-}
-
-func normAmountSuffix(text string, m []int) string {
-	return amountValue(group(text, m, 2), group(text, m, 1))
+	return clock(h, min)
 }
 
 // amountValue reads German (1.000,50) and English (1,000.50) numbers: the
 // last separator is the decimal mark when one or two digits follow it,
-// otherwise all separators group thousands.
-func amountValue(cur, num string) string {
-	code := currencyCodes[cur]
-	if code == "" {
-		return ""
-	}
+// otherwise all separators group thousands. The value is the currency code
+// and the amount with two decimals: "EUR 1000.50".
+func amountValue(code, num string) string {
 	intPart, frac := num, ""
 	if k := strings.LastIndexAny(num, ".,"); k >= 0 && len(num)-k-1 <= 2 {
 		intPart, frac = num[:k], num[k+1:]
 	}
-	intPart = strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
+	var buf [48]byte
+	b := append(buf[:0], code...)
+	b = append(b, ' ')
+	n := len(b)
+	for i := 0; i < len(intPart); i++ {
+		if c := intPart[i]; isDigitByte(c) && (c != '0' || len(b) > n) {
+			b = append(b, c)
 		}
-		return -1
-	}, intPart)
-	intPart = strings.TrimLeft(intPart, "0")
-	if intPart == "" {
-		intPart = "0"
 	}
-	for len(frac) < 2 {
-		frac += "0"
+	if len(b) == n {
+		b = append(b, '0')
 	}
-	return code + " " + intPart + "." + frac
+	b = append(b, '.')
+	b = append(b, frac...)
+	for i := len(frac); i < 2; i++ {
+		b = append(b, '0')
+	}
+	return string(b)
 }
 
-// normPhone keeps the digits, drops a "(0)" trunk prefix after the country
+// phoneValue keeps the digits, drops a "(0)" trunk prefix after the country
 // code, and writes national numbers as German E.164.
-func normPhone(text string, m []int) string {
-	raw := strings.ReplaceAll(text[m[0]:m[1]], "(0)", "")
-	digits := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
+func phoneValue(raw string) string {
+	var buf [20]byte
+	d := buf[:0]
+	for i := 0; i < len(raw); i++ {
+		if raw[i] == '(' && strings.HasPrefix(raw[i:], "(0)") {
+			i += 2
+			continue
 		}
-		return -1
-	}, raw)
+		if isDigitByte(raw[i]) {
+			if len(d) == len(buf) {
+				return "" // too long whatever the prefix
+			}
+			d = append(d, raw[i])
+		}
+	}
+	cc := ""
 	switch {
-	case strings.HasPrefix(raw, "+"):
-	case strings.HasPrefix(digits, "00"):
-		digits = digits[2:]
-	case strings.HasPrefix(digits, "0"):
-		digits = "49" + digits[1:]
+	case raw[0] == '+':
+	case len(d) >= 2 && d[0] == '0' && d[1] == '0':
+		d = d[2:]
+	case len(d) >= 1 && d[0] == '0':
+		d, cc = d[1:], "49"
 	default:
 		return ""
 	}
 	// E.164 allows at most 15 digits; fewer than 8 (country code included)
 	// is more likely a reference number than a phone number.
-	if len(digits) < 8 || len(digits) > 15 {
+	if n := len(cc) + len(d); n < 8 || n > 15 {
 		return ""
 	}
-	return "+" + digits
+	var out [16]byte
+	v := append(append(append(out[:0], '+'), cc...), d...)
+	return string(v)
 }

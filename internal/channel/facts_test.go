@@ -6,83 +6,87 @@ import (
 	"testing"
 )
 
-func TestExtractFacts(t *testing.T) {
-	type f struct{ kind, value, raw string }
-	tests := []struct {
-		text string
-		want []f
-	}{
-		// times
-		{"Update um 14:00 Uhr.", []f{{"time", "14:00", "14:00 Uhr"}}},
-		{"gegen 14 Uhr", []f{{"time", "14:00", "14 Uhr"}}},
-		{"ab 9.30 Uhr", []f{{"time", "09:30", "9.30 Uhr"}}},
-		{"at 14:00", []f{{"time", "14:00", "14:00"}}},
-		{"at 2 pm", []f{{"time", "14:00", "2 pm"}}},
-		{"at 2:30 p.m. today", []f{{"time", "14:30", "2:30 p.m."}}},
-		{"by 9am.", []f{{"time", "09:00", "9am"}}},
-		{"12 a.m.", []f{{"time", "00:00", "12 a.m."}}},
-		{"Hotline 8–20 Uhr", []f{{"time", "08:00-20:00", "8–20 Uhr"}}},
-		{"von 8 bis 20 Uhr", []f{{"time", "08:00-20:00", "8 bis 20 Uhr"}}},
-		{"9:00-17:30", []f{{"time", "09:00-17:30", "9:00-17:30"}}},
-		{"25:00 Uhr", nil},
-		{"Stand 2:1", nil},
-		{"Kapitel 14.00", nil},
-		// dates
-		{"am 23.11.2026", []f{{"date", "2026-11-23", "23.11.2026"}}},
-		{"am 23.11.", []f{{"date", "11-23", "23.11."}}},
-		{"am 23.11.26", []f{{"date", "2026-11-23", "23.11.26"}}},
-		{"am 23. November", []f{{"date", "11-23", "23. November"}}},
-		{"am 23. November 2026", []f{{"date", "2026-11-23", "23. November 2026"}}},
-		{"on November 23, 2026", []f{{"date", "2026-11-23", "November 23, 2026"}}},
-		{"on 23rd November", []f{{"date", "11-23", "23rd November"}}},
-		{"on 23 Nov", []f{{"date", "11-23", "23 Nov"}}},
-		{"am 1. März", []f{{"date", "03-01", "1. März"}}},
-		{"2026-11-23", []f{{"date", "2026-11-23", "2026-11-23"}}},
-		{"Version 1.2.3", nil},
-		{"32.13.", nil},
-		{"you may 2 go", nil},
-		// links
-		{"https://www.Acme.de/Status/.", []f{{"url", "acme.de/Status", "https://www.Acme.de/Status/"}}},
-		{"Infos: acme.de/hilfe, danke", []f{{"url", "acme.de/hilfe", "acme.de/hilfe"}}},
-		{"auf acme.de.", []f{{"url", "acme.de", "acme.de"}}},
-		{"(siehe http://acme.com/a_(b))", []f{{"url", "acme.com/a_(b)", "http://acme.com/a_(b)"}}},
-		{"z.B. so", nil},
-		// phone numbers
-		{"Tel. 0800 123 4567", []f{{"phone", "+498001234567", "0800 123 4567"}}},
-		{"Tel. +49 800 123 4567", []f{{"phone", "+498001234567", "+49 800 123 4567"}}},
-		{"Tel. +49 (0)800 123-4567", []f{{"phone", "+498001234567", "+49 (0)800 123-4567"}}},
-		{"Tel. 0049 800 1234567", []f{{"phone", "+498001234567", "0049 800 1234567"}}},
-		{"Tel. (0800) 1234-567", []f{{"phone", "+498001234567", "(0800) 1234-567"}}},
-		{"call +44 20 7946 0958", []f{{"phone", "+442079460958", "+44 20 7946 0958"}}},
-		{"0800 123 4567 (8–20 Uhr)", []f{{"phone", "+498001234567", "0800 123 4567"}, {"time", "08:00-20:00", "8–20 Uhr"}}},
-		{"Vorgang 0123", nil},
-		// amounts
-		{"€ 20", []f{{"amount", "EUR 20.00", "€ 20"}}},
-		{"20 €", []f{{"amount", "EUR 20.00", "20 €"}}},
-		{"20,00 €", []f{{"amount", "EUR 20.00", "20,00 €"}}},
-		{"20,- €", []f{{"amount", "EUR 20.00", "20,- €"}}},
-		{"20 Euro", []f{{"amount", "EUR 20.00", "20 Euro"}}},
-		{"EUR 20", []f{{"amount", "EUR 20.00", "EUR 20"}}},
-		{"EUR 1.000,50", []f{{"amount", "EUR 1000.50", "EUR 1.000,50"}}},
-		{"$1,000.5", []f{{"amount", "USD 1000.50", "$1,000.5"}}},
-		{"CHF 12.90", []f{{"amount", "CHF 12.90", "CHF 12.90"}}},
-		{"20 Menschen", nil},
-		{"für€20", []f{{"amount", "EUR 20.00", "€20"}}},
-		{"Code A20 €", nil},
-		// email
-		{"Mail an Hilfe@Acme.de.", []f{{"email", "hilfe@acme.de", "Hilfe@Acme.de"}}},
-		// mixed, in text order
-		{
-			"Nächstes Update am 23.11. um 14:00 Uhr auf acme.de/status oder unter 0800 123 4567. Gutschein: 20 €.",
-			[]f{
-				{"date", "11-23", "23.11."},
-				{"time", "14:00", "14:00 Uhr"},
-				{"url", "acme.de/status", "acme.de/status"},
-				{"phone", "+498001234567", "0800 123 4567"},
-				{"amount", "EUR 20.00", "20 €"},
-			},
+// f is an expected fact in extractFactsTests.
+type f struct{ kind, value, raw string }
+
+var extractFactsTests = []struct {
+	text string
+	want []f
+}{
+	// times
+	{"Update um 14:00 Uhr.", []f{{"time", "14:00", "14:00 Uhr"}}},
+	{"gegen 14 Uhr", []f{{"time", "14:00", "14 Uhr"}}},
+	{"ab 9.30 Uhr", []f{{"time", "09:30", "9.30 Uhr"}}},
+	{"at 14:00", []f{{"time", "14:00", "14:00"}}},
+	{"at 2 pm", []f{{"time", "14:00", "2 pm"}}},
+	{"at 2:30 p.m. today", []f{{"time", "14:30", "2:30 p.m."}}},
+	{"by 9am.", []f{{"time", "09:00", "9am"}}},
+	{"12 a.m.", []f{{"time", "00:00", "12 a.m."}}},
+	{"Hotline 8–20 Uhr", []f{{"time", "08:00-20:00", "8–20 Uhr"}}},
+	{"von 8 bis 20 Uhr", []f{{"time", "08:00-20:00", "8 bis 20 Uhr"}}},
+	{"9:00-17:30", []f{{"time", "09:00-17:30", "9:00-17:30"}}},
+	{"25:00 Uhr", nil},
+	{"Stand 2:1", nil},
+	{"Kapitel 14.00", nil},
+	// dates
+	{"am 23.11.2026", []f{{"date", "2026-11-23", "23.11.2026"}}},
+	{"am 23.11.", []f{{"date", "11-23", "23.11."}}},
+	{"am 23.11.26", []f{{"date", "2026-11-23", "23.11.26"}}},
+	{"am 23. November", []f{{"date", "11-23", "23. November"}}},
+	{"am 23. November 2026", []f{{"date", "2026-11-23", "23. November 2026"}}},
+	{"on November 23, 2026", []f{{"date", "2026-11-23", "November 23, 2026"}}},
+	{"on 23rd November", []f{{"date", "11-23", "23rd November"}}},
+	{"on 23 Nov", []f{{"date", "11-23", "23 Nov"}}},
+	{"am 1. März", []f{{"date", "03-01", "1. März"}}},
+	{"2026-11-23", []f{{"date", "2026-11-23", "2026-11-23"}}},
+	{"Version 1.2.3", nil},
+	{"32.13.", nil},
+	{"you may 2 go", nil},
+	// links
+	{"https://www.Acme.de/Status/.", []f{{"url", "acme.de/Status", "https://www.Acme.de/Status/"}}},
+	{"Infos: acme.de/hilfe, danke", []f{{"url", "acme.de/hilfe", "acme.de/hilfe"}}},
+	{"auf acme.de.", []f{{"url", "acme.de", "acme.de"}}},
+	{"(siehe http://acme.com/a_(b))", []f{{"url", "acme.com/a_(b)", "http://acme.com/a_(b)"}}},
+	{"z.B. so", nil},
+	// phone numbers
+	{"Tel. 0800 123 4567", []f{{"phone", "+498001234567", "0800 123 4567"}}},
+	{"Tel. +49 800 123 4567", []f{{"phone", "+498001234567", "+49 800 123 4567"}}},
+	{"Tel. +49 (0)800 123-4567", []f{{"phone", "+498001234567", "+49 (0)800 123-4567"}}},
+	{"Tel. 0049 800 1234567", []f{{"phone", "+498001234567", "0049 800 1234567"}}},
+	{"Tel. (0800) 1234-567", []f{{"phone", "+498001234567", "(0800) 1234-567"}}},
+	{"call +44 20 7946 0958", []f{{"phone", "+442079460958", "+44 20 7946 0958"}}},
+	{"0800 123 4567 (8–20 Uhr)", []f{{"phone", "+498001234567", "0800 123 4567"}, {"time", "08:00-20:00", "8–20 Uhr"}}},
+	{"Vorgang 0123", nil},
+	// amounts
+	{"€ 20", []f{{"amount", "EUR 20.00", "€ 20"}}},
+	{"20 €", []f{{"amount", "EUR 20.00", "20 €"}}},
+	{"20,00 €", []f{{"amount", "EUR 20.00", "20,00 €"}}},
+	{"20,- €", []f{{"amount", "EUR 20.00", "20,- €"}}},
+	{"20 Euro", []f{{"amount", "EUR 20.00", "20 Euro"}}},
+	{"EUR 20", []f{{"amount", "EUR 20.00", "EUR 20"}}},
+	{"EUR 1.000,50", []f{{"amount", "EUR 1000.50", "EUR 1.000,50"}}},
+	{"$1,000.5", []f{{"amount", "USD 1000.50", "$1,000.5"}}},
+	{"CHF 12.90", []f{{"amount", "CHF 12.90", "CHF 12.90"}}},
+	{"20 Menschen", nil},
+	{"für€20", []f{{"amount", "EUR 20.00", "€20"}}},
+	{"Code A20 €", nil},
+	// email
+	{"Mail an Hilfe@Acme.de.", []f{{"email", "hilfe@acme.de", "Hilfe@Acme.de"}}},
+	// mixed, in text order
+	{
+		"Nächstes Update am 23.11. um 14:00 Uhr auf acme.de/status oder unter 0800 123 4567. Gutschein: 20 €.",
+		[]f{
+			{"date", "11-23", "23.11."},
+			{"time", "14:00", "14:00 Uhr"},
+			{"url", "acme.de/status", "acme.de/status"},
+			{"phone", "+498001234567", "0800 123 4567"},
+			{"amount", "EUR 20.00", "20 €"},
 		},
-	}
+	},
+}
+
+func TestExtractFacts(t *testing.T) {
+	tests := extractFactsTests
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			var got []f
