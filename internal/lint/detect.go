@@ -11,13 +11,19 @@ import (
 // playbook's lexicon.
 var (
 	clockRe   = regexp.MustCompile(`(?i)(?:^|[^\d.:])(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`)
-	dateRe    = regexp.MustCompile(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2})`)
+	dateRe    = regexp.MustCompile(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
 	periodRe  = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a\s+few|a|an|half\s+an?|einer\s+halben|einer\s+knappen|ein\s+paar|wenigen?)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
 	spelledRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
-	sinceRe   = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
+	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
+	monthPartRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may)(?:[^\pL]|$)`)
+	sinceRe     = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
 	// "erst ab 20. November", "not until …, from" name when something comes,
 	// not when it started.
 	futureFromRe = regexp.MustCompile(`(?i)(?:erst|frühestens|wieder|not until|only|again)\s+(?:ab|from)\s*$`)
+	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again": a bare "ab"/"from"
+	// time in a sentence with a word of return names when the service comes back.
+	bareFromRe = regexp.MustCompile(`(?i)(?:^|\s)(?:ab|from)\s*$`)
+	returnRe   = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
 
 	phoneRe = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
 )
@@ -31,7 +37,7 @@ func hasConcreteTime(d *Document, from, to int) bool {
 		return false
 	}
 	digits := strings.ContainsAny(text, "0123456789")
-	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe, spelledRe} {
+	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe, spelledRe, monthPartRe} {
 		if !digits && (re == clockRe || re == dateRe) {
 			continue // both need a digit
 		}
@@ -40,7 +46,8 @@ func hasConcreteTime(d *Document, from, to int) bool {
 			if len(m) >= 4 && m[2] >= 0 {
 				s = m[2]
 			}
-			if before := lastWords(text[:s], 2); sinceRe.MatchString(before) && !futureFromRe.MatchString(before) {
+			if before := lastWords(text[:s], 2); sinceRe.MatchString(before) && !futureFromRe.MatchString(before) &&
+				!(bareFromRe.MatchString(before) && returnRe.MatchString(text)) {
 				continue
 			}
 			return true
@@ -56,7 +63,7 @@ func mayHoldTime(l string) bool {
 		return true
 	}
 	l = strings.ToLower(l)
-	for _, u := range []string{"min", "stund", "std", "tag", "woch", "monat", "hour", "hr", "day", "week", "month", "uhr", "clock", "am", "pm", "noon", "mittag"} {
+	for _, u := range []string{"min", "stund", "std", "tag", "woch", "monat", "hour", "hr", "day", "week", "month", "uhr", "clock", "am", "pm", "noon", "mittag", "mitte", "anfang", "ende", "mid", "early", "late", "end of"} {
 		if strings.Contains(l, u) {
 			return true
 		}
