@@ -82,12 +82,17 @@ func ExtractFacts(text string) []Fact {
 	x.digitFacts()
 	x.amounts()
 	x.phones()
-	slices.SortFunc(x.facts, func(a, b Fact) int { return a.Offset - b.Offset })
 	return x.facts
 }
 
 // A digitRun is a maximal run of ASCII digits, text[start:end].
-type digitRun struct{ start, end int }
+type digitRun struct {
+	start, end int
+	// kinds has bit 1<<k set when digit grammar k may match here (at
+	// month for dateMonthDay).
+	kinds uint16
+	month int
+}
 
 type factScanner struct {
 	text  string
@@ -174,7 +179,7 @@ func (x *factScanner) index() {
 			for j < len(t) && isDigitByte(t[j]) {
 				j++
 			}
-			x.runs = append(x.runs, digitRun{i, j})
+			x.runs = append(x.runs, digitRun{start: i, end: j})
 			i = j - 1
 		} else if c == '@' {
 			x.ats = append(x.ats, i)
@@ -188,19 +193,37 @@ func (x *factScanner) free(kind string, start, end int) bool {
 	return !x.claimed(start, end) && !gluedToWord(x.text, start, end, kind)
 }
 
+// claimed reports whether an earlier fact overlaps text[start:end]. Facts
+// are kept sorted by offset and never overlap, so only the last fact
+// starting before end can.
 func (x *factScanner) claimed(start, end int) bool {
-	for i := range x.facts {
-		if start < x.facts[i].End && x.facts[i].Offset < end {
-			return true
-		}
-	}
-	return false
+	i := x.before(end)
+	return i > 0 && start < x.facts[i-1].End
 }
 
-func (x *factScanner) add(kind, value string, start, end int) {
-	if value != "" {
-		x.facts = append(x.facts, Fact{Kind: kind, Value: value, Raw: x.text[start:end], Offset: start, End: end})
+// before returns how many facts start before end.
+func (x *factScanner) before(end int) int {
+	lo, hi := 0, len(x.facts)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if x.facts[m].Offset < end {
+			lo = m + 1
+		} else {
+			hi = m
+		}
 	}
+	return lo
+}
+
+// add inserts a fact in offset order, unless value is "".
+func (x *factScanner) add(kind, value string, start, end int) {
+	if value == "" {
+		return
+	}
+	if x.facts == nil {
+		x.facts = make([]Fact, 0, min(len(x.runs)+len(x.ats)+2, 32))
+	}
+	x.facts = slices.Insert(x.facts, x.before(start), Fact{Kind: kind, Value: value, Raw: x.text[start:end], Offset: start, End: end})
 }
 
 // emails: [A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}
@@ -275,31 +298,21 @@ func (x *factScanner) urls() {
 	t := x.text
 	prev := rune(-1)
 	for i := 0; i < len(t); {
-		c := t[i]
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(t[i:])
-			if (unicode.IsLetter(r) || unicode.IsDigit(r)) && urlCanStart(prev) {
-				if end := matchURL(t, i, false); end > i {
-					x.addURL(i, end)
-					prev, _ = utf8.DecodeLastRuneInString(t[:end])
-					i = end
-					continue
-				}
+		r, n := rune(t[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(t[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				prev = r
+				i += n
+				continue
 			}
+		} else if !isLetterByte(byte(r)) && !isDigitByte(byte(r)) {
 			prev = r
-			i += n
-			continue
-		}
-		if !isLetterByte(c) && !isDigitByte(c) {
-			prev = rune(c)
 			i++
 			continue
 		}
-		j := i + 1
-		for j < len(t) && (isEmailDomain(t[j])) {
-			j++
-		}
-		if urlCanStart(prev) && j < len(t) && (t[j] == '.' || t[j] == ':' || t[j] >= utf8.RuneSelf) {
+		j := x.labelEnd(i + n)
+		if x.urlAfterLabel(j) && canStartURL(prev) {
 			if end := matchURL(t, i, false); end > i {
 				x.addURL(i, end)
 				prev, _ = utf8.DecodeLastRuneInString(t[:end])
@@ -307,42 +320,168 @@ func (x *factScanner) urls() {
 				continue
 			}
 		}
-		// No link starts inside the run: each of its bytes follows a
+		// No link starts inside the label: each of its runes follows a
 		// letter, digit or hyphen.
-		prev = rune(t[j-1])
+		prev, _ = utf8.DecodeLastRuneInString(t[:j])
 		i = j
 	}
 }
 
 func (x *factScanner) addURL(start, end int) {
 	if !x.claimed(start, end) {
-		raw := x.text[start:end]
-		x.facts = append(x.facts, Fact{Kind: FactURL, Value: normURL(raw), Raw: raw, Offset: start, End: end})
+		x.add(FactURL, normURLFast(x.text[start:end]), start, end)
 	}
+}
+
+// normURLFast is normURL for an ASCII host without allocating more than
+// the result.
+func normURLFast(raw string) string {
+	s := raw
+	if hasPrefixFold(s, "https://") {
+		s = s[len("https://"):]
+	} else if hasPrefixFold(s, "http://") {
+		s = s[len("http://"):]
+	}
+	k := 0
+	for k < len(s) && s[k] != '/' && s[k] != '?' && s[k] != '#' {
+		if s[k] >= utf8.RuneSelf {
+			return normURL(raw)
+		}
+		k++
+	}
+	host, rest := s[:k], s[k:]
+	if hasPrefixFold(host, "www.") {
+		host = host[len("www."):]
+	}
+	for len(rest) > 0 && rest[len(rest)-1] == '/' {
+		rest = rest[:len(rest)-1]
+	}
+	var buf [64]byte
+	b := buf[:0]
+	for i := 0; i < len(host); i++ {
+		c := host[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(append(b, rest...))
+}
+
+// labelEnd returns the end of the letters, digits and hyphens from i.
+func (x *factScanner) labelEnd(i int) int {
+	t := x.text
+	for i < len(t) {
+		if c := t[i]; c < utf8.RuneSelf {
+			if !isEmailDomain(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(t[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// urlAfterLabel reports whether what follows a first label at j lets
+// matchURL find a link: a dot and another label, or "://".
+func (x *factScanner) urlAfterLabel(j int) bool {
+	switch x.at(j) {
+	case '.':
+		c := x.at(j + 1)
+		return isLetterByte(c) || isDigitByte(c) || c >= utf8.RuneSelf
+	case ':':
+		return x.at(j+1) == '/' && x.at(j+2) == '/'
+	}
+	return false
+}
+
+// canStartURL is urlCanStart with a fast path for ASCII.
+func canStartURL(prev rune) bool {
+	if 0 <= prev && prev < utf8.RuneSelf {
+		switch c := byte(prev); {
+		case isLetterByte(c), isDigitByte(c):
+			return false
+		case c == '@', c == '$', c == '#', c == '.', c == '-', c == '_', c == '/', c == ':':
+			return false
+		}
+		return true
+	}
+	return urlCanStart(prev)
 }
 
 // digitFacts runs the date and time grammars, which all start with \b\d
 // (month-day at a month name before one), one after the other.
 func (x *factScanner) digitFacts() {
+	any := uint16(0)
+	for i := range x.runs {
+		x.runs[i].kinds, x.runs[i].month = x.digitKinds(x.runs[i])
+		any |= x.runs[i].kinds
+	}
 	for kind := dateISO; kind <= timeUhr; kind++ {
+		if any&(1<<kind) == 0 {
+			continue
+		}
 		pos := 0
 		for _, r := range x.runs {
+			if r.kinds&(1<<kind) == 0 {
+				continue
+			}
 			s := r.start
 			if kind == dateMonthDay {
-				if s = x.monthDayStart(s); s < 0 {
-					continue
-				}
+				s = r.month
 			}
-			if s < pos || !x.wordStart(s) {
+			if s < pos {
 				continue
 			}
-			end := x.digitFact(kind, s, r.end)
-			if end < 0 {
-				continue
+			if end := x.digitFact(kind, s, r.end); end >= 0 {
+				pos = end
 			}
-			pos = end
 		}
 	}
+}
+
+// digitKinds returns the digit grammars that may match at run r, judged
+// by its length and the byte after it, and where a month-day date would
+// start. Each grammar checks everything again.
+func (x *factScanner) digitKinds(r digitRun) (uint16, int) {
+	var k uint16
+	month := x.monthDayStart(r.start)
+	if month >= 0 && x.wordStart(month) && r.end-r.start <= 2 {
+		k |= 1 << dateMonthDay
+	}
+	if !x.wordStart(r.start) {
+		return k, month
+	}
+	n, c := r.end-r.start, x.at(r.end)
+	if n == 4 && c == '-' {
+		k |= 1 << dateISO
+	}
+	if n > 2 {
+		return k, month
+	}
+	switch c {
+	case ':':
+		k |= 1<<timeRangeUhr | 1<<timeRangeColon | 1<<time12 | 1<<timeUhrH | 1<<timeColon
+	case '.':
+		k |= 1<<dateDotted | 1<<dateDayMonth | 1<<timeRangeUhr | 1<<timeUhrH
+	case ' ', '\t', '\r', '\f':
+		k |= 1<<dateDayMonth | 1<<timeRangeUhr | 1<<time12 | 1<<timeUhr
+	case 's', 'n', 'r', 't':
+		k |= 1 << dateDayMonth
+	case '-', 0xE2, 'b':
+		k |= 1 << timeRangeUhr
+	case 'a', 'A', 'p', 'P':
+		k |= 1 << time12
+	case 'U':
+		k |= 1 << timeUhr
+	}
+	return k, month
 }
 
 const (
