@@ -1,7 +1,6 @@
 package channel
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -78,10 +77,13 @@ func ExtractFacts(text string) []Fact {
 	x := factScanner{text: text, runs: runBuf[:0]}
 	x.index()
 	x.emails()
+	x.flush()
 	x.urls()
-	x.digitFacts()
-	x.amounts()
+	x.flush()
+	x.digitFacts() // flushes after each grammar
+	x.amounts()    // flushes after each grammar
 	x.phones()
+	x.flush()
 	return x.facts
 }
 
@@ -95,10 +97,14 @@ type digitRun struct {
 }
 
 type factScanner struct {
-	text  string
-	facts []Fact
-	runs  []digitRun
-	ats   []int // positions of '@'
+	text    string
+	facts   []Fact // in offset order
+	pending []Fact // found by the running grammar
+	runs    []digitRun
+	ats     []int // positions of '@'
+	// amountGroupsMemo's last answer: groups [.,' ]\d{3} at groupsAt.
+	groupsMemo       bool
+	groupsAt, groups int
 }
 
 // In the grammars below, "\s" is Go's [\t\n\f\r ] without '\n': the
@@ -215,15 +221,45 @@ func (x *factScanner) before(end int) int {
 	return lo
 }
 
-// add inserts a fact in offset order, unless value is "".
+// add records a fact of the running grammar, unless value is "". A
+// grammar's matches come in offset order and do not overlap each other, so
+// they only need checking against the facts of earlier grammars; flush
+// merges them into those when the grammar is done.
 func (x *factScanner) add(kind, value string, start, end int) {
 	if value == "" {
 		return
 	}
-	if x.facts == nil {
-		x.facts = make([]Fact, 0, min(len(x.runs)+len(x.ats)+2, 32))
+	if x.pending == nil {
+		x.pending = make([]Fact, 0, min(len(x.runs)+len(x.ats)+2, 32))
 	}
-	x.facts = slices.Insert(x.facts, x.before(start), Fact{Kind: kind, Value: value, Raw: x.text[start:end], Offset: start, End: end})
+	x.pending = append(x.pending, Fact{Kind: kind, Value: value, Raw: x.text[start:end], Offset: start, End: end})
+}
+
+// flush merges the pending facts into facts, in offset order.
+func (x *factScanner) flush() {
+	m := len(x.pending)
+	if m == 0 {
+		return
+	}
+	n := len(x.facts)
+	if cap(x.facts) < n+m {
+		grown := make([]Fact, n, max(2*cap(x.facts), n+m, cap(x.pending)))
+		copy(grown, x.facts)
+		x.facts = grown
+	}
+	x.facts = x.facts[:n+m]
+	i, j := n-1, m-1
+	for k := n + m - 1; j >= 0; k-- {
+		if i >= 0 && x.facts[i].Offset > x.pending[j].Offset {
+			x.facts[k] = x.facts[i]
+			i--
+		} else {
+			x.facts[k] = x.pending[j]
+			j--
+		}
+	}
+	clear(x.pending)
+	x.pending = x.pending[:0]
 }
 
 // emails: [A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}
@@ -443,6 +479,7 @@ func (x *factScanner) digitFacts() {
 				pos = end
 			}
 		}
+		x.flush()
 	}
 }
 
@@ -878,6 +915,7 @@ func (x *factScanner) amounts() {
 			x.add(FactAmount, amountValue(code, t[r.start:numEnd]), c, end)
 		}
 	}
+	x.flush()
 	// Currency after: any match ends in the currency that follows the
 	// stretch of digits, separators and spaces around a digit run, and
 	// starts at a digit in that stretch.
@@ -905,6 +943,11 @@ func (x *factScanner) amounts() {
 			}
 			numEnd, cs, end := x.amountSuffix(s)
 			if end < 0 {
+				// Further starts in this digit run with more than three
+				// digits left fail the same way (\d+ ends where it did).
+				if e := s + x.digits(s, len(t)); e-s > 4 {
+					s = e - 4
+				}
 				continue
 			}
 			if x.free(FactAmount, s, end) {
@@ -915,6 +958,7 @@ func (x *factScanner) amounts() {
 			break
 		}
 	}
+	x.flush()
 }
 
 // isAmountByte: the bytes between a digit run and the currency after it.
@@ -1028,6 +1072,19 @@ func (x *factScanner) amountGroups(i int) int {
 	}
 }
 
+// amountGroupsMemo is amountGroups, reusing the last answer along a chain
+// of groups so that trying each digit run of "1.000.000.…" stays linear.
+func (x *factScanner) amountGroupsMemo(i int) int {
+	switch {
+	case x.groupsMemo && i == x.groupsAt:
+	case x.groupsMemo && i == x.groupsAt+4 && x.groups > 0:
+		x.groupsAt, x.groups = i, x.groups-1
+	default:
+		x.groupsMemo, x.groupsAt, x.groups = true, i, x.amountGroups(i)
+	}
+	return x.groups
+}
+
 // decimals returns the length of the longest [.,]\d{1,2} at i, or 0.
 func (x *factScanner) decimals(i int) int {
 	if c := x.at(i); c == '.' || c == ',' {
@@ -1059,7 +1116,10 @@ func (x *factScanner) amountSuffix(s int) (numEnd, cur, end int) {
 	r := x.digits(s, len(x.text))
 	p := s + r
 	if r <= 3 {
-		for g := x.amountGroups(p); g >= 1; g-- {
+		// With fewer groups than possible, the next group's separator and
+		// digits follow, where no currency can start: only all groups can
+		// lead to a match.
+		if g := x.amountGroupsMemo(p); g >= 1 {
 			if c, e := x.amountTail(p + 4*g); e >= 0 {
 				return c.numEnd, c.cur, e
 			}

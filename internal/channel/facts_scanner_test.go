@@ -109,3 +109,28 @@ func FuzzExtractFactsScanner(f *testing.F) {
 		sameFacts(t, text)
 	})
 }
+
+// BenchmarkExtractFactsRegexp measures the reference, for comparison with
+// BenchmarkExtractFacts.
+func BenchmarkExtractFactsRegexp(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		extractFactsRegexp(benchText)
+	}
+}
+
+// TestExtractFactsScannerLong compares the scanner with the reference on
+// long texts that would make a careless scanner quadratic.
+func TestExtractFactsScannerLong(t *testing.T) {
+	for _, s := range []string{
+		strings.Repeat("1", 100000) + ",€",
+		"1" + strings.Repeat(".000", 30000) + ",x€",
+		strings.Repeat("1.000 ", 20000) + "€",
+		strings.Repeat("a", 100000) + "@" + strings.Repeat("b.", 50000),
+		strings.Repeat("x.", 50000) + "de",
+		strings.Repeat("23.11. 14:00 Uhr acme.de 0800 123 4567 20 € ", 2000),
+		strings.Repeat(" ", 100000) + "1 Uhr",
+	} {
+		sameFacts(t, s)
+	}
+}
