@@ -46,6 +46,15 @@ type Runner struct {
 	configs *config.Finder
 	mu      sync.Mutex
 	engines map[string]*engineEntry
+	// channels caches ChannelFromName per playbook and base name: a tree
+	// repeats a few names (sms.txt, email.md) and each costs dozens of
+	// glob matches.
+	channels sync.Map // channelKey → string
+}
+
+type channelKey struct {
+	pb   *playbook.Playbook
+	base string
 }
 
 type engineEntry struct {
@@ -255,7 +264,7 @@ func (r *Runner) lintOne(j job) (report.File, *lint.Document) {
 	pb := e.Playbook()
 	ch := firstOf(d.Front.Channel, set.Channel)
 	if ch == "" {
-		ch = ChannelFromName(pb, j.path)
+		ch = r.channelFromName(pb, j.path)
 	}
 	ctx := lint.Context{Lang: lang, Channel: ch, Stage: d.Front.Stage, Disabled: set.Disabled, Severity: set.Severity}
 	if ctx.Lang == "" {
@@ -323,7 +332,27 @@ func (r *Runner) read(j job) ([]byte, error) {
 	if fi.Size() > lint.MaxFileSize {
 		return nil, fmt.Errorf("file is %d MB; messages larger than %d MB are not linted", fi.Size()>>20, lint.MaxFileSize>>20)
 	}
-	return io.ReadAll(io.LimitReader(f, lint.MaxFileSize+1))
+	// Sized from Stat, the buffer takes the file in one read (plus the one
+	// that sees the end); io.ReadAll would start small and grow.
+	return readAll(io.LimitReader(f, lint.MaxFileSize+1), int(fi.Size())+1)
+}
+
+// readAll is io.ReadAll starting with a buffer of size bytes.
+func readAll(rd io.Reader, size int) ([]byte, error) {
+	b := make([]byte, 0, size)
+	for {
+		n, err := rd.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // stripPath keeps errors from naming the file twice: printers add the path.
@@ -345,6 +374,16 @@ func firstOf(vals ...string) string {
 		}
 	}
 	return ""
+}
+
+func (r *Runner) channelFromName(pb *playbook.Playbook, p string) string {
+	key := channelKey{pb, path.Base(filepath.ToSlash(p))}
+	if ch, ok := r.channels.Load(key); ok {
+		return ch.(string)
+	}
+	ch := ChannelFromName(pb, p)
+	r.channels.Store(key, ch)
+	return ch
 }
 
 // ChannelFromName derives a channel from a file name: the playbook's file

@@ -35,11 +35,14 @@ type analysis struct {
 	// token order); sentHits[len(sentences)] == len(hits).
 	sentHits []int32
 	folder   *folder
-	stems    map[string]map[string]string // lang → folded word → stem
+	// words caches the word-pattern ids of every folded word seen, per
+	// matcher: stemming, hash lookups and trie walks cost more than one
+	// lookup, and messages repeat their words.
+	words map[*matcher]map[string][]int32
 }
 
 func newAnalysis() *analysis {
-	return &analysis{folder: newFolder(), stems: map[string]map[string]string{}}
+	return &analysis{folder: newFolder(), words: map[*matcher]map[string][]int32{}}
 }
 
 func (a *analysis) reset(groups int) {
@@ -54,7 +57,7 @@ func (a *analysis) reset(groups int) {
 	for i := range a.groupHits {
 		a.groupHits[i] = a.groupHits[i][:0]
 	}
-	for _, m := range a.stems {
+	for _, m := range a.words {
 		if len(m) > 50_000 {
 			clear(m)
 		}
@@ -243,7 +246,7 @@ func (a *analysis) match(m *matcher) {
 	for i := range a.tokens {
 		t := &a.tokens[i]
 		from := int32(len(a.pats))
-		a.pats = m.wordPatterns(a.pats, t.folded, a.stem(m, t.folded))
+		a.pats = append(a.pats, a.wordPatterns(m, t.folded)...)
 		t.pats = [2]int32{from, int32(len(a.pats))}
 	}
 	pats := func(j int) []int32 {
@@ -279,21 +282,20 @@ func (a *analysis) hitsIn(from, to int32) []hit {
 	return a.hits[a.sentHits[from]:a.sentHits[to+1]]
 }
 
-func (a *analysis) stem(m *matcher, folded string) string {
-	if m.stemmer == nil || len(folded) < 3 {
-		return folded
-	}
-	cache := a.stems[m.lang]
+// wordPatterns returns the word-pattern ids of a folded token, from the
+// cache when the word was seen before.
+func (a *analysis) wordPatterns(m *matcher, folded string) []int32 {
+	cache := a.words[m]
 	if cache == nil {
-		cache = map[string]string{}
-		a.stems[m.lang] = cache
+		cache = map[string][]int32{}
+		a.words[m] = cache
 	}
-	if s, ok := cache[folded]; ok {
-		return s
+	if ids, ok := cache[folded]; ok {
+		return ids
 	}
-	s := m.stem(folded)
-	cache[folded] = s
-	return s
+	ids := m.wordPatterns(nil, folded, m.stem(folded))
+	cache[strings.Clone(folded)] = ids
+	return ids
 }
 
 // sentenceHas reports whether group g has a hit in sentences [from, to].

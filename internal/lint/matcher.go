@@ -30,7 +30,7 @@ type matcher struct {
 	suffix  *trie // built over reversed words
 	infix   *trie
 	hasFix  [3]bool
-	starts  map[int32][]int32 // first word-pattern id → phrase ids
+	starts  [][]int32 // first word-pattern id → phrase ids; a slice, as map lookups per token add up
 	phrases []phrase
 }
 
@@ -61,7 +61,6 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 	m := &matcher{
 		lang: lang, stemmer: stemmerFor(lang),
 		exact: map[string][]int32{}, prefix: newTrie(), suffix: newTrie(), infix: newTrie(),
-		starts: map[int32][]int32{},
 	}
 	ids := map[[2]string]int32{}
 	var next int32
@@ -115,6 +114,9 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 			}
 			id := int32(len(m.phrases))
 			m.phrases = append(m.phrases, ph)
+			for int(ph.words[0]) >= len(m.starts) {
+				m.starts = append(m.starts, nil)
+			}
 			m.starts[ph.words[0]] = append(m.starts[ph.words[0]], id)
 		}
 	}
@@ -178,6 +180,9 @@ func (m *matcher) wordPatterns(dst []int32, folded, stem string) []int32 {
 // returns the word-pattern ids of token j.
 func (m *matcher) matchPhrases(dst []hit, i, n int, pats func(int) []int32) []hit {
 	for _, wp := range pats(i) {
+		if int(wp) >= len(m.starts) {
+			continue
+		}
 		for _, pid := range m.starts[wp] {
 			ph := &m.phrases[pid]
 			if i+len(ph.words) > n {
