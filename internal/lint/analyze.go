@@ -39,6 +39,8 @@ type analysis struct {
 	// matcher: stemming, hash lookups and trie walks cost more than one
 	// lookup, and messages repeat their words.
 	words map[*matcher]map[string][]int32
+	// litBits backs evaluation.litBits.
+	litBits []uint64
 }
 
 func newAnalysis() *analysis {

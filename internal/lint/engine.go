@@ -52,6 +52,7 @@ type Engine struct {
 	matchers map[string]*matcher
 	rules    []*rule
 	byGroup  map[int32][]*rule // terms rules by group
+	lits     *litIndex         // the literals of all pattern prefilters
 	pool     sync.Pool
 
 	notMu    sync.Mutex
@@ -131,6 +132,13 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 			e.byGroup[g] = append(e.byGroup[g], r)
 		}
 	}
+	var conds []*litReq
+	for _, r := range e.rules {
+		if r.lits != nil {
+			conds = append(conds, r.lits)
+		}
+	}
+	e.lits = newLitIndex(conds)
 	e.pool.New = func() any { return newAnalysis() }
 	return e, nil
 }
@@ -187,8 +195,7 @@ type evaluation struct {
 	ctx      Context
 	lang     string
 	findings []Finding
-	lower    []string // lower-cased sentences, for pattern prefilters
-	lowerAll string   // all of them, one per line
+	litBits  []uint64 // prefilter literals per sentence, once a pattern rule needs them
 }
 
 func (ev *evaluation) applies(r *rule) bool {
@@ -278,23 +285,18 @@ func (ev *evaluation) cleared(unless []int32, from, to int32) bool {
 func (ev *evaluation) pattern(r *rule) {
 	// Patterns match within a sentence; the prefilter skips sentences that
 	// lack every literal the pattern needs.
+	var words int
 	if r.lits != nil {
-		if ev.lower == nil {
-			ev.lower = make([]string, len(ev.a.sentences))
-			var all strings.Builder
-			for i, s := range ev.a.sentences {
-				ev.lower[i] = strings.ToLower(string(ev.d.voice[s.start:s.end]))
-				all.WriteString(ev.lower[i])
-				all.WriteByte('\n')
-			}
-			ev.lowerAll = all.String()
+		words = ev.e.lits.words()
+		if ev.litBits == nil {
+			ev.scanLiterals()
 		}
-		if !r.lits.in(ev.lowerAll) {
+		if !r.lits.holds(ev.litBits[len(ev.a.sentences)*words:]) {
 			return
 		}
 	}
 	for si, s := range ev.a.sentences {
-		if r.lits != nil && !r.lits.in(ev.lower[si]) {
+		if r.lits != nil && !r.lits.holds(ev.litBits[si*words:]) {
 			continue
 		}
 		for _, loc := range r.re.FindAllIndex(ev.d.voice[s.start:s.end], -1) {
@@ -307,6 +309,27 @@ func (ev *evaluation) pattern(r *rule) {
 			ev.add(r, s.start+loc[0], s.start+loc[1], "")
 		}
 	}
+}
+
+// scanLiterals finds the prefilter literals of every sentence: sentence i
+// has the bit set ev.litBits[i*words:], and a last set is their union.
+func (ev *evaluation) scanLiterals() {
+	words := ev.e.lits.words()
+	n := len(ev.a.sentences)
+	bits := ev.a.litBits[:0]
+	for range (n + 1) * words {
+		bits = append(bits, 0)
+	}
+	ev.a.litBits = bits
+	all := bits[n*words:]
+	for i, s := range ev.a.sentences {
+		own := bits[i*words : (i+1)*words]
+		ev.e.lits.scan(ev.d.voice[s.start:s.end], own)
+		for k, w := range own {
+			all[k] |= w
+		}
+	}
+	ev.litBits = bits
 }
 
 func (ev *evaluation) sentenceAt(off int) int32 {

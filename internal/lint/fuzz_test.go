@@ -137,6 +137,81 @@ func FuzzPrefilter(f *testing.F) {
 	})
 }
 
+// in is the reference for the prefilter: whether the lower-cased text
+// satisfies the condition, by one substring search per literal.
+func (q *litReq) in(lower string) bool {
+	switch {
+	case q.Lit != "":
+		return strings.Contains(lower, q.Lit)
+	case q.And != nil:
+		for _, r := range q.And {
+			if !r.in(lower) {
+				return false
+			}
+		}
+		return true
+	default:
+		for _, r := range q.Or {
+			if r.in(lower) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// FuzzLiteralIndex checks that one scan of the literal automaton finds
+// exactly the literals that strings.Contains finds in strings.ToLower of
+// the text, and that every prefilter condition then holds as in says.
+func FuzzLiteralIndex(f *testing.F) {
+	type engineLits struct {
+		x     *litIndex
+		conds []*litReq
+	}
+	var all []engineLits
+	for _, name := range playbook.BuiltinNames() {
+		pb, err := playbook.Load(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		e, err := New(pb)
+		if err != nil {
+			f.Fatal(err)
+		}
+		var conds []*litReq
+		for _, r := range e.rules {
+			if r.lits != nil {
+				conds = append(conds, r.lits)
+			}
+			for _, ex := range r.Examples.Bad {
+				for _, s := range ex {
+					f.Add(s)
+				}
+			}
+		}
+		all = append(all, engineLits{e.lits, conds})
+	}
+	f.Add("NUR HEUTE 20 % RABATT MIT DEM CODE SORRY20, ZWEI FÜR EINS")
+	f.Add("İSTANBUL ẞ Straße \xff\xfe KÜNDIGUNG gratis-Gutschein")
+	f.Fuzz(func(t *testing.T, text string) {
+		lower := strings.ToLower(text)
+		for _, el := range all {
+			bits := make([]uint64, el.x.words())
+			el.x.scan([]byte(text), bits)
+			for id, lit := range el.x.lits {
+				if got, want := bits[id>>6]&(1<<(id&63)) != 0, strings.Contains(lower, lit); got != want {
+					t.Fatalf("literal %q in %q: scan says %v, strings.Contains %v", lit, text, got, want)
+				}
+			}
+			for _, q := range el.conds {
+				if q.holds(bits) != q.in(lower) {
+					t.Fatalf("condition %v on %q: holds %v, in %v", q, text, q.holds(bits), q.in(lower))
+				}
+			}
+		}
+	})
+}
+
 // FuzzFinders checks that the token and chunk finders give exactly what
 // running the expressions line by line gives.
 func FuzzFinders(f *testing.F) {

@@ -3,6 +3,8 @@ package lint
 import (
 	"regexp/syntax"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Go's regexp engine has no literal prefilter for alternations or
@@ -21,6 +23,7 @@ type litReq struct {
 	Lit string
 	And []*litReq
 	Or  []*litReq
+	id  int32 // Lit's number in the engine's litIndex
 }
 
 func requiredLiterals(pattern string) literalSet {
@@ -88,24 +91,153 @@ func required(re *syntax.Regexp) *litReq {
 	return nil
 }
 
-// in reports whether the lower-cased text satisfies the condition.
-func (q *litReq) in(lower string) bool {
+// holds reports whether the condition holds for a text in which the
+// literals with the set bits occur (see litIndex).
+func (q *litReq) holds(bits []uint64) bool {
 	switch {
 	case q.Lit != "":
-		return strings.Contains(lower, q.Lit)
+		return bits[q.id>>6]&(1<<(q.id&63)) != 0
 	case q.And != nil:
 		for _, r := range q.And {
-			if !r.in(lower) {
+			if !r.holds(bits) {
 				return false
 			}
 		}
 		return true
 	default:
 		for _, r := range q.Or {
-			if r.in(lower) {
+			if r.holds(bits) {
 				return true
 			}
 		}
 		return false
+	}
+}
+
+// litIndex finds in one pass over a text which literals of all pattern
+// conditions occur in its lower-cased form (strings.ToLower), instead of
+// one substring search per literal, condition and sentence: an
+// Aho–Corasick automaton compiled to a transition table over byte classes.
+type litIndex struct {
+	lits   []string
+	class  [256]uint16 // byte → class; 0 = a byte no literal has
+	nclass int
+	next   []int32   // state*nclass + class → state
+	out    [][]int32 // state → ids of the literals that end there
+}
+
+// newLitIndex numbers the literals of the conditions (equal literals share
+// an id) and compiles the automaton.
+func newLitIndex(conds []*litReq) *litIndex {
+	x := &litIndex{}
+	ids := map[string]int32{}
+	var number func(q *litReq)
+	number = func(q *litReq) {
+		if q.Lit != "" {
+			id, ok := ids[q.Lit]
+			if !ok {
+				id = int32(len(x.lits))
+				ids[q.Lit] = id
+				x.lits = append(x.lits, q.Lit)
+			}
+			q.id = id
+		}
+		for _, r := range q.And {
+			number(r)
+		}
+		for _, r := range q.Or {
+			number(r)
+		}
+	}
+	for _, q := range conds {
+		number(q)
+	}
+	x.nclass = 1
+	for _, l := range x.lits {
+		for i := 0; i < len(l); i++ {
+			if x.class[l[i]] == 0 {
+				x.class[l[i]] = uint16(x.nclass)
+				x.nclass++
+			}
+		}
+	}
+	// The trie of the literals: goto[state][class] = state+1, 0 = none.
+	var gotos [][]int32
+	newState := func() int32 {
+		gotos = append(gotos, make([]int32, x.nclass))
+		x.out = append(x.out, nil)
+		return int32(len(gotos) - 1)
+	}
+	newState()
+	for id, l := range x.lits {
+		st := int32(0)
+		for i := 0; i < len(l); i++ {
+			c := x.class[l[i]]
+			if gotos[st][c] == 0 {
+				n := newState()
+				gotos[st][c] = n + 1
+			}
+			st = gotos[st][c] - 1
+		}
+		x.out[st] = append(x.out[st], int32(id))
+	}
+	// Breadth first: a state's transitions and outputs extend those of
+	// its failure state, which is shallower.
+	x.next = make([]int32, len(gotos)*x.nclass)
+	fail := make([]int32, len(gotos))
+	queue := []int32{0}
+	for len(queue) > 0 {
+		st := queue[0]
+		queue = queue[1:]
+		if st != 0 {
+			x.out[st] = append(x.out[st], x.out[fail[st]]...)
+		}
+		for c := 0; c < x.nclass; c++ {
+			if g := gotos[st][c]; g != 0 {
+				child := g - 1
+				if st != 0 {
+					fail[child] = x.next[int(fail[st])*x.nclass+c]
+				}
+				x.next[int(st)*x.nclass+c] = child
+				queue = append(queue, child)
+			} else if st != 0 {
+				x.next[int(st)*x.nclass+c] = x.next[int(fail[st])*x.nclass+c]
+			}
+		}
+	}
+	return x
+}
+
+// words is the length of a literal bit set.
+func (x *litIndex) words() int { return (len(x.lits) + 63) / 64 }
+
+// scan sets in bits the literals that occur in strings.ToLower(text),
+// lower-casing as it goes.
+func (x *litIndex) scan(text []byte, bits []uint64) {
+	st := int32(0)
+	step := func(b byte) {
+		st = x.next[int(st)*x.nclass+int(x.class[b])]
+		for _, id := range x.out[st] {
+			bits[id>>6] |= 1 << (id & 63)
+		}
+	}
+	var buf [utf8.UTFMax]byte
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			step(c)
+			i++
+			continue
+		}
+		// strings.ToLower maps every rune, an invalid byte as U+FFFD.
+		r, size := utf8.DecodeRune(text[i:])
+		i += size
+		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+		for _, b := range buf[:n] {
+			step(b)
+		}
 	}
 }
