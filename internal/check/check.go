@@ -472,8 +472,17 @@ func extractFacts(d *lint.Document) []channel.Fact {
 // without building the slice.
 func countWords(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		sp := unicode.IsSpace(r)
+	for i := 0; i < len(s); {
+		var sp bool
+		if c := s[i]; c < utf8.RuneSelf {
+			// unicode.IsSpace for ASCII, without decoding.
+			sp = c == ' ' || '\t' <= c && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			sp = unicode.IsSpace(r)
+			i += size
+		}
 		if !sp && !in {
 			n++
 		}

@@ -31,6 +31,9 @@ type matcher struct {
 	infix   *trie
 	hasFix  [3]bool
 	starts  [][]int32 // first word-pattern id → phrase ids; a slice, as map lookups per token add up
+	// singles is starts without the phrases of several words, for a token
+	// whose next token matches no word pattern.
+	singles [][]int32
 	phrases []phrase
 }
 
@@ -116,8 +119,12 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 			m.phrases = append(m.phrases, ph)
 			for int(ph.words[0]) >= len(m.starts) {
 				m.starts = append(m.starts, nil)
+				m.singles = append(m.singles, nil)
 			}
 			m.starts[ph.words[0]] = append(m.starts[ph.words[0]], id)
+			if len(ph.words) == 1 {
+				m.singles[ph.words[0]] = append(m.singles[ph.words[0]], id)
+			}
 		}
 	}
 	return m
@@ -179,11 +186,15 @@ func (m *matcher) wordPatterns(dst []int32, folded, stem string) []int32 {
 // phrases appends a hit for every phrase starting at token i. pats(j)
 // returns the word-pattern ids of token j.
 func (m *matcher) matchPhrases(dst []hit, i, n int, pats func(int) []int32) []hit {
+	starts := m.starts
+	if i+1 >= n || len(pats(i+1)) == 0 {
+		starts = m.singles
+	}
 	for _, wp := range pats(i) {
-		if int(wp) >= len(m.starts) {
+		if int(wp) >= len(starts) {
 			continue
 		}
-		for _, pid := range m.starts[wp] {
+		for _, pid := range starts[wp] {
 			ph := &m.phrases[pid]
 			if i+len(ph.words) > n {
 				continue

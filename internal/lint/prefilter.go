@@ -122,8 +122,10 @@ type litIndex struct {
 	lits   []string
 	class  [256]uint16 // byte → class; 0 = a byte no literal has
 	nclass int
-	next   []int32   // state*nclass + class → state
-	out    [][]int32 // state → ids of the literals that end there
+	// next[s+class] is the state after s, a state being its row offset
+	// state*nclass; ^offset marks a state where literals end.
+	next []int32
+	out  [][]int32 // state → ids of the literals that end there
 }
 
 // newLitIndex numbers the literals of the conditions (equal literals share
@@ -205,6 +207,14 @@ func newLitIndex(conds []*litReq) *litIndex {
 			}
 		}
 	}
+	// Outputs are final now: turn targets into marked row offsets.
+	for i, t := range x.next {
+		off := t * int32(x.nclass)
+		if len(x.out[t]) > 0 {
+			off = ^off
+		}
+		x.next[i] = off
+	}
 	return x
 }
 
@@ -214,13 +224,10 @@ func (x *litIndex) words() int { return (len(x.lits) + 63) / 64 }
 // scan sets in bits the literals that occur in strings.ToLower(text),
 // lower-casing as it goes.
 func (x *litIndex) scan(text []byte, bits []uint64) {
+	// The inner loop is one table load per byte; states where literals
+	// end are the rare case and are looked up in out.
+	next, class := x.next, &x.class
 	st := int32(0)
-	step := func(b byte) {
-		st = x.next[int(st)*x.nclass+int(x.class[b])]
-		for _, id := range x.out[st] {
-			bits[id>>6] |= 1 << (id & 63)
-		}
-	}
 	var buf [utf8.UTFMax]byte
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -228,8 +235,11 @@ func (x *litIndex) scan(text []byte, bits []uint64) {
 			if 'A' <= c && c <= 'Z' {
 				c += 'a' - 'A'
 			}
-			step(c)
 			i++
+			st = next[st+int32(class[c])]
+			if st < 0 {
+				st = x.hit(st, bits)
+			}
 			continue
 		}
 		// strings.ToLower maps every rune, an invalid byte as U+FFFD.
@@ -237,7 +247,20 @@ func (x *litIndex) scan(text []byte, bits []uint64) {
 		i += size
 		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
 		for _, b := range buf[:n] {
-			step(b)
+			st = next[st+int32(class[b])]
+			if st < 0 {
+				st = x.hit(st, bits)
+			}
 		}
 	}
+}
+
+// hit records the literals ending in the marked state st and returns it
+// unmarked.
+func (x *litIndex) hit(st int32, bits []uint64) int32 {
+	st = ^st
+	for _, id := range x.out[int(st)/x.nclass] {
+		bits[id>>6] |= 1 << (id & 63)
+	}
+	return st
 }

@@ -456,6 +456,11 @@ func (d *Document) maskPlain() {
 	text := string(d.voice[d.Body:])
 	var urls, mails, bare [][]int
 	forTokens(text, func(start int, tok string) {
+		// Most tokens are plain words: one look at their bytes rules out
+		// all three expressions.
+		if !maybeAddress(tok) {
+			return
+		}
 		if strings.Contains(tok, "://") || strings.Contains(tok, "www.") || strings.Contains(tok, "WWW.") {
 			if locs := urlRe.FindAllStringIndex(tok, -1); len(locs) > 0 {
 				tok = blankLocs(tok, locs)
@@ -525,6 +530,22 @@ func findInLines(re *regexp.Regexp, s string, need func(string) bool) [][]int {
 		off = end + 1
 	}
 	return out
+}
+
+// maybeAddress reports whether tok has a ':' or '@', or a '.' that is not
+// its last byte: what every link, e-mail address and domain name has.
+func maybeAddress(tok string) bool {
+	for i := 0; i < len(tok); i++ {
+		switch tok[i] {
+		case ':', '@':
+			return true
+		case '.':
+			if i+1 < len(tok) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasDotLetter reports whether a line has a dot directly followed by a
