@@ -32,7 +32,7 @@ var (
 // [from, to) — one sentence — holds a clock time, a date or a period that
 // is not a start time ("seit 9:40 Uhr"). It stops at the first one found.
 func hasConcreteTime(d *Document, from, to int) bool {
-	text := string(d.plain[from:to])
+	text := d.plainText[from:to]
 	if !mayHoldTime(text) {
 		return false
 	}
@@ -183,7 +183,7 @@ func (ev *evaluation) hasContact(r *rule) bool {
 			return true
 		}
 	}
-	if len(findPhones(string(ev.d.plain[ev.d.Body:]), 7)) > 0 {
+	if len(findPhones(ev.d.plainText[ev.d.Body:], 7)) > 0 {
 		return true
 	}
 	return false

@@ -530,7 +530,7 @@ func sortFindings(fs []Finding) {
 
 // Plain returns the text of the document with front matter, code and
 // comments blanked, byte for byte aligned with Raw.
-func (d *Document) Plain() string { return string(d.plain) }
+func (d *Document) Plain() string { return d.plainText }
 
 // Locate fills a finding's match and positions from its byte offsets.
 func (d *Document) Locate(f Finding) Finding { return d.locate(f) }

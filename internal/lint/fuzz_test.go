@@ -34,8 +34,8 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if len(d.voice) != len(d.Raw) || len(d.plain) != len(d.Raw) {
-			t.Fatalf("views changed length: raw %d voice %d plain %d", len(d.Raw), len(d.voice), len(d.plain))
+		if len(d.voice) != len(d.Raw) || len(d.plainText) != len(d.Raw) {
+			t.Fatalf("views changed length: raw %d voice %d plain %d", len(d.Raw), len(d.voice), len(d.plainText))
 		}
 		if d.Body < 0 || d.Body > len(d.Raw) {
 			t.Fatalf("body offset %d out of range", d.Body)

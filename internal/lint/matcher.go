@@ -352,9 +352,12 @@ func (t *trie) walkBack(dst []int32, s string) []int32 {
 type folder struct {
 	caser cases.Caser
 	buf   []byte
+	// cache holds the folds of non-ASCII words: the Unicode caser costs
+	// far more than a lookup, and messages repeat their words.
+	cache map[string]string
 }
 
-func newFolder() *folder { return &folder{caser: cases.Fold()} }
+func newFolder() *folder { return &folder{caser: cases.Fold(), cache: map[string]string{}} }
 
 func (f *folder) fold(s string) string {
 	ascii := true
@@ -383,9 +386,21 @@ func (f *folder) fold(s string) string {
 		}
 		return string(f.buf)
 	}
+	if out, ok := f.cache[s]; ok {
+		return out
+	}
 	out := f.caser.String(s)
 	if strings.ContainsRune(out, '’') {
 		out = strings.ReplaceAll(out, "’", "'")
 	}
+	if len(f.cache) >= 50_000 {
+		clear(f.cache)
+	}
+	// Neither key nor value may keep the caller's text alive.
+	key := strings.Clone(s)
+	if out == s {
+		out = key
+	}
+	f.cache[key] = out
 	return out
 }

@@ -52,7 +52,11 @@ type Document struct {
 	Markdown bool
 
 	voice []byte
-	plain []byte
+	// plain is the plain view while Parse masks it, nil as long as it
+	// equals Raw (most messages have no front matter, comments or code);
+	// plainText is the finished view.
+	plain     []byte
+	plainText string
 
 	lineStarts []int
 	bom        int
@@ -105,9 +109,10 @@ func Parse(path string, data []byte, markdown bool) (*Document, error) {
 	}
 	d.indexLines()
 	d.voice = []byte(d.Raw)
-	d.plain = []byte(d.Raw)
 	blank(d.voice, 0, d.bom)
-	blank(d.plain, 0, d.bom)
+	if d.bom > 0 {
+		blank(d.plainBuf(), 0, d.bom)
+	}
 	if err := d.frontMatter(); err != nil {
 		return nil, err
 	}
@@ -116,7 +121,20 @@ func Parse(path string, data []byte, markdown bool) (*Document, error) {
 		d.maskMarkdown()
 	}
 	d.maskPlain()
+	d.plainText = d.Raw
+	if d.plain != nil {
+		d.plainText = string(d.plain)
+		d.plain = nil
+	}
 	return d, nil
+}
+
+// plainBuf returns the plain view for masking, copying Raw on first use.
+func (d *Document) plainBuf() []byte {
+	if d.plain == nil {
+		d.plain = []byte(d.Raw)
+	}
+	return d.plain
 }
 
 func firstInvalid(data []byte) int {
@@ -188,7 +206,7 @@ func (d *Document) frontMatter() error {
 	d.HasFront = true
 	d.Body = d.bom + end
 	blank(d.voice, 0, d.Body)
-	blank(d.plain, 0, d.Body)
+	blank(d.plainBuf(), 0, d.Body)
 	if strings.TrimSpace(yamlText) == "" {
 		return nil
 	}
@@ -284,13 +302,13 @@ func (d *Document) maskComments() {
 		from, to := d.Body+loc[0], d.Body+loc[1]
 		d.addSuppression(from, to, true)
 		blank(d.voice, from, to)
-		blank(d.plain, from, to)
+		blank(d.plainBuf(), from, to)
 	}
 	for _, loc := range hashDirective.FindAllStringIndex(body, -1) {
 		from, to := d.Body+loc[0], d.Body+loc[1]
 		d.addSuppression(from, to, false)
 		blank(d.voice, from, to)
-		blank(d.plain, from, to)
+		blank(d.plainBuf(), from, to)
 	}
 }
 
@@ -317,11 +335,11 @@ func (d *Document) maskMarkdown() {
 		}
 		switch x := n.(type) {
 		case *ast.FencedCodeBlock:
-			segs(x, d.voice, d.plain)
+			segs(x, d.voice, d.plainBuf())
 			d.blankFenceLines(x)
 			return ast.WalkSkipChildren, nil
 		case *ast.CodeBlock, *ast.HTMLBlock:
-			segs(x, d.voice, d.plain)
+			segs(x, d.voice, d.plainBuf())
 			return ast.WalkSkipChildren, nil
 		case *ast.Blockquote:
 			_ = ast.Walk(x, func(c ast.Node, in bool) (ast.WalkStatus, error) {
@@ -336,7 +354,7 @@ func (d *Document) maskMarkdown() {
 			if from >= 0 {
 				from, to = widenTicks(src, from, to)
 				blank(d.voice, off+from, off+to)
-				blank(d.plain, off+from, off+to)
+				blank(d.plainBuf(), off+from, off+to)
 			}
 			return ast.WalkSkipChildren, nil
 		case *ast.RawHTML:
@@ -388,14 +406,14 @@ func (d *Document) blankFenceLines(n *ast.FencedCodeBlock) {
 	last := d.Body + lines.At(lines.Len()-1).Stop
 	if i := strings.LastIndexByte(d.Raw[:max(first-1, 0)], '\n'); first > 0 {
 		blank(d.voice, i+1, first)
-		blank(d.plain, i+1, first)
+		blank(d.plainBuf(), i+1, first)
 	}
 	if j := strings.IndexByte(d.Raw[last:], '\n'); j >= 0 {
 		blank(d.voice, last, last+j)
-		blank(d.plain, last, last+j)
+		blank(d.plainBuf(), last, last+j)
 	} else {
 		blank(d.voice, last, len(d.Raw))
-		blank(d.plain, last, len(d.Raw))
+		blank(d.plainBuf(), last, len(d.Raw))
 	}
 }
 
