@@ -93,8 +93,20 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 			perLang[lang][int32(i)] = terms
 		}
 	}
+	// The matchers (stemming every term) and the rules (compiling their
+	// expressions) are independent: build them side by side, since
+	// compiling the playbook is most of a short lint's start-up time.
+	var wg sync.WaitGroup
+	var mu sync.Mutex
 	for lang, terms := range perLang {
-		e.matchers[lang] = newMatcher(lang, terms)
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			m := newMatcher(lang, terms)
+			mu.Lock()
+			e.matchers[lang] = m
+			mu.Unlock()
+		}()
 	}
 	ids := func(list []string) []int32 {
 		out := make([]int32, 0, len(list))
@@ -115,6 +127,7 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 		case "pattern":
 			re, err := regexp.Compile(pr.Pattern)
 			if err != nil {
+				wg.Wait()
 				return nil, fmt.Errorf("rule %s: %w", pr.ID, err)
 			}
 			r.re = re
@@ -140,6 +153,7 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 	}
 	e.lits = newLitIndex(conds)
 	e.pool.New = func() any { return newAnalysis() }
+	wg.Wait()
 	return e, nil
 }
 
