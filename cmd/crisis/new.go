@@ -46,11 +46,11 @@ without --force.`,
 		Args: func(c *cobra.Command, args []string) error {
 			switch {
 			case o.list && len(args) > 0:
-				return usageErr(errors.New("--list takes no directory\nRun 'crisis new --help' for usage."))
+				return usageHint(c, errors.New("--list takes no directory"))
 			case !o.list && o.example == "":
-				return usageErr(fmt.Errorf("name an example with --example NAME (one of %s), or use --list\nRun 'crisis new --help' for usage.", strings.Join(examples.Names(), ", ")))
+				return usageHint(c, fmt.Errorf("name an example with --example NAME (one of %s), or use --list", strings.Join(examples.Names(), ", ")))
 			case !o.list && len(args) != 1:
-				return usageErr(fmt.Errorf("new needs one directory to write to, got %d arguments\nRun 'crisis new --help' for usage.", len(args)))
+				return usageHint(c, fmt.Errorf("new needs one directory to write to, got %d arguments", len(args)))
 			}
 			return nil
 		},

@@ -77,7 +77,7 @@ that exist.`,
   crisis render incident/facts.yaml --template press.tmpl > press.md`,
 		Args: func(c *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return usageErr(fmt.Errorf("render needs one facts file, got %d arguments\nRun 'crisis render --help' for usage.", len(args)))
+				return usageHint(c, fmt.Errorf("render needs one facts file, got %d arguments", len(args)))
 			}
 			return nil
 		},

@@ -37,6 +37,23 @@ func (e *exitErr) Unwrap() error { return e.err }
 // usageErr marks err as a usage, input or configuration error (exit 2).
 func usageErr(err error) error { return &exitErr{code: exitError, err: err} }
 
+// hintErr is a usage error followed by a pointer to the command's help.
+type hintErr struct {
+	err error
+	cmd string
+}
+
+func (e *hintErr) Error() string {
+	return fmt.Sprintf("%v\nRun '%s --help' for usage.", e.err, e.cmd)
+}
+
+func (e *hintErr) Unwrap() error { return e.err }
+
+// usageHint marks err as a usage error (exit 2) and points to c's help.
+func usageHint(c *cobra.Command, err error) error {
+	return usageErr(&hintErr{err: err, cmd: c.CommandPath()})
+}
+
 // withCode ends the command with code and no message.
 func withCode(code int) error { return &exitErr{code: code} }
 
@@ -71,7 +88,7 @@ English playbooks are built in; teams extend them.`,
 	root.SetOut(s.out)
 	root.SetErr(s.err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr(fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath()))
+		return usageHint(c, err)
 	})
 	root.AddGroup(
 		&cobra.Group{ID: "write", Title: "Writing messages:"},

@@ -183,10 +183,7 @@ func (ev *evaluation) hasContact(r *rule) bool {
 			return true
 		}
 	}
-	if len(findPhones(ev.d.plainText[ev.d.Body:], 7)) > 0 {
-		return true
-	}
-	return false
+	return len(findPhones(ev.d.plainText[ev.d.Body:], 7)) > 0
 }
 
 // helpURLWords in a web address mark it as a help or status page.

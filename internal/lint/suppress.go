@@ -30,9 +30,7 @@ func (d *Document) addSuppression(from, to int, paragraph bool) {
 	m := directiveRe.FindStringSubmatch(text)
 	s := suppression{from: from, to: to}
 	if m != nil {
-		for _, id := range strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' }) {
-			s.rules = append(s.rules, id)
-		}
+		s.rules = strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' })
 		s.reason = strings.TrimSpace(m[2])
 	}
 	// Scope: from the end of the directive to the end of the next
