@@ -279,7 +279,7 @@ func (r *Runner) lintOne(j job) (report.File, *lint.Document) {
 	}
 	// A file's final newline is not part of the message that is sent.
 	body = strings.TrimRight(body, "\r\n")
-	res.Stats = stats(d, ch)
+	res.Stats = stats(d)
 	if c := pb.Channel(ch); c != nil {
 		lim := channel.Defaults(ch)
 		mergeLimits(&lim, c.Limits)
@@ -443,18 +443,13 @@ func firstLine(s string) string {
 	return s
 }
 
-func stats(d *lint.Document, ch string) report.Stats {
+// stats measures a message. SMS segments and the X length are given for
+// every message (the JSON contract shows both), so a writer can see at a
+// glance whether a text would also fit as an SMS or a post.
+func stats(d *lint.Document) report.Stats {
 	body := strings.TrimRight(d.BodyText(), "\r\n")
-	s := report.Stats{Words: countWords(body), Characters: utf8.RuneCountInString(body)}
-	switch ch {
-	case "sms":
-		v := channel.SMS(body)
-		s.SMS = &v
-	case "x":
-		v := channel.X(body)
-		s.X = &v
-	}
-	return s
+	sms, x := channel.SMS(body), channel.X(body)
+	return report.Stats{Words: countWords(body), Characters: utf8.RuneCountInString(body), SMS: &sms, X: &x}
 }
 
 // extractFacts finds the facts of a message (times, dates, links, phone
