@@ -54,8 +54,8 @@ FACTS.yaml, or its parent when FACTS.yaml already sits in an update
 directory. A second render never touches an earlier update; it gets its own
 directory (2026-11-23T0930-2). With --out DIR the files go to DIR: into a
 new update directory when DIR is an incident directory, into DIR itself
-when it is an update directory (it holds a facts.yaml or is named like
-2026-11-23T0930), and there existing files are only replaced with --force.
+when it is an update directory (named like 2026-11-23T0930), and there
+existing files are only replaced with --force.
 
 The update's time is --now, else the facts' time, else CRISIS_NOW or the
 clock. Channels are --channel, else the facts' channels, else the
@@ -323,42 +323,19 @@ func renderChannels(flag []string, facts *incident.Facts, pb *playbook.Playbook)
 	return out
 }
 
-// renderTarget is the directory handed to compose.WriteUpdate. The facts
-// file's own directory holds a facts.yaml, so WriteUpdate would take it for
-// an update directory and refuse; render means "add the next update" there,
-// so it gets a fresh update directory instead. When the facts file already
-// sits in an update directory, the next update goes next to it.
+// renderTarget is the directory handed to compose.WriteUpdate: --out, else
+// the incident directory of the facts file — its parent when the facts
+// already sit in an update directory, so that the next update goes next
+// to it.
 func renderTarget(factsPath, out string, now time.Time) string {
+	if out != "" {
+		return out
+	}
 	factsDir := filepath.Dir(factsPath)
-	switch {
-	case out == "" && isUpdateDirName(factsDir):
+	if compose.IsUpdateDir(factsDir) {
 		return incident.NewUpdateDir(filepath.Dir(factsDir), now)
-	case out == "":
-		return incident.NewUpdateDir(factsDir, now)
-	case sameDir(out, factsDir) && !isUpdateDirName(out):
-		return incident.NewUpdateDir(out, now)
 	}
-	return out
-}
-
-// isUpdateDirName reports whether dir is named like an update directory
-// (2026-11-23T0930, optionally with a -2, -3 … suffix).
-func isUpdateDirName(dir string) bool {
-	name := filepath.Base(filepath.Clean(dir))
-	if len(name) > len(incident.DirLayout) && name[len(incident.DirLayout)] == '-' {
-		name = name[:len(incident.DirLayout)]
-	}
-	_, err := time.Parse(incident.DirLayout, name)
-	return err == nil
-}
-
-func sameDir(a, b string) bool {
-	if filepath.Clean(a) == filepath.Clean(b) {
-		return true
-	}
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(fa, fb)
+	return factsDir
 }
 
 func fileExists(p string) bool {

@@ -143,12 +143,11 @@ func Lint(engine *lint.Engine, msgs []Message, stage string) map[string][]lint.F
 }
 
 // IsUpdateDir reports whether dir is an update directory rather than an
-// incident directory: it holds a facts.yaml, or its name is an update time
-// such as 2026-11-23T0930 (with an optional -2, -3 … suffix).
+// incident directory: its name is an update time such as 2026-11-23T0930
+// (with an optional -2, -3 … suffix). A facts.yaml alone does not make an
+// update directory: `crisis new` puts the starting facts at the top of an
+// incident directory, and the updates go below it.
 func IsUpdateDir(dir string) bool {
-	if _, err := os.Stat(filepath.Join(dir, incident.FactsFile)); err == nil {
-		return true
-	}
 	name := filepath.Base(filepath.Clean(dir))
 	if i := strings.LastIndexByte(name, '-'); i >= len(incident.DirLayout) {
 		name = name[:i]

@@ -147,7 +147,13 @@ func TestWriteUpdateNeverHalfOverwrites(t *testing.T) {
 }
 
 func TestIsUpdateDir(t *testing.T) {
+	// An incident directory made by `crisis new` holds facts.yaml at its top.
+	newDir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(newDir, "facts.yaml"), []byte("incident: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for dir, want := range map[string]bool{
+		newDir:                  false,
 		"inc/2026-11-23T0930":   true,
 		"inc/2026-11-23T0930-3": true,
 		"inc":                   false,
