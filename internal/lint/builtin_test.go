@@ -99,13 +99,16 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-// TestHoldout guards the honest figures: testdata/holdout.yaml was written
-// without knowing the lexicons and is never used for tuning (do not read
-// its entries when changing rules). The floors sit a little below the
-// measured values, so a change that makes the linter generalise worse
-// fails here even when the tuned corpus still scores perfectly.
-func TestHoldout(t *testing.T) {
-	entries, err := lint.LoadCorpus("testdata/holdout.yaml")
+// floors are the least a corpus must score: F1 per tone, the largest share
+// of hard negatives flagged, and detection accuracy.
+type floors struct {
+	promotional, whiny, hardNegatives, nextUpdate, contact float64
+}
+
+// checkCorpus scores a corpus with the built-in playbooks against floors.
+func checkCorpus(t *testing.T, path string, f floors) {
+	t.Helper()
+	entries, err := lint.LoadCorpus(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,17 +122,37 @@ func TestHoldout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for tone, floor := range map[string]float64{"promotional": 0.97, "whiny": 0.97} {
-		c := sc.Tone[tone]["all"]
-		t.Logf("holdout %s: precision %.2f recall %.2f F1 %.2f", tone, c.Precision(), c.Recall(), c.F1())
-		if c.F1() < floor {
-			t.Errorf("holdout %s F1 %.2f fell below %.2f", tone, c.F1(), floor)
+	for _, tc := range []struct {
+		tone  string
+		floor float64
+	}{{"promotional", f.promotional}, {"whiny", f.whiny}} {
+		c := sc.Tone[tc.tone]["all"]
+		t.Logf("%s %s: precision %.2f recall %.2f F1 %.2f", path, tc.tone, c.Precision(), c.Recall(), c.F1())
+		if c.F1() < tc.floor {
+			t.Errorf("%s: %s F1 %.2f fell below %.2f", path, tc.tone, c.F1(), tc.floor)
 		}
 	}
-	if r := sc.HardNegativeRate(); r > 0.10 {
-		t.Errorf("holdout: %.0f%% of hard negatives flagged, at most 10%%", 100*r)
+	if r := sc.HardNegativeRate(); r > f.hardNegatives {
+		t.Errorf("%s: %.0f%% of hard negatives flagged, at most %.0f%%", path, 100*r, 100*f.hardNegatives)
 	}
-	if sc.NextUpdate.Accuracy() < 0.95 || sc.Contact.Accuracy() < 0.95 {
-		t.Errorf("holdout detection below 95%%: next-update %.1f%%, contact %.1f%%", 100*sc.NextUpdate.Accuracy(), 100*sc.Contact.Accuracy())
+	if sc.NextUpdate.Accuracy() < f.nextUpdate || sc.Contact.Accuracy() < f.contact {
+		t.Errorf("%s: detection next-update %.1f%% (floor %.0f%%), contact %.1f%% (floor %.0f%%)", path,
+			100*sc.NextUpdate.Accuracy(), 100*f.nextUpdate, 100*sc.Contact.Accuracy(), 100*f.contact)
 	}
+}
+
+// TestHoldout keeps testdata/holdout.yaml from regressing. It was written
+// without knowledge of the lexicons and served as the held-out measure
+// until one tuning round used its misses; it is a development set now.
+func TestHoldout(t *testing.T) {
+	checkCorpus(t, "testdata/holdout.yaml", floors{promotional: 0.97, whiny: 0.97, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.95})
+}
+
+// TestHoldout2 guards the honest figures: testdata/holdout2.yaml was
+// written without knowledge of the lexicons and is never used for tuning
+// (do not read its entries when changing rules). The floors sit a little
+// below the measured values, so a change that makes the linter generalise
+// worse fails here even when the tuned corpora still score perfectly.
+func TestHoldout2(t *testing.T) {
+	checkCorpus(t, "testdata/holdout2.yaml", floors{promotional: 0.86, whiny: 0.80, hardNegatives: 0.10, nextUpdate: 0.82, contact: 0.95})
 }
