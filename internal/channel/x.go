@@ -41,13 +41,28 @@ func X(text string) XStats {
 	return XStats{WeightedLength: n}
 }
 
+// dotAhead reports whether a '.' comes before the next ASCII space from
+// i. Every link has one (its host has a top-level domain) and none spans a
+// space, so words without a dot skip the link matcher.
+func dotAhead(text string, i int) bool {
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case '.':
+			return true
+		case ' ', '\t', '\n', '\r', '\f':
+			return false
+		}
+	}
+	return false
+}
+
 // xWalk calls fn for each counted unit of text (a link, an emoji sequence or
 // a single code point) with its byte span and weight. text must already be
 // NFC.
 func xWalk(text string, fn func(start, end, weight int)) {
 	prev := rune(-1)
 	for i := 0; i < len(text); {
-		if urlCanStart(prev) {
+		if urlCanStart(prev) && dotAhead(text, i) {
 			if end := matchURL(text, i, true); end > i {
 				fn(i, end, xURLWeight)
 				prev, _ = utf8.DecodeLastRuneInString(text[:end])
