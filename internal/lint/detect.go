@@ -10,9 +10,9 @@ import (
 // describe once for every language; the words around them come from the
 // playbook's lexicon.
 var (
-	clockRe   = regexp.MustCompile(`(?i)(?:^|[^\d.:])(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`)
-	dateRe    = regexp.MustCompile(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
-	periodRe  = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a\s+few|a|an|half\s+an?|einer\s+halben|einer\s+knappen|ein\s+paar|wenigen?)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
+	clockRe   = regexp.MustCompile(`(?i)(?:^|[^\d.:])(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:[.:]\d{2})?\s*(?:[–-]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*uhr|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`)
+	dateRe    = regexp.MustCompile(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
+	periodRe  = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a\s+few|a|an|half\s+an?|einer\s+halben|einer\s+knappen|ein\s+paar|wenigen?)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
 	spelledRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
 	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
 	monthPartRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may)(?:[^\pL]|$)`)
@@ -23,7 +23,12 @@ var (
 	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again": a bare "ab"/"from"
 	// time in a sentence with a word of return names when the service comes back.
 	bareFromRe = regexp.MustCompile(`(?i)(?:^|\s)(?:ab|from)\s*$`)
-	returnRe   = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
+	// "seit Montag", "since Monday": a day named as a start; "seit dem
+	// 3. März", "seit Montag, 5 Uhr": one word between "seit" and the time.
+	sinceOnlyRe = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s*$`)
+	sinceWordRe = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s+\pL+,?\s*$`)
+	rangeRe     = regexp.MustCompile(`\d\.?\s*(?:[–-]|bis)\s*\d`)
+	returnRe    = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
 
 	phoneRe = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
 )
@@ -46,8 +51,15 @@ func hasConcreteTime(d *Document, from, to int) bool {
 			if len(m) >= 4 && m[2] >= 0 {
 				s = m[2]
 			}
-			if before := lastWords(text[:s], 2); sinceRe.MatchString(before) && !futureFromRe.MatchString(before) &&
-				!(bareFromRe.MatchString(before) && returnRe.MatchString(text)) {
+			// A range ("ab 3.–11. September", "from 8 am–8 pm") names its end
+			// as well, so only "seit"/"since" makes it a start time.
+			before := lastWords(text[:s], 2)
+			isRange := rangeRe.MatchString(text[s:m[1]])
+			if sinceWordRe.MatchString(before) {
+				continue
+			}
+			if sinceRe.MatchString(before) && !futureFromRe.MatchString(before) &&
+				!(bareFromRe.MatchString(before) && (returnRe.MatchString(text) || isRange)) {
 				continue
 			}
 			return true
@@ -102,9 +114,16 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	}
 	for _, g := range r.when {
 		for _, hi := range a.groupHits[g] {
-			if cueSentences[a.tokens[a.hits[hi].tok].sentence] {
-				return true
+			t := a.tokens[a.hits[hi].tok]
+			if !cueSentences[t.sentence] {
+				continue
 			}
+			// "seit Montag gesperrt", "closed since Monday" name a start.
+			if sn := a.sentences[t.sentence]; t.start >= sn.start && t.start <= len(ev.d.plainText) &&
+				sinceOnlyRe.MatchString(lastWords(ev.d.plainText[sn.start:t.start], 1)) {
+				continue
+			}
+			return true
 		}
 	}
 	// Only sentences with a cue can name the next update: look for
