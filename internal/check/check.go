@@ -267,11 +267,9 @@ func (r *Runner) lintOne(j job) (report.File, *lint.Document) {
 		ch = r.channelFromName(pb, j.path)
 	}
 	ctx := lint.Context{Lang: lang, Channel: ch, Stage: d.Front.Stage, Disabled: set.Disabled, Severity: set.Severity}
-	if ctx.Lang == "" {
-		ctx.Lang = e.Lang(d, ctx)
-	}
-	res.Channel, res.Lang = ch, ctx.Lang
-	res.Findings = append(res.Findings, e.Lint(d, ctx)...)
+	findings, judged := e.LintLang(d, ctx)
+	res.Channel, res.Lang = ch, judged
+	res.Findings = append(res.Findings, findings...)
 	body := d.BodyText()
 	subject := d.Front.Subject
 	if ch == "email" && subject == "" {

@@ -65,44 +65,16 @@ func TestCorpus(t *testing.T) {
 	if len(channels) < 10 || langs["de"] == 0 || langs["en"] == 0 {
 		t.Fatalf("corpus must cover all ten channels and both languages: %v %v", channels, langs)
 	}
-	engines := map[string]*lint.Engine{}
-	sc, err := lint.Evaluate(entries, func(lang string) (*lint.Engine, error) {
-		if engines[lang] == nil {
-			engines[lang] = builtin(t, lang)
-		}
-		return engines[lang], nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	report := func() string {
-		var b strings.Builder
-		for _, m := range sc.Misses {
-			fmt.Fprintf(&b, "\n  %s %s [%s]", m.ID, m.What, strings.Join(m.Rules, ", "))
-		}
-		return b.String()
-	}
-	for _, tone := range []string{"promotional", "whiny"} {
-		c := sc.Tone[tone]["all"]
-		t.Logf("%s: precision %.2f recall %.2f F1 %.2f", tone, c.Precision(), c.Recall(), c.F1())
-		if c.F1() < 0.9 {
-			t.Errorf("%s F1 %.2f < 0.90%s", tone, c.F1(), report())
-		}
-	}
-	t.Logf("hard negatives flagged: %d of %d", sc.HardFlagged, sc.HardNegatives)
-	if sc.HardNegativeRate() > 0.10 {
-		t.Errorf("%.0f%% of hard negatives flagged, at most 10%% allowed%s", 100*sc.HardNegativeRate(), report())
-	}
-	t.Logf("next-update %.1f%%, contact %.1f%%", 100*sc.NextUpdate.Accuracy(), 100*sc.Contact.Accuracy())
-	if sc.NextUpdate.Accuracy() < 0.95 || sc.Contact.Accuracy() < 0.95 {
-		t.Errorf("detection below 95%%: next-update %.1f%%, contact %.1f%%%s", 100*sc.NextUpdate.Accuracy(), 100*sc.Contact.Accuracy(), report())
-	}
+	checkCorpus(t, "testdata/corpus.yaml", floors{promotional: 0.9, whiny: 0.9, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.95, showMisses: true})
 }
 
 // floors are the least a corpus must score: F1 per tone, the largest share
 // of hard negatives flagged, and detection accuracy.
 type floors struct {
 	promotional, whiny, hardNegatives, nextUpdate, contact float64
+	// showMisses lists the entries judged wrongly when a floor is missed;
+	// off for the held-out corpus, whose entries must not steer tuning.
+	showMisses bool
 }
 
 // checkCorpus scores a corpus with the built-in playbooks against floors.
@@ -122,6 +94,16 @@ func checkCorpus(t *testing.T, path string, f floors) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	misses := func() string {
+		if !f.showMisses {
+			return ""
+		}
+		var b strings.Builder
+		for _, m := range sc.Misses {
+			fmt.Fprintf(&b, "\n  %s %s [%s]", m.ID, m.What, strings.Join(m.Rules, ", "))
+		}
+		return b.String()
+	}
 	for _, tc := range []struct {
 		tone  string
 		floor float64
@@ -129,15 +111,15 @@ func checkCorpus(t *testing.T, path string, f floors) {
 		c := sc.Tone[tc.tone]["all"]
 		t.Logf("%s %s: precision %.2f recall %.2f F1 %.2f", path, tc.tone, c.Precision(), c.Recall(), c.F1())
 		if c.F1() < tc.floor {
-			t.Errorf("%s: %s F1 %.2f fell below %.2f", path, tc.tone, c.F1(), tc.floor)
+			t.Errorf("%s: %s F1 %.2f fell below %.2f%s", path, tc.tone, c.F1(), tc.floor, misses())
 		}
 	}
 	if r := sc.HardNegativeRate(); r > f.hardNegatives {
-		t.Errorf("%s: %.0f%% of hard negatives flagged, at most %.0f%%", path, 100*r, 100*f.hardNegatives)
+		t.Errorf("%s: %.0f%% of hard negatives flagged, at most %.0f%%%s", path, 100*r, 100*f.hardNegatives, misses())
 	}
 	if sc.NextUpdate.Accuracy() < f.nextUpdate || sc.Contact.Accuracy() < f.contact {
-		t.Errorf("%s: detection next-update %.1f%% (floor %.0f%%), contact %.1f%% (floor %.0f%%)", path,
-			100*sc.NextUpdate.Accuracy(), 100*f.nextUpdate, 100*sc.Contact.Accuracy(), 100*f.contact)
+		t.Errorf("%s: detection next-update %.1f%% (floor %.0f%%), contact %.1f%% (floor %.0f%%)%s", path,
+			100*sc.NextUpdate.Accuracy(), 100*f.nextUpdate, 100*sc.Contact.Accuracy(), 100*f.contact, misses())
 	}
 }
 

@@ -294,17 +294,8 @@ func (ev *evaluation) firstLine() (int, int) {
 // Detected reports what the detectors find in a document regardless of
 // channel requirements: whether it names the next update and a contact.
 func (e *Engine) Detected(d *Document, ctx Context) (nextUpdate, contact bool) {
-	a := e.pool.Get().(*analysis)
-	defer e.pool.Put(a)
-	a.reset(len(e.groups))
-	d.prepareVoice(ctx.Channel)
-	a.tokenize(d)
-	lang := ctx.Lang
-	if lang == "" {
-		lang = DetectLang(a, e.pb.Lang)
-	}
-	a.match(e.matchers[lang])
-	ev := evaluation{e: e, a: a, d: d, ctx: ctx, lang: lang}
+	ev, done := e.analyse(d, ctx)
+	defer done()
 	for _, r := range e.rules {
 		if r.kind != "require" || !ev.applies(r) {
 			continue

@@ -162,8 +162,25 @@ func (e *Engine) Playbook() *playbook.Playbook { return e.pb }
 
 // Lint judges a parsed document and returns its findings, sorted.
 func (e *Engine) Lint(d *Document, ctx Context) []Finding {
+	fs, _ := e.LintLang(d, ctx)
+	return fs
+}
+
+// LintLang is Lint that also returns the language the document was judged
+// in: ctx.Lang, or the detected one when that is empty.
+func (e *Engine) LintLang(d *Document, ctx Context) ([]Finding, string) {
+	ev, done := e.analyse(d, ctx)
+	defer done()
+	ev.run()
+	out := applySuppressions(d, ev.findings, e.pb)
+	sortFindings(out)
+	return out, ev.lang
+}
+
+// analyse tokenizes d and matches the lexicon of its language: the work
+// every judgement starts from. done returns the pooled state.
+func (e *Engine) analyse(d *Document, ctx Context) (ev *evaluation, done func()) {
 	a := e.pool.Get().(*analysis)
-	defer e.pool.Put(a)
 	a.reset(len(e.groups))
 	d.prepareVoice(ctx.Channel)
 	a.tokenize(d)
@@ -172,11 +189,7 @@ func (e *Engine) Lint(d *Document, ctx Context) []Finding {
 		lang = DetectLang(a, e.pb.Lang)
 	}
 	a.match(e.matchers[lang])
-	ev := evaluation{e: e, a: a, d: d, ctx: ctx, lang: lang}
-	ev.run()
-	out := applySuppressions(d, ev.findings, e.pb)
-	sortFindings(out)
-	return out
+	return &evaluation{e: e, a: a, d: d, ctx: ctx, lang: lang}, func() { e.pool.Put(a) }
 }
 
 // LintText lints a bare message text (no file), as the drafting flow and
@@ -187,19 +200,6 @@ func (e *Engine) LintText(text string, ctx Context) []Finding {
 		return nil
 	}
 	return e.Lint(d, ctx)
-}
-
-// Lang returns the language the engine would judge d in.
-func (e *Engine) Lang(d *Document, ctx Context) string {
-	if ctx.Lang != "" {
-		return ctx.Lang
-	}
-	a := e.pool.Get().(*analysis)
-	defer e.pool.Put(a)
-	a.reset(len(e.groups))
-	d.prepareVoice(ctx.Channel)
-	a.tokenize(d)
-	return DetectLang(a, e.pb.Lang)
 }
 
 type evaluation struct {
