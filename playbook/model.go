@@ -168,8 +168,11 @@ var MetricNames = []string{"exclamations", "capitals", "share", "ratio"}
 // or the sentence before). When Links is given, a link counts only with a
 // Links word in its sentence ("Infos", "questions") or a help word in the
 // address itself (status, help, support, …).
+//
+// link: such a non-shop link alone (the landing page in an SMS or a post);
+// phone: a phone number alone (the support line in a letter).
 type Require struct {
-	Element string   `yaml:"element" json:"element"` // next-update or contact
+	Element string   `yaml:"element" json:"element"` // next-update, contact, link or phone
 	Cues    []string `yaml:"cues,omitempty" json:"cues,omitempty"`
 	When    []string `yaml:"when,omitempty" json:"when,omitempty"`
 	Not     []string `yaml:"not,omitempty" json:"not,omitempty"`
@@ -177,7 +180,7 @@ type Require struct {
 }
 
 // Elements are the values Require.Element may take.
-var Elements = []string{"next-update", "contact"}
+var Elements = []string{"next-update", "contact", "link", "phone"}
 
 // Examples are sentences the rule must flag (Bad) and must not flag (Good),
 // per language. The test suite runs them.

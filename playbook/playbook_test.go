@@ -59,7 +59,7 @@ func TestParseErrors(t *testing.T) {
 		{"bad tone", strings.Replace(rule("    terms: [g]\n"), "tone: whiny", "tone: sad", 1), "t.yaml:10:11: rule p.r: tone \"sad\" is not one of"},
 		{"bad severity", strings.Replace(rule("    terms: [g]\n"), "severity: warning", "severity: fatal", 1), "t.yaml:11:15: rule p.r: severity \"fatal\""},
 		{"bad metric", rule("    metric: {name: loudness, max: 1}\n"), "t.yaml:13:20: rule p.r: metric \"loudness\""},
-		{"bad element", rule("    require: {element: phone}\n"), "t.yaml:13:24: rule p.r: element \"phone\""},
+		{"bad element", rule("    require: {element: fax}\n"), "t.yaml:13:24: rule p.r: element \"fax\""},
 		{"bad term", strings.Replace(head, "[word]", "[\"wo*rd\"]", 1), "t.yaml:6:12: lexicon group g (en): term \"wo*rd\" has * inside a word"},
 		{"channel requires unknown rule", head + "channels:\n  - {id: sms, title: SMS, require: [anchor.nope]}\n", "t.yaml:8:37: channel sms requires unknown rule \"anchor.nope\""},
 		{"scenario unknown channel", head + "scenarios:\n  - {id: s, title: S, facts: [], channels: [fax]}\n", "t.yaml:8:45: scenario s uses unknown channel \"fax\""},

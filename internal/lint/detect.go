@@ -158,9 +158,20 @@ func (ev *evaluation) hasContact(r *rule) bool {
 			}
 		}
 	}
-	if len(ev.d.emails) > 0 {
-		return true
-	}
+	return len(ev.d.emails) > 0 || ev.hasHelpLink(r) || ev.hasPhone()
+}
+
+// hasPhone reports whether the message gives a phone number.
+func (ev *evaluation) hasPhone() bool {
+	return len(findPhones(ev.d.plainText[ev.d.Body:], 7)) > 0
+}
+
+// hasHelpLink reports whether the message links to a page that is not a
+// shop: no Not word in the address, its sentence or the sentence before,
+// and — when the rule names Links groups — a help word in the address or a
+// link-context word in its sentence.
+func (ev *evaluation) hasHelpLink(r *rule) bool {
+	a := ev.a
 	notTerms := ev.e.notTerms(r, ev.lang)
 	isShop := func(loc [2]int) bool {
 		url := strings.ToLower(ev.d.Raw[loc[0]:loc[1]])
@@ -202,7 +213,7 @@ func (ev *evaluation) hasContact(r *rule) bool {
 			return true
 		}
 	}
-	return len(findPhones(ev.d.plainText[ev.d.Body:], 7)) > 0
+	return false
 }
 
 // helpURLWords in a web address mark it as a help or status page.
@@ -267,6 +278,14 @@ func (ev *evaluation) require(r *rule) {
 		}
 	case "contact":
 		if ev.hasContact(r) {
+			return
+		}
+	case "link":
+		if ev.hasHelpLink(r) {
+			return
+		}
+	case "phone":
+		if ev.hasPhone() {
 			return
 		}
 	}
