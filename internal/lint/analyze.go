@@ -242,9 +242,27 @@ func abbreviationBefore(s string, i int) bool {
 
 // match runs the lexicon matcher over the tokens and records hits per group.
 func (a *analysis) match(m *matcher) {
-	if m == nil {
-		return
+	if m != nil {
+		a.matchTokens(m)
 	}
+	for i, h := range a.hits {
+		a.groupHits[h.group] = append(a.groupHits[h.group], int32(i))
+	}
+	// sentHits must be rebuilt for every document, with or without a
+	// lexicon for its language: a stale one indexes past the hits.
+	a.sentHits = a.sentHits[:0]
+	hi := 0
+	for si := range a.sentences {
+		for hi < len(a.hits) && a.tokens[a.hits[hi].tok].sentence < int32(si) {
+			hi++
+		}
+		a.sentHits = append(a.sentHits, int32(hi))
+	}
+	a.sentHits = append(a.sentHits, int32(len(a.hits)))
+}
+
+// matchTokens finds the lexicon hits of the tokens, in token order.
+func (a *analysis) matchTokens(m *matcher) {
 	for i := range a.tokens {
 		t := &a.tokens[i]
 		from := int32(len(a.pats))
@@ -262,18 +280,6 @@ func (a *analysis) match(m *matcher) {
 		}
 		a.hits = m.matchPhrases(a.hits, i, n, pats)
 	}
-	for i, h := range a.hits {
-		a.groupHits[h.group] = append(a.groupHits[h.group], int32(i))
-	}
-	a.sentHits = a.sentHits[:0]
-	hi := 0
-	for si := range a.sentences {
-		for hi < len(a.hits) && a.tokens[a.hits[hi].tok].sentence < int32(si) {
-			hi++
-		}
-		a.sentHits = append(a.sentHits, int32(hi))
-	}
-	a.sentHits = append(a.sentHits, int32(len(a.hits)))
 }
 
 // hitsIn returns the hits of sentences [from, to].

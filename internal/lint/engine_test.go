@@ -147,3 +147,44 @@ func TestHotlineQuotesAreOwnVoice(t *testing.T) {
 		t.Errorf("a hotline script's quotes are the agent's words and must be judged, got %q", got)
 	}
 }
+
+// TestResultsIndependentOfHistory lints the corpus in one engine, whose
+// pooled state carries over from file to file, and each message again in
+// a fresh engine: the findings must not depend on what was linted before.
+// The German playbook judges the English messages too, in a language it
+// has no lexicon for — that once left stale sentence tables behind.
+func TestResultsIndependentOfHistory(t *testing.T) {
+	entries, err := LoadCorpus("testdata/corpus.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pb, err := playbook.Load("builtin:de")
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared, err := New(pb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := 0
+	for i, en := range entries {
+		ctx := Context{Lang: en.Lang, Channel: en.Channel}
+		got := rules(shared.LintText(en.Text, ctx))
+		if i%10 != 0 && en.Lang == "de" {
+			continue // a fresh engine per message is slow; sample the rest
+		}
+		fresh, err := New(pb)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := rules(fresh.LintText(en.Text, ctx)); got != want {
+			t.Errorf("%s: after other messages %q, alone %q", en.ID, got, want)
+		}
+		if en.Lang == "en" {
+			langs++
+		}
+	}
+	if langs == 0 {
+		t.Fatal("corpus has no English message to judge with the German playbook")
+	}
+}
