@@ -46,26 +46,43 @@ func hasConcreteTime(d *Document, from, to int) bool {
 		if !digits && (re == clockRe || re == dateRe) {
 			continue // both need a digit
 		}
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
-			s := m[0]
-			if len(m) >= 4 && m[2] >= 0 {
-				s = m[2]
-			}
-			// A range ("ab 3.–11. September", "from 8 am–8 pm") names its end
-			// as well, so only "seit"/"since" makes it a start time.
-			before := lastWords(text[:s], 2)
-			isRange := rangeRe.MatchString(text[s:m[1]])
-			if sinceWordRe.MatchString(before) {
-				continue
-			}
-			if sinceRe.MatchString(before) && !futureFromRe.MatchString(before) &&
-				!(bareFromRe.MatchString(before) && (returnRe.MatchString(text) || isRange)) {
-				continue
-			}
+		// The first match decides most sentences: find it alone, and all
+		// matches (the same sequence, by the same rules) only when it is
+		// a start time.
+		first := re.FindStringSubmatchIndex(text)
+		if first == nil {
+			continue
+		}
+		if acceptTime(text, first) {
 			return true
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1)[1:] {
+			if acceptTime(text, m) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// acceptTime reports whether the time, date or period match m of text is
+// not a start time.
+func acceptTime(text string, m []int) bool {
+	s := m[0]
+	if len(m) >= 4 && m[2] >= 0 {
+		s = m[2]
+	}
+	// A range ("ab 3.–11. September", "from 8 am–8 pm") names its end as
+	// well, so only "seit"/"since" makes it a start time.
+	before := lastWords(text[:s], 2)
+	if sinceWordRe.MatchString(before) {
+		return false
+	}
+	if sinceRe.MatchString(before) && !futureFromRe.MatchString(before) &&
+		!(bareFromRe.MatchString(before) && (returnRe.MatchString(text) || rangeRe.MatchString(text[s:m[1]]))) {
+		return false
+	}
+	return true
 }
 
 // mayHoldTime is a cheap line filter: every time, date or period has a
