@@ -36,7 +36,7 @@ Nächstes Update um 13:00 Uhr hier auf dieser Seite. Fragen beantwortet unsere H
 Danke für Ihre Geduld!
 `
 
-func builtinEngine(b *testing.B, name string) *Engine {
+func builtinEngine(b testing.TB, name string) *Engine {
 	b.Helper()
 	pb, err := playbook.Load(name)
 	if err != nil {

@@ -3,6 +3,8 @@ package lint
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Built-in detectors for the required elements. Concrete times and
@@ -16,35 +18,30 @@ var (
 	spelledRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
 	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
 	monthPartRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may)(?:[^\pL]|$)`)
-	sinceRe     = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
-	// "erst ab 20. November", "not until …, from" name when something comes,
-	// not when it started.
-	futureFromRe = regexp.MustCompile(`(?i)(?:erst|frühestens|wieder|not until|only|again)\s+(?:ab|from)\s*$`)
-	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again": a bare "ab"/"from"
-	// time in a sentence with a word of return names when the service comes back.
-	bareFromRe = regexp.MustCompile(`(?i)(?:^|\s)(?:ab|from)\s*$`)
-	// "seit Montag", "since Monday": a day named as a start; "seit dem
-	// 3. März", "seit Montag, 5 Uhr": one word between "seit" and the time.
-	sinceOnlyRe = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s*$`)
-	sinceWordRe = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s+\pL+,?\s*$`)
-	rangeRe     = regexp.MustCompile(`\d\.?\s*(?:[–-]|bis)\s*\d`)
 	returnRe    = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
 
 	phoneRe = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
 )
 
+// timeExprs are the expressions of concrete times, in the order they are
+// tried; timeCandidates has one bit per expression.
+var timeExprs = [...]*regexp.Regexp{clockRe, dateRe, periodRe, spelledRe, monthPartRe}
+
 // hasConcreteTime reports whether the plain view of the byte range
 // [from, to) — one sentence — holds a clock time, a date or a period that
 // is not a start time ("seit 9:40 Uhr"). It stops at the first one found.
 func hasConcreteTime(d *Document, from, to int) bool {
-	text := d.plainText[from:to]
+	return hasConcreteTimeText(d.plainText[from:to])
+}
+
+func hasConcreteTimeText(text string) bool {
 	if !mayHoldTime(text) {
 		return false
 	}
-	digits := strings.ContainsAny(text, "0123456789")
-	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe, spelledRe, monthPartRe} {
-		if !digits && (re == clockRe || re == dateRe) {
-			continue // both need a digit
+	cand := timeCandidates(text)
+	for i, re := range timeExprs {
+		if cand&(1<<i) == 0 {
+			continue // a necessary part is missing: the expression cannot match
 		}
 		// The first match decides most sentences: find it alone, and all
 		// matches (the same sequence, by the same rules) only when it is
@@ -66,23 +63,257 @@ func hasConcreteTime(d *Document, from, to int) bool {
 }
 
 // acceptTime reports whether the time, date or period match m of text is
-// not a start time.
+// not a start time. The words before it are joined by single spaces, so
+// the checks below compare words instead of running expressions.
 func acceptTime(text string, m []int) bool {
 	s := m[0]
 	if len(m) >= 4 && m[2] >= 0 {
 		s = m[2]
 	}
-	// A range ("ab 3.–11. September", "from 8 am–8 pm") names its end as
-	// well, so only "seit"/"since" makes it a start time.
 	before := lastWords(text[:s], 2)
-	if sinceWordRe.MatchString(before) {
+	// "seit Montag, 5 Uhr", "since Monday": a day named as a start.
+	if w1, w2, ok := strings.Cut(before, " "); ok && equalFoldAny(w1, "seit", "since") && isLetterWord(strings.TrimSuffix(w2, ",")) {
 		return false
 	}
-	if sinceRe.MatchString(before) && !futureFromRe.MatchString(before) &&
-		!(bareFromRe.MatchString(before) && (returnRe.MatchString(text) || rangeRe.MatchString(text[s:m[1]]))) {
+	if !hasSuffixFoldAny(before, "seit", "since", "ab", "from", "started at", "begann um") {
+		return true
+	}
+	// "erst ab 20. November", "not until …, from" name when something
+	// comes, not when it started.
+	if i := strings.LastIndexByte(before, ' '); i >= 0 && equalFoldAny(before[i+1:], "ab", "from") &&
+		hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again") {
+		return true
+	}
+	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again": a bare
+	// "ab"/"from" time in a sentence with a word of return, or a range
+	// ("ab 3.–11. September"), names when the service comes back.
+	last := before
+	if i := strings.LastIndexByte(before, ' '); i >= 0 {
+		last = before[i+1:]
+	}
+	if equalFoldAny(last, "ab", "from") && (returnRe.MatchString(text) || isRange(text[s:m[1]])) {
+		return true
+	}
+	return false
+}
+
+// equalFoldAny reports whether w equals one of words under Unicode simple
+// case folding, as (?i) in an expression compares.
+func equalFoldAny(w string, words ...string) bool {
+	for _, x := range words {
+		if strings.EqualFold(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasSuffixFoldAny reports whether s ends with one of words under simple
+// case folding; the suffix is taken rune by rune, since a folded rune can
+// differ in length (ſ, K).
+func hasSuffixFoldAny(s string, words ...string) bool {
+	for _, x := range words {
+		n := utf8.RuneCountInString(x)
+		i := len(s)
+		for k := 0; k < n && i > 0; k++ {
+			_, size := utf8.DecodeLastRuneInString(s[:i])
+			i -= size
+		}
+		if utf8.RuneCountInString(s[i:]) == n && strings.EqualFold(s[i:], x) {
+			return true
+		}
+	}
+	return false
+}
+
+// isLetterWord reports whether w is one or more letters (\pL+).
+func isLetterWord(w string) bool {
+	if w == "" {
 		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
 	}
 	return true
+}
+
+// isRange reports whether s holds a range of numbers: a digit, an optional
+// period, then a dash or "bis" and another digit (\d\.?\s*(?:[–-]|bis)\s*\d).
+func isRange(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		j := i + 1
+		if j < len(s) && s[j] == '.' {
+			j++
+		}
+		j = skipRESpace(s, j)
+		switch {
+		case strings.HasPrefix(s[j:], "–"):
+			j += len("–")
+		case strings.HasPrefix(s[j:], "-"):
+			j++
+		case strings.HasPrefix(s[j:], "bis"):
+			j += 3
+		default:
+			continue
+		}
+		j = skipRESpace(s, j)
+		if j < len(s) && isDigit(s[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// skipRESpace skips what \s matches: ASCII space, tab, newline, form feed
+// and carriage return.
+func skipRESpace(s string, j int) int {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+		j++
+	}
+	return j
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// Words that timeCandidates looks for as whole runs of letters: the units
+// of periodRe, the spelled hours of spelledRe and the months of
+// monthPartRe.
+var timeWords = func() map[string]uint8 {
+	m := map[string]uint8{}
+	add := func(bit uint8, words string) {
+		for _, w := range strings.Fields(words) {
+			m[w] |= bit
+		}
+	}
+	add(1<<2, "minuten minute min stunden stunde std tagen tage tag werktagen werktage werktag wochen woche monate monaten "+
+		"minutes mins hours hour hrs hr days day weeks week months month")
+	add(1<<3, "ein eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn "+
+		"siebzehn achtzehn neunzehn zwanzig einundzwanzig zweiundzwanzig one two three four five six seven eight nine ten "+
+		"eleven twelve noon midday mittag")
+	add(1<<4, "januar februar märz maerz april mai juni juli august september oktober november dezember "+
+		"january february march june july october december jan feb mar apr jun jul aug sep sept oct nov dec may")
+	return m
+}()
+
+// dateParts are substrings of which dateRe needs one, besides a digit
+// directly followed by a period or a dash.
+var dateParts = []string{"jan", "feb", "mär", "maerz", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
+	"dez", "dec", "mar", "may", "kw", "cw", "kalenderwoche", "calendar"}
+
+// timeCandidates returns one bit per expression of timeExprs that may
+// match text: each bit stands for a part the expression cannot match
+// without. clockRe and dateRe need a digit; dateRe also a digit followed
+// by a period or dash, a month or a calendar week; periodRe, spelledRe and
+// monthPartRe a unit, a spelled hour or a month as a whole word. Letters
+// are compared lower-cased; text with the two letters that fold into
+// ASCII from outside it (K, ſ) gets every bit.
+func timeCandidates(text string) uint8 {
+	var digits, digitMark bool
+	for i := 0; i < len(text); i++ {
+		if isDigit(text[i]) {
+			digits = true
+			if i+1 < len(text) && (text[i+1] == '.' || text[i+1] == '-') {
+				digitMark = true
+				break
+			}
+		}
+	}
+	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
+		if digits {
+			return 0b11111
+		}
+		return 0b11100
+	}
+	var bits uint8
+	var lower [64]byte
+	buf := lower[:0]
+	run := func() {
+		if len(buf) > 0 {
+			bits |= timeWords[string(buf)]
+			buf = buf[:0]
+		}
+	}
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case 'a' <= c && c <= 'z':
+				buf = append(buf, c)
+			case 'A' <= c && c <= 'Z':
+				buf = append(buf, c+'a'-'A')
+			default:
+				run()
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			run()
+		} else {
+			switch r {
+			case 'Ä', 'Ö', 'Ü':
+				r = unicode.ToLower(r)
+			}
+			buf = utf8.AppendRune(buf, r)
+		}
+		i += size
+	}
+	run()
+	if digits {
+		bits |= 1
+		if digitMark || digitBeforeDash(text) || containsFoldASCII(text, dateParts) {
+			bits |= 1 << 1
+		}
+	}
+	return bits
+}
+
+// digitBeforeDash reports a digit, an optional period, spaces and a dash
+// (the start of "3. – 11. September").
+func digitBeforeDash(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		j := i + 1
+		if j < len(s) && s[j] == '.' {
+			j++
+		}
+		j = skipRESpace(s, j)
+		if strings.HasPrefix(s[j:], "–") || strings.HasPrefix(s[j:], "-") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFoldASCII reports whether s contains one of parts (lower case;
+// ASCII and ä) regardless of case.
+func containsFoldASCII(s string, parts []string) bool {
+	var lower [256]byte
+	b := lower[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		} else if c == 0x84 && i > 0 && s[i-1] == 0xc3 { // Ä → ä
+			c = 0xa4
+		}
+		b = append(b, c)
+	}
+	ls := string(b) // b escapes only when s is long
+	for _, p := range parts {
+		if strings.Contains(ls, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayHoldTime is a cheap line filter: every time, date or period has a
@@ -137,7 +368,7 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 			}
 			// "seit Montag gesperrt", "closed since Monday" name a start.
 			if sn := a.sentences[t.sentence]; t.start >= sn.start && t.start <= len(ev.d.plainText) &&
-				sinceOnlyRe.MatchString(lastWords(ev.d.plainText[sn.start:t.start], 1)) {
+				equalFoldAny(lastWords(ev.d.plainText[sn.start:t.start], 1), "seit", "since") {
 				continue
 			}
 			return true

@@ -8,6 +8,7 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -64,7 +65,7 @@ type rule struct {
 	kind     string
 	terms    []int32
 	unless   []int32
-	re       *regexp.Regexp
+	re       func() *regexp.Regexp // compiled on first use
 	lits     literalSet
 	all, any []int32
 	groups   []int32
@@ -125,13 +126,16 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 		r := &rule{Rule: pr, kind: pr.Kind(), terms: ids(pr.Terms), unless: ids(pr.Unless)}
 		switch r.kind {
 		case "pattern":
-			re, err := regexp.Compile(pr.Pattern)
+			// Parsing checks the pattern now; compiling waits for the first
+			// sentence that passes the prefilter, which most short runs
+			// never reach for most rules.
+			parsed, err := syntax.Parse(pr.Pattern, syntax.Perl)
 			if err != nil {
 				wg.Wait()
 				return nil, fmt.Errorf("rule %s: %w", pr.ID, err)
 			}
-			r.re = re
-			r.lits = requiredLiterals(pr.Pattern)
+			r.lits = required(parsed.Simplify())
+			r.re = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pr.Pattern) })
 		case "sentence":
 			r.all, r.any = ids(pr.Sentence.All), ids(pr.Sentence.Any)
 		case "metric":
@@ -313,7 +317,7 @@ func (ev *evaluation) pattern(r *rule) {
 		if r.lits != nil && !r.lits.holds(ev.litBits[si*words:]) {
 			continue
 		}
-		for _, loc := range r.re.FindAllIndex(ev.d.voice[s.start:s.end], -1) {
+		for _, loc := range r.re().FindAllIndex(ev.d.voice[s.start:s.end], -1) {
 			if loc[0] == loc[1] {
 				continue
 			}

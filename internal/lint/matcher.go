@@ -61,11 +61,21 @@ func stemmerFor(lang string) func(*snowballstem.Env) bool {
 // newMatcher compiles terms[group] for one language. groups maps group
 // names to ids.
 func newMatcher(lang string, terms map[int32][]string) *matcher {
+	n := 0
+	for _, list := range terms {
+		n += len(list)
+	}
 	m := &matcher{
 		lang: lang, stemmer: stemmerFor(lang),
-		exact: map[string][]int32{}, prefix: newTrie(), suffix: newTrie(), infix: newTrie(),
+		exact: make(map[string][]int32, 2*n), prefix: newTrie(), suffix: newTrie(), infix: newTrie(),
+		phrases: make([]phrase, 0, n),
 	}
-	ids := map[[2]string]int32{}
+	// ids[kind] maps a folded word core to its word-pattern id.
+	var ids [4]map[string]int32
+	for k := range ids {
+		ids[k] = map[string]int32{}
+	}
+	ids[patExact] = make(map[string]int32, n)
 	var next int32
 	f := newFolder()
 	wordID := func(w string) int32 {
@@ -80,13 +90,12 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 			kind, core = patSuffix, strings.TrimPrefix(w, "*")
 		}
 		core = f.fold(core)
-		key := [2]string{string(rune('0' + kind)), core}
-		if id, ok := ids[key]; ok {
+		if id, ok := ids[kind][core]; ok {
 			return id
 		}
 		id := next
 		next++
-		ids[key] = id
+		ids[kind][core] = id
 		switch kind {
 		case patExact:
 			m.exact[core] = appendUniq(m.exact[core], id)

@@ -1,0 +1,115 @@
+package lint
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The expressions the start-time checks were written with; acceptTime and
+// hasNextUpdate compare words instead, and FuzzConcreteTime holds them to
+// these.
+var (
+	refSinceRe      = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
+	refFutureFromRe = regexp.MustCompile(`(?i)(?:erst|frühestens|wieder|not until|only|again)\s+(?:ab|from)\s*$`)
+	refBareFromRe   = regexp.MustCompile(`(?i)(?:^|\s)(?:ab|from)\s*$`)
+	refSinceOnlyRe  = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s*$`)
+	refSinceWordRe  = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s+\pL+,?\s*$`)
+	refRangeRe      = regexp.MustCompile(`\d\.?\s*(?:[–-]|bis)\s*\d`)
+)
+
+// refHasConcreteTime is the detector as first written: every expression,
+// every match, judged by expressions.
+func refHasConcreteTime(text string) bool {
+	if !mayHoldTime(text) {
+		return false
+	}
+	digits := strings.ContainsAny(text, "0123456789")
+	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe, spelledRe, monthPartRe} {
+		if !digits && (re == clockRe || re == dateRe) {
+			continue
+		}
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			s := m[0]
+			if len(m) >= 4 && m[2] >= 0 {
+				s = m[2]
+			}
+			before := lastWords(text[:s], 2)
+			isRange := refRangeRe.MatchString(text[s:m[1]])
+			if refSinceWordRe.MatchString(before) {
+				continue
+			}
+			if refSinceRe.MatchString(before) && !refFutureFromRe.MatchString(before) &&
+				!(refBareFromRe.MatchString(before) && (returnRe.MatchString(text) || isRange)) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+func checkConcreteTime(t *testing.T, s string) {
+	t.Helper()
+	if got, want := hasConcreteTimeText(s), refHasConcreteTime(s); got != want {
+		t.Errorf("hasConcreteTime(%q) = %v, expressions say %v", s, got, want)
+	}
+	cand := timeCandidates(s)
+	for i, re := range timeExprs {
+		if cand&(1<<i) == 0 && re.MatchString(s) {
+			t.Errorf("timeCandidates(%q) = %05b rules out %s, which matches %q", s, cand, re, re.FindString(s))
+		}
+	}
+	w := lastWords(s, 1)
+	if got, want := equalFoldAny(w, "seit", "since"), refSinceOnlyRe.MatchString(w); got != want {
+		t.Errorf("since-only(%q) = %v, expression says %v", w, got, want)
+	}
+	if got, want := isRange(s), refRangeRe.MatchString(s); got != want {
+		t.Errorf("isRange(%q) = %v, expression says %v", s, got, want)
+	}
+}
+
+var timeSeeds = []string{
+	"Nächstes Update um 12:00 Uhr unter stoerung.example.de oder 0800 123 4567.",
+	"Seit 9:40 Uhr fällt in Nordstadt der Strom aus.",
+	"Seit Montag, 5 Uhr, ist die Strecke gesperrt; ab 18 Uhr wieder frei.",
+	"seit dem 3. März gesperrt", "erst ab 20. November", "ab 3.–11. September geschlossen",
+	"from 8 am–8 pm open again", "since Monday 9 am", "not until from 6 pm", "only from 7 pm",
+	"Wir melden uns in zwei Stunden.", "in 2–3 Wochen", "within 5-7 business days", "in half an hour",
+	"um eins", "at noon tomorrow", "by twelve o'clock", "Mitte Mai", "end of June", "mid-May", "the end of may",
+	"KW 48", "calendar week 12", "cw12", "2026-11-23", "23.11.2026", "Dec 3rd", "3rd of December", "12. Dez.",
+	"ſeit 9 Uhr", "SEIT 9 UHR", "\u212aW 4", "Ab 9 Uhr", "FROM 9 AM", "Seit Ständig, 9 Uhr", "seit Montag,, 9 Uhr",
+	"MÄRZ 3", "3. MÄRZ", "FÜNF", "um FÜNF Uhr", "email 12", "Mail 5", "u\u0308m 5 Uhr", "9\u00a0Uhr", "bis 9\tUhr",
+	"started at 9 am", "begann um 9 Uhr", "Begann Um 9", "again from 9", "wieder ab 18 Uhr",
+}
+
+func TestConcreteTimeMatchesExpressions(t *testing.T) {
+	for _, s := range timeSeeds {
+		checkConcreteTime(t, s)
+	}
+	entries, err := LoadCorpus("testdata/corpus.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range entries {
+		for _, line := range strings.Split(e.Text, "\n") {
+			for _, s := range strings.SplitAfter(line, ". ") {
+				checkConcreteTime(t, s)
+				n++
+			}
+		}
+	}
+	if n < 500 {
+		t.Fatalf("only %d corpus sentences checked", n)
+	}
+}
+
+func FuzzConcreteTime(f *testing.F) {
+	for _, s := range timeSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkConcreteTime(t, s)
+	})
+}
