@@ -1,7 +1,7 @@
 // Command gentree writes a large tree of message files for the speed
 // measurements in .ci/bench: incidents with update directories, each with
 // one message per channel, as `crisis render` writes them. Most messages
-// are good ones, as in a real repository; one in ten carries a tone
+// are good ones, as in a real repository; about one in eleven carries a tone
 // problem.
 package main
 
@@ -13,14 +13,17 @@ import (
 	"strings"
 )
 
+// short are the SMS, X and WhatsApp versions of the same update as
+// paragraphs: one incident, the same times, numbers and addresses, as the
+// channels of one update should be.
 var short = map[string][]string{
 	"de": {
-		"Stadtwerke Nordstadt: Seit 9:40 Uhr fällt in Nordstadt-Ost der Strom aus. Techniker sind vor Ort. Nächstes Update um 12:00 Uhr unter stoerung.example.de oder 0800 123 4567.",
-		"Nordbank: Kartenzahlungen sind seit 10:15 Uhr gestört. Bargeld gibt es an allen Automaten. Nächstes Update um 13:00 Uhr: status.nordbank.example.de",
+		"Nordbank: Kartenzahlung in unseren Filialen seit 9:40 Uhr gestört. Bargeld und App funktionieren. Nächstes Update um 13:00 Uhr: status.nordbank.example.de oder 0800 123 4567 (kostenlos).",
+		"Kartenzahlung seit 9:40 Uhr gestört. Bitte bar oder per App zahlen, Einkäufe legen wir bis heute Abend zurück. Nächstes Update um 13:00 Uhr auf status.nordbank.example.de",
 	},
 	"en": {
-		"Harbour Bank: Card payments have been failing since 9:40 am. Cash machines work. Next update at 1 pm on status.harbour.example.com or call 0800 123 4567.",
-		"Westmoor Rail: No trains between Ashby and Kirkdale because of a signal fault. Replacement buses every 30 minutes. Next update at 4 pm: travel.example.com/status",
+		"Harbour Stores: Card payments in our stores have been failing since 9:40 am. Cash and the app work. Next update at 1 pm on status.harbour.example.com or call 0800 123 4567 (free).",
+		"Card payments down since 9:40 am. Please pay in cash or in the app; we can put your items aside until this evening. Next update at 1 pm: status.harbour.example.com",
 	},
 }
 
@@ -83,7 +86,7 @@ func main() {
 		default:
 			body = short[lang][u%len(short[lang])]
 		}
-		if i%10 == 7 {
+		if i%11 == 7 {
 			body += "\n\n" + problems[lang]
 		}
 		if err := os.WriteFile(filepath.Join(upd, ch), []byte(body+"\n"), 0o644); err != nil {
