@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"io"
 	"strconv"
-	"strings"
 )
 
 // writeGitHub prints one GitHub Actions workflow command per finding, which
@@ -23,40 +22,50 @@ import (
 // and shows them as annotations, and the exit code already says whether the
 // run failed, so a summary line would only be noise.
 func writeGitHub(w io.Writer, files []File) error {
-	bw := bufio.NewWriter(w)
-	for _, f := range files {
+	g := githubPrinter{bufio.NewWriterSize(w, 64<<10)}
+	for i := range files {
+		f := &files[i]
 		if f.Err != nil {
-			line, col, msg := inputError(f)
-			props := [][2]string{{"file", f.Path}}
+			line, col, msg := inputError(*f)
+			g.command("error", f.Path)
 			if line > 0 {
-				props = append(props, [2]string{"line", strconv.Itoa(line)}, [2]string{"col", strconv.Itoa(col)})
+				g.intProperty("line", line)
+				g.intProperty("col", col)
 			}
-			writeCommand(bw, "error", props, msg)
+			g.w.WriteString("::")
+			g.escape(msg, false)
+			g.w.WriteByte('\n')
 		}
-		for _, x := range f.Findings {
-			props := [][2]string{{"file", f.Path}}
+		for j := range f.Findings {
+			x := &f.Findings[j]
+			g.command(githubLevel(x.Severity), f.Path)
 			if x.Line > 0 {
-				props = append(props, [2]string{"line", strconv.Itoa(x.Line)})
+				g.intProperty("line", x.Line)
 				if x.EndLine == x.Line {
-					end := max(x.EndColumn-1, x.Column)
-					props = append(props, [2]string{"col", strconv.Itoa(x.Column)}, [2]string{"endLine", strconv.Itoa(x.EndLine)}, [2]string{"endColumn", strconv.Itoa(end)})
+					g.intProperty("col", x.Column)
+					g.intProperty("endLine", x.EndLine)
+					g.intProperty("endColumn", max(x.EndColumn-1, x.Column))
 				} else if x.EndLine > x.Line {
-					props = append(props, [2]string{"endLine", strconv.Itoa(x.EndLine)})
+					g.intProperty("endLine", x.EndLine)
 				}
 			}
-			title := x.Rule
+			g.w.WriteString(",title=")
+			g.escape(x.Rule, true)
 			if x.Principle != "" {
-				title += " (" + x.Principle + ")"
+				g.w.WriteString(" (")
+				g.escape(x.Principle, true)
+				g.w.WriteByte(')')
 			}
-			props = append(props, [2]string{"title", title})
-			msg := x.Message
+			g.w.WriteString("::")
+			g.escape(x.Message, false)
 			if x.Suggestion != "" {
-				msg += "\nSuggestion: " + x.Suggestion
+				g.w.WriteString("%0ASuggestion: ") // "\nSuggestion: " escaped
+				g.escape(x.Suggestion, false)
 			}
-			writeCommand(bw, githubLevel(x.Severity), props, msg)
+			g.w.WriteByte('\n')
 		}
 	}
-	return bw.Flush()
+	return g.w.Flush()
 }
 
 func githubLevel(severity string) string {
@@ -69,32 +78,54 @@ func githubLevel(severity string) string {
 	return "notice"
 }
 
-// writeCommand prints ::name k=v,…::data with the escaping of the Actions
-// toolkit (toolkit/packages/core/src/command.ts). Without it a "%0A" in a
-// message would turn into a line break and a ":" or "," in a path would cut
-// the property short.
-func writeCommand(w *bufio.Writer, name string, props [][2]string, data string) {
-	w.WriteString("::")
-	w.WriteString(name)
-	for i, p := range props {
-		if i == 0 {
-			w.WriteByte(' ')
-		} else {
-			w.WriteByte(',')
-		}
-		w.WriteString(p[0])
-		w.WriteByte('=')
-		w.WriteString(escapeProperty(p[1]))
-	}
-	w.WriteString("::")
-	w.WriteString(escapeData(data))
-	w.WriteByte('\n')
+// githubPrinter writes workflow commands, ::name k=v,…::data, with the
+// escaping of the Actions toolkit (toolkit/packages/core/src/command.ts).
+// Without it a "%0A" in a message would turn into a line break and a ":"
+// or "," in a path would cut the property short.
+type githubPrinter struct{ w *bufio.Writer }
+
+// command starts a command with its file property.
+func (g githubPrinter) command(name, path string) {
+	g.w.WriteString("::")
+	g.w.WriteString(name)
+	g.w.WriteString(" file=")
+	g.escape(path, true)
 }
 
-var (
-	dataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
-	propertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
-)
+// intProperty adds a numeric property; numbers need no escaping.
+func (g githubPrinter) intProperty(key string, n int) {
+	g.w.WriteByte(',')
+	g.w.WriteString(key)
+	g.w.WriteByte('=')
+	g.w.Write(strconv.AppendInt(g.w.AvailableBuffer(), int64(n), 10))
+}
 
-func escapeData(s string) string     { return dataEscaper.Replace(s) }
-func escapeProperty(s string) string { return propertyEscaper.Replace(s) }
+// escape writes s escaped as command data, or as a property value, which
+// also escapes ":" and ",".
+func (g githubPrinter) escape(s string, property bool) {
+	start := 0
+	for i := 0; i < len(s); i++ {
+		var code string
+		switch s[i] {
+		case '%':
+			code = "%25"
+		case '\r':
+			code = "%0D"
+		case '\n':
+			code = "%0A"
+		case ':':
+			code = "%3A"
+		case ',':
+			code = "%2C"
+		default:
+			continue
+		}
+		if !property && (code == "%3A" || code == "%2C") {
+			continue
+		}
+		g.w.WriteString(s[start:i])
+		g.w.WriteString(code)
+		start = i + 1
+	}
+	g.w.WriteString(s[start:])
+}

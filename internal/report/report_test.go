@@ -194,7 +194,7 @@ func TestTextSummary(t *testing.T) {
 	}
 }
 
-func TestDisplayLine(t *testing.T) {
+func TestAppendDisplayLine(t *testing.T) {
 	for _, tc := range []struct {
 		in, shown string
 		starts    []int
@@ -206,9 +206,23 @@ func TestDisplayLine(t *testing.T) {
 		{"a\tb", "a   b", []int{0, 1, 4, 5}},
 		{"\x1b[31m", "\uFFFD[31m", []int{0, 1, 2, 3, 4, 5}},
 	} {
-		shown, starts := displayLine(tc.in)
+		// starts[i] is the display column where code point i begins; the
+		// last entry is the width of the line.
+		var starts []int
+		shown := ""
+		for i := -1; i <= len(tc.starts)+1; i++ {
+			b, colA, colB, width := appendDisplayLine(nil, tc.in, i, i+1)
+			shown = string(b)
+			if i >= 0 && i < len(tc.starts) {
+				starts = append(starts, colA)
+			}
+			last := tc.starts[len(tc.starts)-1]
+			if want := tc.starts[min(max(i+1, 0), len(tc.starts)-1)]; colB != want || width != last {
+				t.Errorf("appendDisplayLine(%q, %d, %d): end column %d, width %d; want %d, %d", tc.in, i, i+1, colB, width, want, last)
+			}
+		}
 		if shown != tc.shown || !slices.Equal(starts, tc.starts) {
-			t.Errorf("displayLine(%q) = %q, %v; want %q, %v", tc.in, shown, starts, tc.shown, tc.starts)
+			t.Errorf("appendDisplayLine(%q) shows %q with columns %v; want %q, %v", tc.in, shown, starts, tc.shown, tc.starts)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -137,6 +136,12 @@ type sarifRegion struct {
 // one is given. Files that could not be linted become error notifications
 // of the invocation, which then is not successful.
 func writeSARIF(w io.Writer, files []File, opts Options) error {
+	log := sarifLogOf(files, opts)
+	return encodeSARIF(w, &log)
+}
+
+// sarifLogOf builds the log writeSARIF prints.
+func sarifLogOf(files []File, opts Options) sarifLog {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: toolName, InformationURI: toolURI, Version: opts.ToolVersion,
@@ -181,10 +186,7 @@ func writeSARIF(w io.Writer, files []File, opts Options) error {
 		}
 	}
 	run.Invocations = []sarifInvocation{inv}
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}})
+	return sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
 }
 
 // sarifRules describes each rule that has a finding. Without a playbook,

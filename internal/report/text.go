@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -42,39 +43,93 @@ const (
 // statistics are left to the json format, to keep this output about what
 // to fix.
 func writeText(w io.Writer, files []File, opts Options) error {
-	p := textPrinter{w: bufio.NewWriter(w), color: opts.Color}
-	for _, f := range files {
+	p := textPrinter{w: bufio.NewWriterSize(w, 64<<10), color: opts.Color}
+	for i := range files {
+		f := &files[i]
 		if f.Err != nil {
-			line, col, msg := inputError(f)
-			where := f.Path
-			if line > 0 {
-				where += ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
-			}
-			fmt.Fprintf(p.w, "%s: %s %s\n", p.style(ansiBold, where), p.style(ansiRed, "error:"), msg)
+			line, col, msg := inputError(*f)
+			p.where(f.Path, line, col)
+			p.w.WriteString(": ")
+			p.style(ansiRed, "error:")
+			p.w.WriteByte(' ')
+			p.w.WriteString(msg)
+			p.w.WriteByte('\n')
 			if line > 0 {
 				p.snippet(f.Source, ansiRed, line, col, line, col)
 			}
 			p.w.WriteByte('\n')
 		}
-		for _, x := range f.Findings {
-			p.finding(f, x)
+		for j := range f.Findings {
+			p.finding(f, &f.Findings[j])
 		}
 	}
 	p.summary(Summarize(files))
 	return p.w.Flush()
 }
 
+// textPrinter writes straight into its buffer: a run over a large tree
+// prints tens of thousands of findings, and building strings for each
+// would cost more than printing them.
 type textPrinter struct {
 	w     *bufio.Writer
 	color bool
 }
 
-func (p textPrinter) style(code, s string) string {
-	if !p.color || s == "" {
-		return s
+// style prints s, in the given style when colours are on and s is not empty.
+func (p textPrinter) style(code, s string) {
+	if p.color && s != "" {
+		p.w.WriteString(code)
+		p.w.WriteString(s)
+		p.w.WriteString(ansiReset)
+		return
 	}
-	return code + s + ansiReset
+	p.w.WriteString(s)
 }
+
+// where prints path, followed by :line:col when line is positive, in bold.
+func (p textPrinter) where(path string, line, col int) {
+	bold := p.color && (path != "" || line > 0)
+	if bold {
+		p.w.WriteString(ansiBold)
+	}
+	p.w.WriteString(path)
+	if line > 0 {
+		p.w.WriteByte(':')
+		p.int(line)
+		p.w.WriteByte(':')
+		p.int(col)
+	}
+	if bold {
+		p.w.WriteString(ansiReset)
+	}
+}
+
+func (p textPrinter) int(n int) {
+	p.w.Write(strconv.AppendInt(p.w.AvailableBuffer(), int64(n), 10))
+}
+
+// digits is the length of the decimal form of a positive n.
+func digits(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
+}
+
+// repeat prints n copies of the byte that unit consists of.
+func (p textPrinter) repeat(unit string, n int) {
+	for n > 0 {
+		k := min(n, len(unit))
+		p.w.WriteString(unit[:k])
+		n -= k
+	}
+}
+
+const (
+	spaces = "                                                                "
+	tildes = "~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~"
+)
 
 func severityStyle(severity string) string {
 	switch severity {
@@ -86,25 +141,42 @@ func severityStyle(severity string) string {
 	return ansiCyan
 }
 
-func (p textPrinter) finding(f File, x lint.Finding) {
-	where := f.Path
-	if x.Line > 0 {
-		where += ":" + strconv.Itoa(x.Line) + ":" + strconv.Itoa(x.Column)
-	}
-	rule := x.Rule
-	switch {
-	case x.Principle != "" && x.Tone != "":
-		rule += " (" + x.Principle + "/" + x.Tone + ")"
-	case x.Principle+x.Tone != "":
-		rule += " (" + x.Principle + x.Tone + ")"
-	}
+func (p textPrinter) finding(f *File, x *lint.Finding) {
+	p.where(f.Path, x.Line, x.Column)
+	p.w.WriteString(": ")
 	sev := severityStyle(x.Severity)
-	fmt.Fprintf(p.w, "%s: %s %s %s\n", p.style(ansiBold, where), p.style(sev, x.Severity), p.style(ansiDim, rule), x.Message)
+	p.style(sev, x.Severity)
+	p.w.WriteByte(' ')
+	// The rule, with its principle and tone when it has them, is dim.
+	dim := p.color && (x.Rule != "" || x.Principle != "" || x.Tone != "")
+	if dim {
+		p.w.WriteString(ansiDim)
+	}
+	p.w.WriteString(x.Rule)
+	if x.Principle != "" || x.Tone != "" {
+		p.w.WriteString(" (")
+		p.w.WriteString(x.Principle)
+		if x.Principle != "" && x.Tone != "" {
+			p.w.WriteByte('/')
+		}
+		p.w.WriteString(x.Tone)
+		p.w.WriteByte(')')
+	}
+	if dim {
+		p.w.WriteString(ansiReset)
+	}
+	p.w.WriteByte(' ')
+	p.w.WriteString(x.Message)
+	p.w.WriteByte('\n')
 	if x.Line > 0 {
 		p.snippet(f.Source, sev, x.Line, x.Column, x.EndLine, x.EndColumn)
 	}
 	if x.Suggestion != "" {
-		fmt.Fprintf(p.w, "  %s %s\n", p.style(ansiGreen, "→"), x.Suggestion)
+		p.w.WriteString("  ")
+		p.style(ansiGreen, "→")
+		p.w.WriteByte(' ')
+		p.w.WriteString(x.Suggestion)
+		p.w.WriteByte('\n')
 	}
 	p.w.WriteByte('\n')
 }
@@ -118,19 +190,35 @@ func (p textPrinter) snippet(source, style string, line, col, endLine, endCol in
 	if !ok {
 		return
 	}
-	shown, starts := displayLine(text)
-	at := func(c int) int { return starts[min(max(c-1, 0), len(starts)-1)] }
-	start, end := at(col), at(endCol)
+	p.w.WriteString("  ")
+	if p.color {
+		p.w.WriteString(ansiDim)
+		p.int(line)
+		p.w.WriteString(ansiReset + " " + ansiDim + "|" + ansiReset + " ")
+	} else {
+		p.int(line)
+		p.w.WriteString(" | ")
+	}
+	shown, start, end, width := appendDisplayLine(p.w.AvailableBuffer(), text, col-1, endCol-1)
+	p.w.Write(shown)
 	if endLine != line {
-		end = starts[len(starts)-1]
+		end = width
 	}
-	marker := "^"
-	if end-start > 1 {
-		marker += strings.Repeat("~", end-start-1)
+	p.w.WriteString("\n  ")
+	p.repeat(spaces, digits(line))
+	p.w.WriteByte(' ')
+	p.style(ansiDim, "|")
+	p.w.WriteByte(' ')
+	p.repeat(spaces, start)
+	if p.color {
+		p.w.WriteString(style)
 	}
-	num := strconv.Itoa(line)
-	fmt.Fprintf(p.w, "  %s %s %s\n", p.style(ansiDim, num), p.style(ansiDim, "|"), shown)
-	fmt.Fprintf(p.w, "  %s %s %s%s\n", strings.Repeat(" ", len(num)), p.style(ansiDim, "|"), strings.Repeat(" ", start), p.style(style, marker))
+	p.w.WriteByte('^')
+	p.repeat(tildes, end-start-1)
+	if p.color {
+		p.w.WriteString(ansiReset)
+	}
+	p.w.WriteByte('\n')
 }
 
 // sourceLine returns line n (from 1) of source without its line ending.
@@ -140,39 +228,84 @@ func sourceLine(source string, n int) (string, bool) {
 	}
 	rest := source
 	for i := 1; i < n; i++ {
-		_, after, found := strings.Cut(rest, "\n")
-		if !found {
+		j := strings.IndexByte(rest, '\n')
+		if j < 0 {
 			return "", false
 		}
-		rest = after
+		rest = rest[j+1:]
 	}
-	line, _, _ := strings.Cut(rest, "\n")
-	return strings.TrimSuffix(line, "\r"), true
+	if j := strings.IndexByte(rest, '\n'); j >= 0 {
+		rest = rest[:j]
+	}
+	return strings.TrimSuffix(rest, "\r"), true
 }
 
-// displayLine prepares a source line for the terminal: tabs expand to the
-// next tab stop and control characters, which could move the cursor or
-// recolour the terminal, show as U+FFFD. starts[i] is the display column
-// (from 0) where code point i+1 begins; one more entry marks the end.
-func displayLine(text string) (shown string, starts []int) {
-	var sb strings.Builder
+// appendDisplayLine appends a source line as shown on the terminal: tabs
+// expand to the next tab stop and control characters, which could move the
+// cursor or recolour the terminal, show as U+FFFD (as does invalid UTF-8).
+// It returns the display columns (from 0) where code points a and b (from
+// 0) begin, where a negative index means the first and one past the last
+// code point means the end of the line, and the width of the whole line.
+func appendDisplayLine(dst []byte, text string, a, b int) (_ []byte, colA, colB, width int) {
+	a, b = max(a, 0), max(b, 0)
+	colA, colB = -1, -1
 	col := 0
-	for _, r := range text {
-		starts = append(starts, col)
+	for i, n := 0, 0; i < len(text); n++ {
+		// A run of printable ASCII shows as it is, one cell a byte.
+		if j := i; text[j] >= 0x20 && text[j] < 0x7f {
+			for j++; j < len(text) && text[j] >= 0x20 && text[j] < 0x7f; j++ {
+			}
+			k := j - i
+			if colA < 0 && a >= n && a < n+k {
+				colA = col + a - n
+			}
+			if colB < 0 && b >= n && b < n+k {
+				colB = col + b - n
+			}
+			dst = append(dst, text[i:j]...)
+			i, n, col = j, n+k-1, col+k
+			continue
+		}
+		if n == a {
+			colA = col
+		}
+		if n == b {
+			colB = col
+		}
+		if c := text[i]; c < utf8.RuneSelf {
+			switch {
+			case c == '\t':
+				k := tabWidth - col%tabWidth
+				dst = append(dst, spaces[:k]...)
+				col += k
+			case c < 0x20 || c == 0x7f:
+				dst = append(dst, "\uFFFD"...)
+				col++
+			default:
+				dst = append(dst, c)
+				col++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case r == '\t':
-			n := tabWidth - col%tabWidth
-			sb.WriteString(strings.Repeat(" ", n))
-			col += n
-		case unicode.IsControl(r):
-			sb.WriteRune('\uFFFD')
+		case r == utf8.RuneError && size == 1, unicode.IsControl(r):
+			dst = append(dst, "\uFFFD"...)
 			col++
 		default:
-			sb.WriteRune(r)
+			dst = append(dst, text[i:i+size]...)
 			col += runeWidth(r)
 		}
+		i += size
 	}
-	return sb.String(), append(starts, col)
+	if colA < 0 {
+		colA = col
+	}
+	if colB < 0 {
+		colB = col
+	}
+	return dst, colA, colB, col
 }
 
 // runeWidth is how many terminal cells a code point takes: two for East
@@ -181,6 +314,14 @@ func displayLine(text string) (shown string, starts []int) {
 // variation selectors, which attach to the previous character, one
 // otherwise.
 func runeWidth(r rune) int {
+	if r < 0x300 {
+		// Below the combining diacritical marks, only the soft hyphen is a
+		// mark or format character, and nothing is wide.
+		if r == '\u00AD' {
+			return 0
+		}
+		return 1
+	}
 	if unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf) {
 		return 0
 	}
@@ -207,10 +348,10 @@ func (p textPrinter) summary(s Summary) {
 }
 
 func (p textPrinter) styleIf(cond bool, code, s string) string {
-	if !cond {
+	if !cond || !p.color || s == "" {
 		return s
 	}
-	return p.style(code, s)
+	return code + s + ansiReset
 }
 
 func plural(n int, one, many string) string {

@@ -1,0 +1,127 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/crisis-comms/crisis/internal/lint"
+)
+
+// textCases are runs whose text output must not change: the fixture, a
+// synthetic tree, and findings at every position of odd source lines,
+// including positions before, past and across the lines.
+func textCases(t *testing.T) map[string][]File {
+	cases := map[string][]File{
+		"nil":     nil,
+		"fixture": fixture(t),
+		"bench":   benchFiles(300),
+		"empty fields": {{}, {Findings: []lint.Finding{{}, {Line: 1}}}, {Err: errors.New("")},
+			{Path: "p", Findings: []lint.Finding{{Principle: "p"}, {Tone: "t"}, {Rule: "r", Tone: "t"}, {Severity: "error"}}}},
+	}
+	sources := append([]string{
+		"Grüße\t🚨\r\nzwei\tdrei\n\tvier\x1b[31m\x7f\u0085\n",
+		"a\u0308b 受付 \u00ad\u200d👩‍👩‍👧 ❤️ 🇩🇪\r\n\r\n",
+		"no newline at the end",
+		"\n\n\n" + strings.Repeat("x\t", 30) + "\n" + strings.Repeat("long é ", 300),
+	}, oddStrings...)
+	for i, src := range sources {
+		var findings []lint.Finding
+		lines := strings.Count(src, "\n") + 1
+		for line := -1; line <= lines+1; line++ {
+			for _, col := range []int{-1, 0, 1, 2, 3, 5, 9, 40, 10000} {
+				for _, span := range []int{-3, 0, 1, 2, 7, 100} {
+					findings = append(findings, lint.Finding{
+						Rule: "r", Principle: "p", Tone: "t", Severity: []string{"error", "warning", "info", ""}[(line+col+span)&3],
+						Message: src, Line: line, Column: col, EndLine: line + span&1, EndColumn: col + span, Suggestion: src,
+					})
+				}
+			}
+		}
+		cases[fmt.Sprintf("source %d", i)] = []File{
+			{Path: src, Source: src, Findings: findings},
+			{Path: src, Source: src, Err: &lint.InputError{Path: src, Line: 2, Column: 3, Msg: src}},
+			{Path: src, Source: src, Err: &lint.InputError{Path: src, Line: 1 << 40, Column: 3, Msg: src}},
+		}
+	}
+	return cases
+}
+
+func TestTextMatchesReference(t *testing.T) {
+	for name, files := range textCases(t) {
+		t.Run(name, func(t *testing.T) {
+			compareText(t, files, Options{})
+			compareText(t, files, Options{Color: true})
+		})
+	}
+}
+
+func compareText(t *testing.T, files []File, opts Options) {
+	t.Helper()
+	var got, want bytes.Buffer
+	if err := writeText(&got, files, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := refWriteText(&want, files, opts); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		g, w := got.Bytes(), want.Bytes()
+		i := 0
+		for i < min(len(g), len(w)) && g[i] == w[i] {
+			i++
+		}
+		from := max(i-120, 0)
+		t.Fatalf("color %v: output differs from the reference at byte %d:\ngot  %q\nwant %q", opts.Color, i, g[from:min(i+80, len(g))], w[from:min(i+80, len(w))])
+	}
+}
+
+func TestRuneWidth(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if got, want := runeWidth(r), refRuneWidth(r); got != want {
+			t.Fatalf("runeWidth(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// FuzzTextWriter compares writeText with the reference on fuzzed sources
+// and positions.
+func FuzzTextWriter(f *testing.F) {
+	f.Add("Grüße\t🚨\r\nzwei", 1, 3, 2, 2, false)
+	f.Add("", 0, 0, 0, 0, true)
+	f.Add("a\n", 5, -1, 3, 99, true)
+	f.Add("受付\x1b\xff\n\tx", 1, 2, 1, 4, false)
+	f.Fuzz(func(t *testing.T, source string, line, col, endLine, endCol int, color bool) {
+		files := []File{{Path: source, Source: source, Findings: []lint.Finding{{
+			Rule: source, Principle: "p", Severity: "warning", Message: source, Match: source, Suggestion: source,
+			Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+		}}}, {Path: "b", Source: source, Err: &lint.InputError{Line: line, Column: col, Msg: source}}}
+		compareText(t, files, Options{Color: color})
+	})
+}
+
+func TestGitHubMatchesReference(t *testing.T) {
+	odd := "news/a:b,c 100%.txt %0A:%3A,\r\n\n\r"
+	cases := textCases(t)
+	cases["escaping"] = []File{
+		{Path: odd, Findings: []lint.Finding{{Rule: odd, Principle: odd, Severity: "info", Message: odd, Suggestion: odd,
+			Line: 2, Column: 3, EndLine: 2, EndColumn: 7}}},
+		{Path: odd, Err: &lint.InputError{Path: odd, Line: 1, Column: 2, Msg: odd}},
+		{Path: odd, Err: errors.New(odd)},
+	}
+	for name, files := range cases {
+		var got, want bytes.Buffer
+		if err := writeGitHub(&got, files); err != nil {
+			t.Fatal(err)
+		}
+		if err := refWriteGitHub(&want, files); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: output differs from the reference:\ngot  %q\nwant %q", name, got.Bytes(), want.Bytes())
+		}
+	}
+}
