@@ -7,12 +7,20 @@ import (
 	"unicode/utf8"
 )
 
+// clockBody is a clock time: "9:40", "9:40 Uhr", "8–20 Uhr", "9 Uhr",
+// "4 pm", "um 9".
+const clockBody = `(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:[.:]\d{2})?\s*(?:[–-]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*uhr|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`
+
 // Built-in detectors for the required elements. Concrete times and
 // contacts have a shape (digits, @, a domain) that regular expressions
 // describe once for every language; the words around them come from the
 // playbook's lexicon.
 var (
-	clockRe   = regexp.MustCompile(`(?i)(?:^|[^\d.:])(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:[.:]\d{2})?\s*(?:[–-]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*uhr|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`)
+	clockRe = regexp.MustCompile(`(?i)(?:^|[^\d.:])` + clockBody)
+	// clockAt0 and clockAtP are clockRe anchored at the start of the text
+	// and at a context character after it, for firstClock.
+	clockAt0  = regexp.MustCompile(`(?i)\A(?:^|[^\d.:])` + clockBody)
+	clockAtP  = regexp.MustCompile(`(?i)\A[^\d.:]` + clockBody)
 	dateRe    = regexp.MustCompile(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
 	periodRe  = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a\s+few|a|an|half\s+an?|einer\s+halben|einer\s+knappen|ein\s+paar|wenigen?)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
 	spelledRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
@@ -46,7 +54,12 @@ func hasConcreteTimeText(text string) bool {
 		// The first match decides most sentences: find it alone, and all
 		// matches (the same sequence, by the same rules) only when it is
 		// a start time.
-		first := re.FindStringSubmatchIndex(text)
+		var first []int
+		if re == clockRe {
+			first = firstClock(text)
+		} else {
+			first = re.FindStringSubmatchIndex(text)
+		}
 		if first == nil {
 			continue
 		}
@@ -60,6 +73,73 @@ func hasConcreteTimeText(text string) bool {
 		}
 	}
 	return false
+}
+
+// clockWords start the spelled form of clockBody ("um 9", "at 4").
+var clockWords = []string{"um", "at", "by", "bis", "gegen", "until", "before", "vor"}
+
+// firstClock is clockRe.FindStringSubmatchIndex(text) without trying the
+// expression at every byte. A match consumes its context character
+// (none at the start of the text) and looks nowhere before it, so it can
+// be found by anchored tries at the few places where clockBody can begin:
+// a digit, or a word of clockWords followed by a space.
+func firstClock(text string) []int {
+	if strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a") {
+		// ſ and K fold to s and k: let the expression judge.
+		return clockRe.FindStringSubmatchIndex(text)
+	}
+	if m := clockAt0.FindStringSubmatchIndex(text); m != nil {
+		return m
+	}
+	p := 0 // start of the rune before q
+	for q := 0; q < len(text); {
+		size := 1
+		if text[q] >= utf8.RuneSelf {
+			_, size = utf8.DecodeRuneInString(text[q:])
+		}
+		if p > 0 && !isDigit(text[p]) && text[p] != '.' && text[p] != ':' && clockCanStart(text, q) {
+			if m := clockAtP.FindStringSubmatchIndex(text[p:]); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += p
+					}
+				}
+				return m
+			}
+		}
+		p = q
+		q += size
+	}
+	return nil
+}
+
+// clockCanStart reports whether clockBody can begin at q.
+func clockCanStart(text string, q int) bool {
+	if isDigit(text[q]) {
+		return true
+	}
+	for _, w := range clockWords {
+		if end := q + len(w); end < len(text) && isRESpace(text[end]) && asciiEqualFold(text[q:end], w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isRESpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+// asciiEqualFold compares s with the lower-case ASCII word w.
+func asciiEqualFold(s, w string) bool {
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // acceptTime reports whether the time, date or period match m of text is

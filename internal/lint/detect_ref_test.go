@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -54,6 +55,9 @@ func checkConcreteTime(t *testing.T, s string) {
 	if got, want := hasConcreteTimeText(s), refHasConcreteTime(s); got != want {
 		t.Errorf("hasConcreteTime(%q) = %v, expressions say %v", s, got, want)
 	}
+	if got, want := firstClock(s), clockRe.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+		t.Errorf("firstClock(%q) = %v, clockRe finds %v", s, got, want)
+	}
 	cand := timeCandidates(s)
 	for i, re := range timeExprs {
 		if cand&(1<<i) == 0 && re.MatchString(s) {
@@ -80,6 +84,7 @@ var timeSeeds = []string{
 	"KW 48", "calendar week 12", "cw12", "2026-11-23", "23.11.2026", "Dec 3rd", "3rd of December", "12. Dez.",
 	"ſeit 9 Uhr", "SEIT 9 UHR", "\u212aW 4", "Ab 9 Uhr", "FROM 9 AM", "Seit Ständig, 9 Uhr", "seit Montag,, 9 Uhr",
 	"MÄRZ 3", "3. MÄRZ", "FÜNF", "um FÜNF Uhr", "email 12", "Mail 5", "u\u0308m 5 Uhr", "9\u00a0Uhr", "bis 9\tUhr",
+	"Um 9", "um\t9", "UM 9:30 Uhr", "x9 Uhr", ".9 Uhr", ":9 Uhr", "9", "a9 am", "ä9:40", "gegen 10", "BEFORE 5 pm", "vor  7", "bis 8–20 Uhr",
 	"started at 9 am", "begann um 9 Uhr", "Begann Um 9", "again from 9", "wieder ab 18 Uhr",
 }
 
