@@ -13,7 +13,6 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -96,9 +95,10 @@ func (r *Runner) Engine(ref string) (*lint.Engine, error) {
 }
 
 type job struct {
-	path  string
-	stdin bool
-	err   error // a problem found while collecting (missing path)
+	path    string
+	stdin   bool
+	regular bool  // known to be a regular file from the directory listing or stat
+	err     error // a problem found while collecting (missing path)
 }
 
 // Run lints every path (files, directories, "-" for stdin) and returns one
@@ -118,13 +118,31 @@ func (r *Runner) Run(paths []string) []report.File {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	// Congruence compares files of one directory: facts are only needed
-	// where a directory holds more than one message.
-	perDir := map[string]int{}
-	for _, j := range jobs {
-		if j.err == nil && !j.stdin {
-			perDir[filepath.Dir(j.path)]++
+	// Congruence compares the files of one directory. The worker that
+	// finishes a directory's last file compares them, and the documents
+	// are let go as soon as they are no longer needed, so a large tree
+	// does not stay in memory.
+	dirOf := make([]int32, len(jobs)) // job → index into dirs, -1 = none
+	var dirs [][]int
+	byDir := map[string]int32{}
+	for i, j := range jobs {
+		dirOf[i] = -1
+		if j.err != nil || j.stdin {
+			continue
 		}
+		dir := filepath.Dir(j.path)
+		k, ok := byDir[dir]
+		if !ok {
+			k = int32(len(dirs))
+			byDir[dir] = k
+			dirs = append(dirs, nil)
+		}
+		dirs[k] = append(dirs[k], i)
+		dirOf[i] = k
+	}
+	pending := make([]atomic.Int32, len(dirs))
+	for k, idx := range dirs {
+		pending[k].Store(int32(len(idx)))
 	}
 	// Workers take the next file by an atomic counter: handing each file
 	// over a channel costs a goroutine switch per file.
@@ -134,20 +152,34 @@ func (r *Runner) Run(paths []string) []report.File {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var buf []byte
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(jobs) {
 					return
 				}
-				out[i], docs[i] = r.lintOne(jobs[i])
-				if d := docs[i]; d != nil && !jobs[i].stdin && perDir[filepath.Dir(jobs[i].path)] > 1 {
-					facts[i] = extractFacts(d)
+				out[i], docs[i], buf = r.lintOne(jobs[i], buf)
+				k := dirOf[i]
+				if k < 0 {
+					continue
+				}
+				if len(dirs[k]) == 1 {
+					docs[i] = nil
+					continue
+				}
+				if docs[i] != nil {
+					facts[i] = extractFacts(docs[i])
+				}
+				if pending[k].Add(-1) == 0 {
+					congruence(out, docs, facts, dirs[k])
+					for _, x := range dirs[k] {
+						docs[x], facts[x] = nil, nil
+					}
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	congruence(out, docs, facts)
 	return out
 }
 
@@ -161,7 +193,7 @@ func (r *Runner) collect(p string) []job {
 		return []job{{path: p, err: describe(err)}}
 	}
 	if !fi.IsDir() {
-		return []job{{path: p}}
+		return []job{{path: p, regular: fi.Mode().IsRegular()}}
 	}
 	var out []job
 	err = filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
@@ -190,7 +222,7 @@ func (r *Runner) collect(p string) []job {
 		if cfg, _ := r.configs.For(f); cfg != nil && cfg.Ignored(f) {
 			return nil
 		}
-		out = append(out, job{path: f})
+		out = append(out, job{path: f, regular: d.Type().IsRegular()})
 		return nil
 	})
 	if err != nil {
@@ -213,18 +245,28 @@ func describe(err error) error {
 	return err
 }
 
-// lintOne reads, parses and lints one file.
-func (r *Runner) lintOne(j job) (report.File, *lint.Document) {
+// lintOne reads, parses and lints one file. buf is the worker's read
+// buffer, returned for the next file (the document copies what it keeps).
+func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, []byte) {
 	res := report.File{Path: j.path, Findings: []lint.Finding{}}
 	if j.err != nil {
 		res.Err = j.err
-		return res, nil
+		return res, nil, buf
 	}
-	data, err := r.read(j)
+	data, err := r.read(j, buf)
 	if err != nil {
 		res.Err = err
-		return res, nil
+		return res, nil, buf
 	}
+	if cap(data) <= 1<<20 {
+		buf = data[:0]
+	}
+	res2, d := r.lintData(j, data, res)
+	return res2, d, buf
+}
+
+// lintData parses and lints the contents of one file.
+func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document) {
 	markdown := j.stdin || strings.HasSuffix(strings.ToLower(j.path), ".md") || strings.HasSuffix(strings.ToLower(j.path), ".markdown")
 	d, err := lint.Parse(j.path, data, markdown)
 	if err != nil {
@@ -308,50 +350,39 @@ func (r *Runner) lintOne(j job) (report.File, *lint.Document) {
 	return res, d
 }
 
-func (r *Runner) read(j job) ([]byte, error) {
+func (r *Runner) read(j job, buf []byte) ([]byte, error) {
 	if j.stdin {
 		if r.opts.Stdin == nil {
 			return nil, errors.New("no standard input")
 		}
 		return io.ReadAll(io.LimitReader(r.opts.Stdin, lint.MaxFileSize+1))
 	}
-	f, err := os.Open(j.path)
+	if !j.regular {
+		// A symbolic link or a special file: Stat does not block on a
+		// named pipe, as opening it would.
+		fi, err := os.Stat(j.path)
+		if err != nil {
+			return nil, describe(err)
+		}
+		if !fi.Mode().IsRegular() {
+			return nil, errors.New("not a regular file")
+		}
+	}
+	data, err := readRegular(j.path, buf, lint.MaxFileSize)
 	if err != nil {
 		return nil, describe(err)
 	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, describe(err)
+	if len(data) > lint.MaxFileSize {
+		size := int64(len(data))
+		if fi, err := os.Stat(j.path); err == nil {
+			size = fi.Size()
+		}
+		return nil, tooLarge(size)
 	}
-	if !fi.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	if fi.Size() > lint.MaxFileSize {
-		return nil, fmt.Errorf("file is %d MB; messages larger than %d MB are not linted", fi.Size()>>20, lint.MaxFileSize>>20)
-	}
-	// Sized from Stat, the buffer takes the file in one read (plus the one
-	// that sees the end); io.ReadAll would start small and grow.
-	return readAll(io.LimitReader(f, lint.MaxFileSize+1), int(fi.Size())+1)
+	return data, nil
 }
 
-// readAll is io.ReadAll starting with a buffer of size bytes.
-func readAll(rd io.Reader, size int) ([]byte, error) {
-	b := make([]byte, 0, size)
-	for {
-		n, err := rd.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err != nil {
-			if err == io.EOF {
-				err = nil
-			}
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
-	}
-}
+func tooLarge(size int64) error { return errors.New(lint.TooLarge(size)) }
 
 // stripPath keeps errors from naming the file twice: printers add the path.
 func stripPath(err error, p string) error {
@@ -484,50 +515,35 @@ func countWords(s string) int {
 	return n
 }
 
-// congruence compares the facts of files in the same directory and adds a
-// channels.congruence finding to the later file of each disagreeing pair.
-func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact) {
-	byDir := map[string][]int{}
-	for i, d := range docs {
-		if d == nil || out[i].Path == "-" {
+// congruence compares the facts of the files idx of one directory and adds
+// a channels.congruence finding to the later file of each disagreeing pair.
+func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact, idx []int) {
+	var ff []channel.FileFacts
+	pos := map[string]int{}
+	for _, i := range idx {
+		if docs[i] == nil {
 			continue
 		}
-		dir := filepath.Dir(out[i].Path)
-		byDir[dir] = append(byDir[dir], i)
+		ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: facts[i]})
+		pos[out[i].Path] = i
 	}
-	dirs := make([]string, 0, len(byDir))
-	for k := range byDir {
-		dirs = append(dirs, k)
+	if len(ff) < 2 {
+		return
 	}
-	sort.Strings(dirs)
-	for _, dir := range dirs {
-		idx := byDir[dir]
-		if len(idx) < 2 {
-			continue
-		}
-		var ff []channel.FileFacts
-		for _, i := range idx {
-			ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: facts[i]})
-		}
-		pos := map[string]int{}
-		for _, i := range idx {
-			pos[out[i].Path] = i
-		}
-		for _, dis := range channel.Congruence(ff) {
-			i := pos[dis.B.Path]
-			d := docs[i]
-			la, _ := docs[pos[dis.A.Path]].Position(dis.A.Offset)
-			f := d.Locate(lint.Finding{
-				Rule: "channels.congruence", Principle: "channels", Tone: "form", Severity: "warning",
-				Message: fmt.Sprintf("%s %q here, but %q in %s (line %d): messages of one update must agree on every %s",
-					dis.Kind, dis.B.Raw, dis.A.Raw, filepath.Base(dis.A.Path), la, dis.Kind),
-				Suggestion: "correct whichever is wrong so that every channel says the same",
-				Offset:     dis.B.Offset, End: dis.B.End,
-			})
-			if kept := d.Suppress([]lint.Finding{f}); len(kept) == 1 {
-				out[i].Findings = append(out[i].Findings, f)
-				lint.SortFindings(out[i].Findings)
-			}
+	for _, dis := range channel.Congruence(ff) {
+		i := pos[dis.B.Path]
+		d := docs[i]
+		la, _ := docs[pos[dis.A.Path]].Position(dis.A.Offset)
+		f := d.Locate(lint.Finding{
+			Rule: "channels.congruence", Principle: "channels", Tone: "form", Severity: "warning",
+			Message: fmt.Sprintf("%s %q here, but %q in %s (line %d): messages of one update must agree on every %s",
+				dis.Kind, dis.B.Raw, dis.A.Raw, filepath.Base(dis.A.Path), la, dis.Kind),
+			Suggestion: "correct whichever is wrong so that every channel says the same",
+			Offset:     dis.B.Offset, End: dis.B.End,
+		})
+		if kept := d.Suppress([]lint.Finding{f}); len(kept) == 1 {
+			out[i].Findings = append(out[i].Findings, f)
+			lint.SortFindings(out[i].Findings)
 		}
 	}
 }

@@ -73,3 +73,44 @@ func TestRunCongruenceAndOrder(t *testing.T) {
 		t.Errorf("sms stats: %+v", sms)
 	}
 }
+
+// TestCongruenceAcrossArguments names the files of one directory in
+// separate arguments, with another directory's file and a broken file in
+// between: the directory's messages are still compared with each other,
+// and with nothing else.
+func TestCongruenceAcrossArguments(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, body string) string {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a1 := write("a/sms.txt", "Kasse gestört. Nächstes Update um 14:00 Uhr unter status.example.de.\n")
+	b1 := write("b/sms.txt", "Kasse gestört. Nächstes Update um 16:00 Uhr unter status.example.de.\n")
+	bad := write("a/broken.txt", "Kasse\x00")
+	a2 := write("a/x.txt", "Kasse gestört. Nächstes Update um 15:00 Uhr: status.example.de\n")
+	r, err := New(Options{Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := r.Run([]string{a1, b1, bad, a2})
+	var got []string
+	for _, f := range res {
+		for _, x := range f.Findings {
+			if x.Rule == "channels.congruence" {
+				got = append(got, filepath.Base(filepath.Dir(f.Path))+"/"+filepath.Base(f.Path)+": "+x.Match)
+			}
+		}
+	}
+	if want := "a/x.txt: 15:00 Uhr"; strings.Join(got, "; ") != want {
+		t.Fatalf("congruence findings %q, want %q", got, want)
+	}
+	if res[2].Err == nil {
+		t.Error("a file with NUL bytes must be an error")
+	}
+}

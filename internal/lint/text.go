@@ -87,11 +87,19 @@ func (e *InputError) Error() string {
 	return fmt.Sprintf("%s: %s", e.Path, e.Msg)
 }
 
+// TooLarge describes a file over MaxFileSize, in MB with one decimal
+// where it is not a whole number ("file is 16.2 MB", not "16 MB").
+func TooLarge(size int64) string {
+	mb := fmt.Sprintf("%.1f", float64(size)/(1<<20))
+	mb = strings.TrimSuffix(mb, ".0")
+	return fmt.Sprintf("file is %s MB; messages larger than %d MB are not linted", mb, MaxFileSize>>20)
+}
+
 // Parse prepares a message file. markdown selects Markdown-aware masking
 // (for .md files); plain text gets URL, quote and block-quote masking only.
 func Parse(path string, data []byte, markdown bool) (*Document, error) {
 	if len(data) > MaxFileSize {
-		return nil, &InputError{Path: path, Msg: fmt.Sprintf("file is %d MB; messages larger than %d MB are not linted", len(data)>>20, MaxFileSize>>20)}
+		return nil, &InputError{Path: path, Msg: TooLarge(int64(len(data)))}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		return nil, &InputError{Path: path, Msg: "binary file (contains NUL bytes): not a message"}
