@@ -41,6 +41,7 @@ type analysis struct {
 	words map[*matcher]map[string][]int32
 	// litBits backs evaluation.litBits.
 	litBits []uint64
+	scratch []int32 // matchPhrases' candidates
 }
 
 func newAnalysis() *analysis {
@@ -278,7 +279,7 @@ func (a *analysis) matchTokens(m *matcher) {
 		if a.tokens[i].pats[0] == a.tokens[i].pats[1] {
 			continue
 		}
-		a.hits = m.matchPhrases(a.hits, i, n, pats)
+		a.hits = m.matchPhrases(a.hits, &a.scratch, i, n, pats)
 	}
 }
 

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -30,11 +31,14 @@ type matcher struct {
 	suffix  *trie // built over reversed words
 	infix   *trie
 	hasFix  [3]bool
-	starts  [][]int32 // first word-pattern id → phrase ids; a slice, as map lookups per token add up
-	// singles is starts without the phrases of several words, for a token
-	// whose next token matches no word pattern.
-	singles [][]int32
-	phrases []phrase
+	// singles maps a word-pattern id to the phrases of that one word (a
+	// slice, as map lookups per token add up); pairs maps the first two
+	// word-pattern ids of the longer phrases to them. Phrase ids ascend in
+	// both, and hasPairs[wp] says whether any pair starts with wp.
+	singles  [][]int32
+	pairs    map[[2]int32][]int32
+	hasPairs []bool
+	phrases  []phrase
 }
 
 type phrase struct {
@@ -68,7 +72,7 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 	m := &matcher{
 		lang: lang, stemmer: stemmerFor(lang),
 		exact: make(map[string][]int32, 2*n), prefix: newTrie(), suffix: newTrie(), infix: newTrie(),
-		phrases: make([]phrase, 0, n),
+		phrases: make([]phrase, 0, n), pairs: map[[2]int32][]int32{},
 	}
 	// ids[kind] maps a folded word core to its word-pattern id.
 	var ids [4]map[string]int32
@@ -126,13 +130,16 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 			}
 			id := int32(len(m.phrases))
 			m.phrases = append(m.phrases, ph)
-			for int(ph.words[0]) >= len(m.starts) {
-				m.starts = append(m.starts, nil)
+			for int(ph.words[0]) >= len(m.singles) {
 				m.singles = append(m.singles, nil)
+				m.hasPairs = append(m.hasPairs, false)
 			}
-			m.starts[ph.words[0]] = append(m.starts[ph.words[0]], id)
 			if len(ph.words) == 1 {
 				m.singles[ph.words[0]] = append(m.singles[ph.words[0]], id)
+			} else {
+				k := [2]int32{ph.words[0], ph.words[1]}
+				m.pairs[k] = append(m.pairs[k], id)
+				m.hasPairs[ph.words[0]] = true
 			}
 		}
 	}
@@ -192,24 +199,36 @@ func (m *matcher) wordPatterns(dst []int32, folded, stem string) []int32 {
 	return dst
 }
 
-// phrases appends a hit for every phrase starting at token i. pats(j)
-// returns the word-pattern ids of token j.
-func (m *matcher) matchPhrases(dst []hit, i, n int, pats func(int) []int32) []hit {
-	starts := m.starts
-	if i+1 >= n || len(pats(i+1)) == 0 {
-		starts = m.singles
+// matchPhrases appends a hit for every phrase starting at token i, in the
+// order of token i's word patterns and, for each, of phrase ids. pats(j)
+// returns the word-pattern ids of token j; scratch is reused storage.
+func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i, n int, pats func(int) []int32) []hit {
+	var next []int32
+	if i+1 < n {
+		next = pats(i + 1)
 	}
 	for _, wp := range pats(i) {
-		if int(wp) >= len(starts) {
+		if int(wp) >= len(m.singles) {
 			continue
 		}
-		for _, pid := range starts[wp] {
+		cand := append((*scratch)[:0], m.singles[wp]...)
+		if len(next) > 0 && m.hasPairs[wp] {
+			merged := len(cand)
+			for _, wp2 := range next {
+				cand = append(cand, m.pairs[[2]int32{wp, wp2}]...)
+			}
+			if len(cand) > merged {
+				slices.Sort(cand) // ids are unique: a phrase has one second word
+			}
+		}
+		*scratch = cand
+		for _, pid := range cand {
 			ph := &m.phrases[pid]
 			if i+len(ph.words) > n {
 				continue
 			}
 			ok := true
-			for k := 1; k < len(ph.words); k++ {
+			for k := 2; k < len(ph.words); k++ {
 				if !containsID(pats(i+k), ph.words[k]) {
 					ok = false
 					break
