@@ -251,11 +251,11 @@ func containsID(list []int32, id int32) bool {
 	return false
 }
 
-func appendUniq(list []int32, id int32) []int32 {
-	if containsID(list, id) {
+func appendUniq[T comparable](list []T, x T) []T {
+	if slices.Contains(list, x) {
 		return list
 	}
-	return append(list, id)
+	return append(list, x)
 }
 
 // reverseBytes reverses s byte by byte; suffix terms are stored this way

@@ -34,42 +34,58 @@ func requiredLiterals(pattern string) literalSet {
 	return required(re.Simplify())
 }
 
+// maxExact bounds the strings of an exact set (see exact).
+const maxExact = 16
+
 // required returns the condition for re, or nil when none can be derived
-// (the pattern may match without any particular literal).
+// (the pattern may match without any particular literal) or the one
+// derived would hold for almost every text (a single letter or space).
 func required(re *syntax.Regexp) *litReq {
+	if set, ok := exact(re); ok {
+		return anyOf(set)
+	}
 	switch re.Op {
-	case syntax.OpLiteral:
-		if s := strings.ToLower(string(re.Rune)); s != "" {
-			return &litReq{Lit: s}
-		}
 	case syntax.OpCapture, syntax.OpPlus:
 		return required(re.Sub[0])
 	case syntax.OpRepeat:
 		if re.Min >= 1 {
 			return required(re.Sub[0])
 		}
-	case syntax.OpCharClass:
-		// A small class of ASCII characters: each is an alternative.
-		var or []*litReq
-		for i := 0; i+1 < len(re.Rune); i += 2 {
-			lo, hi := re.Rune[i], re.Rune[i+1]
-			if hi-lo > 3 || hi >= 0x80 {
-				return nil
-			}
-			for r := lo; r <= hi; r++ {
-				or = append(or, &litReq{Lit: strings.ToLower(string(r))})
-			}
-		}
-		if len(or) > 0 && len(or) <= 8 {
-			return &litReq{Or: or}
-		}
 	case syntax.OpConcat:
+		// Runs of parts with exact sets are joined into one set, so that
+		// the parser's factoring ("u(?:m|ns)") still yields whole words.
 		var and []*litReq
+		var run []string
+		inRun := false
+		flush := func() {
+			if inRun {
+				if r := anyOf(run); r != nil {
+					and = append(and, r)
+				}
+			}
+			run, inRun = nil, false
+		}
 		for _, sub := range re.Sub {
-			if r := required(sub); r != nil {
-				and = append(and, r)
+			set, ok := exact(sub)
+			if !ok {
+				flush()
+				if r := required(sub); r != nil {
+					and = append(and, r)
+				}
+				continue
+			}
+			if !inRun {
+				run, inRun = set, true
+				continue
+			}
+			if joined, ok := cross(run, set); ok {
+				run = joined
+			} else {
+				flush()
+				run, inRun = set, true
 			}
 		}
+		flush()
 		switch len(and) {
 		case 0:
 			return nil
@@ -89,6 +105,113 @@ func required(re *syntax.Regexp) *litReq {
 		return &litReq{Or: or}
 	}
 	return nil
+}
+
+// anyOf is the condition that one of set occurs; nil when set holds the
+// empty string or a string too common to filter anything.
+func anyOf(set []string) *litReq {
+	var or []*litReq
+	for _, s := range set {
+		if weakLiteral(s) {
+			return nil
+		}
+		or = append(or, &litReq{Lit: s})
+	}
+	switch len(or) {
+	case 0:
+		return nil
+	case 1:
+		return or[0]
+	}
+	return &litReq{Or: or}
+}
+
+// weakLiteral reports a literal that nearly every sentence holds: none,
+// one letter or one space.
+func weakLiteral(s string) bool {
+	if s == "" {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return size == len(s) && (unicode.IsLetter(r) || unicode.IsSpace(r))
+}
+
+// exact returns the lower-cased strings re matches, when they are few
+// (at most maxExact): literals, small ASCII classes, and alternations,
+// concatenations and options of those.
+func exact(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		return []string{strings.ToLower(string(re.Rune))}, true
+	case syntax.OpEmptyMatch:
+		return []string{""}, true
+	case syntax.OpCapture:
+		return exact(re.Sub[0])
+	case syntax.OpQuest:
+		set, ok := exact(re.Sub[0])
+		if !ok || len(set) >= maxExact {
+			return nil, false
+		}
+		return append([]string{""}, set...), true
+	case syntax.OpCharClass:
+		// A small class of ASCII characters: each is a string.
+		var set []string
+		for i := 0; i+1 < len(re.Rune); i += 2 {
+			lo, hi := re.Rune[i], re.Rune[i+1]
+			if hi-lo > 3 || hi >= 0x80 {
+				return nil, false
+			}
+			for r := lo; r <= hi; r++ {
+				set = appendUniq(set, strings.ToLower(string(r)))
+			}
+		}
+		if len(set) == 0 || len(set) > 8 {
+			return nil, false
+		}
+		return set, true
+	case syntax.OpAlternate:
+		var set []string
+		for _, sub := range re.Sub {
+			s, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			for _, x := range s {
+				set = appendUniq(set, x)
+			}
+			if len(set) > maxExact {
+				return nil, false
+			}
+		}
+		return set, true
+	case syntax.OpConcat:
+		set := []string{""}
+		for _, sub := range re.Sub {
+			s, ok := exact(sub)
+			if !ok {
+				return nil, false
+			}
+			if set, ok = cross(set, s); !ok {
+				return nil, false
+			}
+		}
+		return set, true
+	}
+	return nil, false
+}
+
+// cross returns every a+b, when there are at most maxExact.
+func cross(as, bs []string) ([]string, bool) {
+	if len(as)*len(bs) > maxExact {
+		return nil, false
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = appendUniq(out, a+b)
+		}
+	}
+	return out, true
 }
 
 // holds reports whether the condition holds for a text in which the
