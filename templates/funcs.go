@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 	"unicode/utf8"
@@ -71,11 +72,12 @@ var clockFuncs = []string{
 	"ago", "durationRound", "toDate", "mustToDate",
 }
 
-// staticFuncs is the hardened function map shared by all renderings.
-var staticFuncs = buildStaticFuncs()
+// staticFuncs is the hardened function map shared by all renderings,
+// built on first use: commands that render nothing do not pay for it.
+var staticFuncs = sync.OnceValue(buildStaticFuncs)
 
 // sprigFuncs is sprig's unmodified map, for the bounded wrappers.
-var sprigFuncs = sprig.TxtFuncMap()
+var sprigFuncs = sync.OnceValue(sprig.TxtFuncMap)
 
 func buildStaticFuncs() template.FuncMap {
 	m := sprig.TxtFuncMap()
@@ -208,9 +210,9 @@ func mulFits(a, b, c int) bool {
 // boundedFuncs replaces the sprig and text/template helpers whose result can
 // be much larger than their arguments, or whose work can be much longer.
 func boundedFuncs() template.FuncMap {
-	mustUniq := sprigFuncs["mustUniq"].(func(any) ([]any, error))
-	sprigIndent := sprigFuncs["indent"].(func(int, string) string)
-	sprigWrapWith := sprigFuncs["wrapWith"].(func(int, string, string) string)
+	mustUniq := sprigFuncs()["mustUniq"].(func(any) ([]any, error))
+	sprigIndent := sprigFuncs()["indent"].(func(int, string) string)
+	sprigWrapWith := sprigFuncs()["wrapWith"].(func(int, string, string) string)
 
 	return template.FuncMap{
 		"repeat": func(count int, s string) (string, error) {
@@ -255,7 +257,7 @@ func boundedFuncs() template.FuncMap {
 			if !mulFits(n, len(sep), 0) {
 				return "", errTooLarge("join", n*len(sep))
 			}
-			return sprigFuncs["join"].(func(string, any) string)(sep, v), nil
+			return sprigFuncs()["join"].(func(string, any) string)(sep, v), nil
 		},
 		"until": func(n int) ([]int, error) {
 			step := 1
@@ -297,15 +299,15 @@ func boundedFuncs() template.FuncMap {
 			}
 			return parts, nil
 		},
-		"regexFindAll":     boundedRegexList("regexFindAll", sprigFuncs["mustRegexFindAll"].(func(string, string, int) ([]string, error))),
-		"mustRegexFindAll": boundedRegexList("mustRegexFindAll", sprigFuncs["mustRegexFindAll"].(func(string, string, int) ([]string, error))),
-		"regexSplit":       boundedRegexList("regexSplit", sprigFuncs["mustRegexSplit"].(func(string, string, int) ([]string, error))),
-		"mustRegexSplit":   boundedRegexList("mustRegexSplit", sprigFuncs["mustRegexSplit"].(func(string, string, int) ([]string, error))),
+		"regexFindAll":     boundedRegexList("regexFindAll", sprigFuncs()["mustRegexFindAll"].(func(string, string, int) ([]string, error))),
+		"mustRegexFindAll": boundedRegexList("mustRegexFindAll", sprigFuncs()["mustRegexFindAll"].(func(string, string, int) ([]string, error))),
+		"regexSplit":       boundedRegexList("regexSplit", sprigFuncs()["mustRegexSplit"].(func(string, string, int) ([]string, error))),
+		"mustRegexSplit":   boundedRegexList("mustRegexSplit", sprigFuncs()["mustRegexSplit"].(func(string, string, int) ([]string, error))),
 
-		"regexReplaceAll":            boundedRegexReplace("regexReplaceAll", true, sprigFuncs["mustRegexReplaceAll"].(func(string, string, string) (string, error))),
-		"mustRegexReplaceAll":        boundedRegexReplace("mustRegexReplaceAll", true, sprigFuncs["mustRegexReplaceAll"].(func(string, string, string) (string, error))),
-		"regexReplaceAllLiteral":     boundedRegexReplace("regexReplaceAllLiteral", false, sprigFuncs["mustRegexReplaceAllLiteral"].(func(string, string, string) (string, error))),
-		"mustRegexReplaceAllLiteral": boundedRegexReplace("mustRegexReplaceAllLiteral", false, sprigFuncs["mustRegexReplaceAllLiteral"].(func(string, string, string) (string, error))),
+		"regexReplaceAll":            boundedRegexReplace("regexReplaceAll", true, sprigFuncs()["mustRegexReplaceAll"].(func(string, string, string) (string, error))),
+		"mustRegexReplaceAll":        boundedRegexReplace("mustRegexReplaceAll", true, sprigFuncs()["mustRegexReplaceAll"].(func(string, string, string) (string, error))),
+		"regexReplaceAllLiteral":     boundedRegexReplace("regexReplaceAllLiteral", false, sprigFuncs()["mustRegexReplaceAllLiteral"].(func(string, string, string) (string, error))),
+		"mustRegexReplaceAllLiteral": boundedRegexReplace("mustRegexReplaceAllLiteral", false, sprigFuncs()["mustRegexReplaceAllLiteral"].(func(string, string, string) (string, error))),
 
 		// uniq compares every pair of elements.
 		"uniq": func(list any) ([]any, error) {
@@ -325,7 +327,7 @@ func boundedFuncs() template.FuncMap {
 			if s, ok := list.([]string); ok {
 				list = append([]string(nil), s...)
 			}
-			return sprigFuncs["sortAlpha"].(func(any) []string)(list)
+			return sprigFuncs()["sortAlpha"].(func(any) []string)(list)
 		},
 
 		// text/template's own formatting builtins, bounded like the rest.
@@ -556,7 +558,7 @@ func gsm(s string) string { return gsmReplacer.Replace(s) }
 
 // funcs returns the time helpers bound to st's clock and language.
 func (st *state) funcs() template.FuncMap {
-	sprigDurationRound := sprigFuncs["durationRound"].(func(any) string)
+	sprigDurationRound := sprigFuncs()["durationRound"].(func(any) string)
 	m := template.FuncMap{
 		"now": func() time.Time { return st.now },
 		"date": func(layout string, d any) (string, error) {

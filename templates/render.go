@@ -124,7 +124,7 @@ type state struct {
 }
 
 func execute(name, src string, data map[string]any, maxOutput int, st *state) (string, error) {
-	t := template.New(name).Option("missingkey=error").Funcs(staticFuncs).Funcs(st.funcs())
+	t := template.New(name).Option("missingkey=error").Funcs(staticFuncs()).Funcs(st.funcs())
 	if _, err := t.Parse(src); err != nil {
 		return "", err
 	}

@@ -210,7 +210,7 @@ func TestDeniedFunctionsAreUndefined(t *testing.T) {
 // decision: allow it (and bound it if needed) or deny it.
 func TestNoNewSprigFunctions(t *testing.T) {
 	for name := range sprig.TxtFuncMap() {
-		if _, ok := staticFuncs[name]; ok {
+		if _, ok := staticFuncs()[name]; ok {
 			continue
 		}
 		if _, ok := deniedFuncs[name]; ok {

@@ -3,6 +3,7 @@ package lint
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,29 +12,36 @@ import (
 // "4 pm", "um 9".
 const clockBody = `(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:[.:]\d{2})?\s*(?:[–-]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*uhr|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`
 
+// lazyRE compiles an expression on first use: most runs of a short
+// message need few of them, and compiling all at start-up costs more than
+// linting the message.
+func lazyRE(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
 // Built-in detectors for the required elements. Concrete times and
 // contacts have a shape (digits, @, a domain) that regular expressions
 // describe once for every language; the words around them come from the
 // playbook's lexicon.
 var (
-	clockRe = regexp.MustCompile(`(?i)(?:^|[^\d.:])` + clockBody)
+	clockRe = lazyRE(`(?i)(?:^|[^\d.:])` + clockBody)
 	// clockAt0 and clockAtP are clockRe anchored at the start of the text
 	// and at a context character after it, for firstClock.
-	clockAt0  = regexp.MustCompile(`(?i)\A(?:^|[^\d.:])` + clockBody)
-	clockAtP  = regexp.MustCompile(`(?i)\A[^\d.:]` + clockBody)
-	dateRe    = regexp.MustCompile(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
-	periodRe  = regexp.MustCompile(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a\s+few|a|an|half\s+an?|einer\s+halben|einer\s+knappen|ein\s+paar|wenigen?)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
-	spelledRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
+	clockAt0  = lazyRE(`(?i)\A(?:^|[^\d.:])` + clockBody)
+	clockAtP  = lazyRE(`(?i)\A[^\d.:]` + clockBody)
+	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
+	periodRe  = lazyRE(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a\s+few|a|an|half\s+an?|einer\s+halben|einer\s+knappen|ein\s+paar|wenigen?)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
+	spelledRe = lazyRE(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
 	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
-	monthPartRe = regexp.MustCompile(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may)(?:[^\pL]|$)`)
-	returnRe    = regexp.MustCompile(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
+	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may)(?:[^\pL]|$)`)
+	returnRe    = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
 
-	phoneRe = regexp.MustCompile(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
+	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
 )
 
 // timeExprs are the expressions of concrete times, in the order they are
 // tried; timeCandidates has one bit per expression.
-var timeExprs = [...]*regexp.Regexp{clockRe, dateRe, periodRe, spelledRe, monthPartRe}
+var timeExprs = [...]func() *regexp.Regexp{clockRe, dateRe, periodRe, spelledRe, monthPartRe}
 
 // hasConcreteTime reports whether the plain view of the byte range
 // [from, to) — one sentence — holds a clock time, a date or a period that
@@ -47,15 +55,16 @@ func hasConcreteTimeText(text string) bool {
 		return false
 	}
 	cand := timeCandidates(text)
-	for i, re := range timeExprs {
+	for i, expr := range timeExprs {
 		if cand&(1<<i) == 0 {
 			continue // a necessary part is missing: the expression cannot match
 		}
+		re := expr()
 		// The first match decides most sentences: find it alone, and all
 		// matches (the same sequence, by the same rules) only when it is
 		// a start time.
 		var first []int
-		if re == clockRe {
+		if i == 0 {
 			first = firstClock(text)
 		} else {
 			first = re.FindStringSubmatchIndex(text)
@@ -78,7 +87,7 @@ func hasConcreteTimeText(text string) bool {
 // clockWords start the spelled form of clockBody ("um 9", "at 4").
 var clockWords = []string{"um", "at", "by", "bis", "gegen", "until", "before", "vor"}
 
-// firstClock is clockRe.FindStringSubmatchIndex(text) without trying the
+// firstClock is clockRe().FindStringSubmatchIndex(text) without trying the
 // expression at every byte. A match consumes its context character
 // (none at the start of the text) and looks nowhere before it, so it can
 // be found by anchored tries at the few places where clockBody can begin:
@@ -86,9 +95,9 @@ var clockWords = []string{"um", "at", "by", "bis", "gegen", "until", "before", "
 func firstClock(text string) []int {
 	if strings.Contains(text, "\u017f") || strings.Contains(text, "\u212a") {
 		// ſ and K fold to s and k: let the expression judge.
-		return clockRe.FindStringSubmatchIndex(text)
+		return clockRe().FindStringSubmatchIndex(text)
 	}
-	if m := clockAt0.FindStringSubmatchIndex(text); m != nil {
+	if m := clockAt0().FindStringSubmatchIndex(text); m != nil {
 		return m
 	}
 	p := 0 // start of the rune before q
@@ -98,7 +107,7 @@ func firstClock(text string) []int {
 			_, size = utf8.DecodeRuneInString(text[q:])
 		}
 		if p > 0 && !isDigit(text[p]) && text[p] != '.' && text[p] != ':' && clockCanStart(text, q) {
-			if m := clockAtP.FindStringSubmatchIndex(text[p:]); m != nil {
+			if m := clockAtP().FindStringSubmatchIndex(text[p:]); m != nil {
 				for i := range m {
 					if m[i] >= 0 {
 						m[i] += p
@@ -171,7 +180,7 @@ func acceptTime(text string, m []int) bool {
 	if i := strings.LastIndexByte(before, ' '); i >= 0 {
 		last = before[i+1:]
 	}
-	if equalFoldAny(last, "ab", "from") && (returnRe.MatchString(text) || isRange(text[s:m[1]])) {
+	if equalFoldAny(last, "ab", "from") && (returnRe().MatchString(text) || isRange(text[s:m[1]])) {
 		return true
 	}
 	return false

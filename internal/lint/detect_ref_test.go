@@ -26,10 +26,11 @@ func refHasConcreteTime(text string) bool {
 		return false
 	}
 	digits := strings.ContainsAny(text, "0123456789")
-	for _, re := range []*regexp.Regexp{clockRe, dateRe, periodRe, spelledRe, monthPartRe} {
-		if !digits && (re == clockRe || re == dateRe) {
+	for i, expr := range timeExprs {
+		if !digits && i < 2 { // clockRe and dateRe need a digit
 			continue
 		}
+		re := expr()
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
 			s := m[0]
 			if len(m) >= 4 && m[2] >= 0 {
@@ -41,7 +42,7 @@ func refHasConcreteTime(text string) bool {
 				continue
 			}
 			if refSinceRe.MatchString(before) && !refFutureFromRe.MatchString(before) &&
-				!(refBareFromRe.MatchString(before) && (returnRe.MatchString(text) || isRange)) {
+				!(refBareFromRe.MatchString(before) && (returnRe().MatchString(text) || isRange)) {
 				continue
 			}
 			return true
@@ -55,12 +56,12 @@ func checkConcreteTime(t *testing.T, s string) {
 	if got, want := hasConcreteTimeText(s), refHasConcreteTime(s); got != want {
 		t.Errorf("hasConcreteTime(%q) = %v, expressions say %v", s, got, want)
 	}
-	if got, want := firstClock(s), clockRe.FindStringSubmatchIndex(s); !slices.Equal(got, want) {
+	if got, want := firstClock(s), clockRe().FindStringSubmatchIndex(s); !slices.Equal(got, want) {
 		t.Errorf("firstClock(%q) = %v, clockRe finds %v", s, got, want)
 	}
 	cand := timeCandidates(s)
-	for i, re := range timeExprs {
-		if cand&(1<<i) == 0 && re.MatchString(s) {
+	for i, expr := range timeExprs {
+		if re := expr(); cand&(1<<i) == 0 && re.MatchString(s) {
 			t.Errorf("timeCandidates(%q) = %05b rules out %s, which matches %q", s, cand, re, re.FindString(s))
 		}
 	}

@@ -225,14 +225,14 @@ func FuzzFinders(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		all := func(string) bool { return true }
-		for _, re := range []*regexp.Regexp{urlRe, emailRe, bareURLRe} {
+		for _, re := range []*regexp.Regexp{urlRe(), emailRe(), bareURLRe()} {
 			got, want := findInTokens(re, s, all), findInLines(re, s, all)
 			if !sameLocs(got, want) {
 				t.Fatalf("%s on %q: tokens %v, lines %v", re, s, got, want)
 			}
 		}
 		var want [][]int
-		for _, loc := range phoneRe.FindAllStringIndex(s, -1) {
+		for _, loc := range phoneRe().FindAllStringIndex(s, -1) {
 			if digits(s[loc[0]:loc[1]]) >= 7 {
 				want = append(want, loc)
 			}
@@ -273,7 +273,7 @@ func FuzzMaskLinks(f *testing.F) {
 		for _, step := range []struct {
 			re   *regexp.Regexp
 			dest *[][2]int
-		}{{urlRe, &links}, {emailRe, &mails}, {bareURLRe, &links}} {
+		}{{urlRe(), &links}, {emailRe(), &mails}, {bareURLRe(), &links}} {
 			for _, l := range findInLines(step.re, string(ref[d.Body:]), all) {
 				from, to := d.Body+l[0], d.Body+l[1]
 				*step.dest = append(*step.dest, [2]int{from, to})

@@ -109,7 +109,7 @@ func findPhones(s string, minDigits int) [][]int {
 		if to < len(s) {
 			to = nextRuneEnd(s, to)
 		}
-		for _, loc := range phoneRe.FindAllStringIndex(s[from:to], -1) {
+		for _, loc := range phoneRe().FindAllStringIndex(s[from:to], -1) {
 			if digits(s[from+loc[0]:from+loc[1]]) >= minDigits {
 				out = append(out, []int{from + loc[0], from + loc[1]})
 			}

@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/crisis-comms/crisis/playbook"
@@ -16,7 +15,7 @@ type suppression struct {
 	scopeEnd   int
 }
 
-var directiveRe = regexp.MustCompile(`crisis-ignore\s+([A-Za-z0-9_.*,\s-]+?)\s*(?::\s*(.*?))?\s*(?:-->)?\s*$`)
+var directiveRe = lazyRE(`crisis-ignore\s+([A-Za-z0-9_.*,\s-]+?)\s*(?::\s*(.*?))?\s*(?:-->)?\s*$`)
 
 // addSuppression records a directive at [from, to). An HTML comment covers
 // the next paragraph; a # line covers the next line.
@@ -27,7 +26,7 @@ func (d *Document) addSuppression(from, to int, paragraph bool) {
 	if !strings.HasPrefix(text, "crisis-ignore") {
 		return
 	}
-	m := directiveRe.FindStringSubmatch(text)
+	m := directiveRe().FindStringSubmatch(text)
 	s := suppression{from: from, to: to}
 	if m != nil {
 		s.rules = strings.FieldsFunc(m[1], func(r rune) bool { return r == ',' || r == ' ' })

@@ -295,8 +295,8 @@ func isYAMLSpecial(v string) bool {
 }
 
 var (
-	htmlComment   = regexp.MustCompile(`(?s)<!--.*?-->`)
-	hashDirective = regexp.MustCompile(`(?m)^[ \t]*#[ \t]*crisis-ignore\b[^\n]*`)
+	htmlComment   = lazyRE(`(?s)<!--.*?-->`)
+	hashDirective = lazyRE(`(?m)^[ \t]*#[ \t]*crisis-ignore\b[^\n]*`)
 )
 
 // maskComments blanks HTML comments and # crisis-ignore lines in both views
@@ -306,13 +306,13 @@ func (d *Document) maskComments() {
 	if !strings.Contains(body, "<!--") && !strings.Contains(body, "crisis-ignore") {
 		return
 	}
-	for _, loc := range htmlComment.FindAllStringIndex(body, -1) {
+	for _, loc := range htmlComment().FindAllStringIndex(body, -1) {
 		from, to := d.Body+loc[0], d.Body+loc[1]
 		d.addSuppression(from, to, true)
 		blank(d.voice, from, to)
 		blank(d.plainBuf(), from, to)
 	}
-	for _, loc := range hashDirective.FindAllStringIndex(body, -1) {
+	for _, loc := range hashDirective().FindAllStringIndex(body, -1) {
 		from, to := d.Body+loc[0], d.Body+loc[1]
 		d.addSuppression(from, to, false)
 		blank(d.voice, from, to)
@@ -454,10 +454,10 @@ func widenTicks(src []byte, from, to int) (int, int) {
 }
 
 var (
-	urlRe       = regexp.MustCompile(`(?i)\b(?:https?://|www\.)[^\s<>()"„“”»«]+[^\s<>()"„“”»«.,;:!?'’)]`)
-	bareURLRe   = regexp.MustCompile(`(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:de|com|net|org|info|eu|at|ch|io|co|uk|app|shop|online|example|bank|news|gov|edu)\b(?:/[^\s<>()"„“”]*[^\s<>()"„“”.,;:!?'’)])?`)
-	emailRe     = regexp.MustCompile(`(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b`)
-	blockQuote  = regexp.MustCompile(`(?m)^[ \t]{0,3}>[^\n]*`)
+	urlRe       = lazyRE(`(?i)\b(?:https?://|www\.)[^\s<>()"„“”»«]+[^\s<>()"„“”»«.,;:!?'’)]`)
+	bareURLRe   = lazyRE(`(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:de|com|net|org|info|eu|at|ch|io|co|uk|app|shop|online|example|bank|news|gov|edu)\b(?:/[^\s<>()"„“”]*[^\s<>()"„“”.,;:!?'’)])?`)
+	emailRe     = lazyRE(`(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b`)
+	blockQuote  = lazyRE(`(?m)^[ \t]{0,3}>[^\n]*`)
 	quotePairs  = [][2]string{{"„", "“"}, {"“", "”"}, {"»", "«"}, {"«", "»"}, {"‚", "‘"}, {"\"", "\""}}
 	minQuoteLen = 3 // words; shorter quotes are scare quotes or names, still the sender's voice
 )
@@ -488,26 +488,26 @@ func (d *Document) maskPlain() {
 			return
 		}
 		if strings.Contains(tok, "://") || strings.Contains(tok, "www.") || strings.Contains(tok, "WWW.") {
-			if locs := urlRe.FindAllStringIndex(tok, -1); len(locs) > 0 {
+			if locs := urlRe().FindAllStringIndex(tok, -1); len(locs) > 0 {
 				tok = blankLocs(tok, locs)
 				urls = append(urls, shift(locs, start)...)
 			}
 		}
 		if strings.Contains(tok, "@") {
-			if locs := emailRe.FindAllStringIndex(tok, -1); len(locs) > 0 {
+			if locs := emailRe().FindAllStringIndex(tok, -1); len(locs) > 0 {
 				tok = blankLocs(tok, locs)
 				mails = append(mails, shift(locs, start)...)
 			}
 		}
 		if hasDotLetter(tok) {
-			bare = append(bare, shift(bareURLRe.FindAllStringIndex(tok, -1), start)...)
+			bare = append(bare, shift(bareURLRe().FindAllStringIndex(tok, -1), start)...)
 		}
 	})
 	blankAll(urls, &d.links)
 	blankAll(mails, &d.emails)
 	blankAll(bare, &d.links)
 	if !d.Markdown && strings.Contains(string(d.voice[d.Body:]), ">") {
-		blankAll(findInLines(blockQuote, string(d.voice[d.Body:]), func(l string) bool { return strings.Contains(l, ">") }), nil)
+		blankAll(findInLines(blockQuote(), string(d.voice[d.Body:]), func(l string) bool { return strings.Contains(l, ">") }), nil)
 	}
 	body := string(d.voice[d.Body:])
 	for _, q := range quotePairs {

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crisis-comms/crisis/internal/atomicfile"
@@ -39,9 +40,12 @@ type Options struct {
 //go:embed templates
 var templateFS embed.FS
 
-var tmpl = template.Must(template.New("").Funcs(template.FuncMap{
-	"md": Markdown,
-}).ParseFS(templateFS, "templates/*.tmpl"))
+// tmpl parses the page templates on first use.
+var tmpl = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"md": Markdown,
+	}).ParseFS(templateFS, "templates/*.tmpl"))
+})
 
 // Stylesheets are inlined into each page so that the site needs no second
 // request and a page survives being mailed or saved as a single file.
@@ -82,10 +86,10 @@ func Build(in *incident.Incident, outDir string, opts Options) error {
 
 	v := newView(in, opts)
 	var index, letter bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&index, "index.html.tmpl", v); err != nil {
+	if err := tmpl().ExecuteTemplate(&index, "index.html.tmpl", v); err != nil {
 		return fmt.Errorf("render %s: %w", IndexFile, err)
 	}
-	if err := tmpl.ExecuteTemplate(&letter, "letter.html.tmpl", v); err != nil {
+	if err := tmpl().ExecuteTemplate(&letter, "letter.html.tmpl", v); err != nil {
 		return fmt.Errorf("render %s: %w", LetterFile, err)
 	}
 	qr, err := QRPNG(landing)
