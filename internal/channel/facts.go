@@ -1,7 +1,9 @@
 package channel
 
 import (
+	"fmt"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -73,8 +75,8 @@ var months = map[string]int{
 // or that is glued to a word, is dropped but still consumes its text.
 // FuzzExtractFactsScanner checks the equivalence.
 func ExtractFacts(text string) []Fact {
-	var runBuf [64]digitRun
-	x := factScanner{text: text, runs: runBuf[:0]}
+	x := factScanners.Get().(*factScanner)
+	x.text = text
 	x.index()
 	x.emails()
 	x.flush()
@@ -84,7 +86,44 @@ func ExtractFacts(text string) []Fact {
 	x.amounts()    // flushes after each grammar
 	x.phones()
 	x.flush()
-	return x.facts
+	var out []Fact
+	if len(x.facts) > 0 {
+		out = make([]Fact, len(x.facts))
+		for k, f := range x.facts {
+			v := x.vals[f.val]
+			out[k] = Fact{Kind: v.kind, Value: v.value, Raw: text[f.start:f.end], Offset: f.start, End: f.end}
+		}
+	}
+	x.reset()
+	factScanners.Put(x)
+	return out
+}
+
+// factScanners keep the scanners' buffers from one text to the next, so
+// that a text costs one allocation for its facts besides their values.
+var factScanners = sync.Pool{New: func() any { return new(factScanner) }}
+
+// reset empties x for the next text, and lets go of the text, of the
+// facts' strings and of unusually large buffers.
+func (x *factScanner) reset() {
+	clear(x.vals)
+	const keep = 1024
+	if cap(x.vals) > keep {
+		x.vals = nil
+	}
+	if cap(x.facts) > keep {
+		x.facts = nil
+	}
+	if cap(x.pending) > keep {
+		x.pending = nil
+	}
+	if cap(x.runs) > keep {
+		x.runs = nil
+	}
+	if cap(x.ats) > keep {
+		x.ats = nil
+	}
+	*x = factScanner{facts: x.facts[:0], pending: x.pending[:0], vals: x.vals[:0], runs: x.runs[:0], ats: x.ats[:0]}
 }
 
 // A digitRun is a maximal run of ASCII digits, text[start:end].
@@ -96,10 +135,17 @@ type digitRun struct {
 	month int
 }
 
+// A factSpan is where a fact is, and its kind and value as vals[val].
+// Holding no pointers, spans are cheap to move while they are merged.
+type factSpan struct{ start, end, val int }
+
+type factVal struct{ kind, value string }
+
 type factScanner struct {
 	text    string
-	facts   []Fact // in offset order
-	pending []Fact // found by the running grammar
+	facts   []factSpan // in offset order
+	pending []factSpan // found by the running grammar
+	vals    []factVal  // kinds and values of facts and pending
 	runs    []digitRun
 	ats     []int // positions of '@'
 	// amountGroupsMemo's last answer: groups [.,' ]\d{3} at groupsAt.
@@ -204,7 +250,7 @@ func (x *factScanner) free(kind string, start, end int) bool {
 // starting before end can.
 func (x *factScanner) claimed(start, end int) bool {
 	i := x.before(end)
-	return i > 0 && start < x.facts[i-1].End
+	return i > 0 && start < x.facts[i-1].end
 }
 
 // before returns how many facts start before end.
@@ -212,7 +258,7 @@ func (x *factScanner) before(end int) int {
 	lo, hi := 0, len(x.facts)
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if x.facts[m].Offset < end {
+		if x.facts[m].start < end {
 			lo = m + 1
 		} else {
 			hi = m
@@ -229,10 +275,8 @@ func (x *factScanner) add(kind, value string, start, end int) {
 	if value == "" {
 		return
 	}
-	if x.pending == nil {
-		x.pending = make([]Fact, 0, min(len(x.runs)+len(x.ats)+2, 32))
-	}
-	x.pending = append(x.pending, Fact{Kind: kind, Value: value, Raw: x.text[start:end], Offset: start, End: end})
+	x.pending = append(x.pending, factSpan{start: start, end: end, val: len(x.vals)})
+	x.vals = append(x.vals, factVal{kind, value})
 }
 
 // flush merges the pending facts into facts, in offset order.
@@ -243,14 +287,14 @@ func (x *factScanner) flush() {
 	}
 	n := len(x.facts)
 	if cap(x.facts) < n+m {
-		grown := make([]Fact, n, max(2*cap(x.facts), n+m, cap(x.pending)))
+		grown := make([]factSpan, n, max(2*cap(x.facts), n+m, 16))
 		copy(grown, x.facts)
 		x.facts = grown
 	}
 	x.facts = x.facts[:n+m]
 	i, j := n-1, m-1
 	for k := n + m - 1; j >= 0; k-- {
-		if i >= 0 && x.facts[i].Offset > x.pending[j].Offset {
+		if i >= 0 && x.facts[i].start > x.pending[j].start {
 			x.facts[k] = x.facts[i]
 			i--
 		} else {
@@ -258,7 +302,6 @@ func (x *factScanner) flush() {
 			j--
 		}
 	}
-	clear(x.pending)
 	x.pending = x.pending[:0]
 }
 
@@ -333,7 +376,32 @@ func (x *factScanner) emailDomain(i int) int {
 func (x *factScanner) urls() {
 	t := x.text
 	prev := rune(-1)
+	// Every link has a '.' after its first label or the ':' of its
+	// scheme, and none spans an ASCII space. So the scan jumps from i to
+	// the last space before the next '.' or ':' (at mark): no link starts
+	// before that space, and the space ends any label, so the scan would
+	// have arrived there, with the space as prev. After the last mark no
+	// link starts at all.
+	dot, colon, mark := -1, -1, -1
 	for i := 0; i < len(t); {
+		if i > mark {
+			if dot < i && dot < len(t) {
+				dot = nextByte(t, i, '.')
+			}
+			if colon < i && colon < len(t) {
+				colon = nextByte(t, i, ':')
+			}
+			mark = min(dot, colon)
+			if mark == len(t) {
+				return
+			}
+			for w := mark - 1; w >= i; w-- {
+				if isURLSpace(t[w]) {
+					prev, i = rune(t[w]), w+1
+					break
+				}
+			}
+		}
 		r, n := rune(t[i]), 1
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(t[i:])
@@ -361,6 +429,20 @@ func (x *factScanner) urls() {
 		prev, _ = utf8.DecodeLastRuneInString(t[:j])
 		i = j
 	}
+}
+
+// nextByte returns the index of the first c in t from i, or len(t).
+func nextByte(t string, i int, c byte) int {
+	if k := strings.IndexByte(t[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(t)
+}
+
+// isURLSpace: the ASCII spaces, none of which a link spans (matchURL ends
+// the host at a non-letter and the path at unicode.IsSpace).
+func isURLSpace(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '\v'
 }
 
 func (x *factScanner) addURL(start, end int) {
@@ -1328,11 +1410,8 @@ func dateValue(year, month, day int) string {
 		return ""
 	}
 	if year == 0 {
-		var b [5]byte
-		put2(b[0:], month)
-		b[2] = '-'
-		put2(b[3:], day)
-		return string(b[:])
+		k := 5 * (31*(month-1) + day - 1)
+		return dayMonths[k : k+5]
 	}
 	var b [10]byte
 	put2(b[0:], year/100)
@@ -1350,12 +1429,35 @@ func clock(h, min int) string {
 	if h > 24 || h == 24 && min > 0 {
 		return ""
 	}
+	if 0 <= h && 0 <= min && min < 60 {
+		k := 5 * (60*(h%24) + min)
+		return clocks[k : k+5]
+	}
 	var b [5]byte
 	put2(b[0:], h%24)
 	b[2] = ':'
 	put2(b[3:], min)
 	return string(b[:])
 }
+
+// clocks holds every "HH:MM" of a day and dayMonths every "MM-DD" of a
+// year (31 days to each month), so that the common values of times and
+// dates are substrings instead of allocations.
+var clocks, dayMonths = func() (string, string) {
+	c := make([]byte, 0, 5*24*60)
+	for h := range 24 {
+		for m := range 60 {
+			c = fmt.Appendf(c, "%02d:%02d", h, m)
+		}
+	}
+	d := make([]byte, 0, 5*12*31)
+	for m := 1; m <= 12; m++ {
+		for day := 1; day <= 31; day++ {
+			d = fmt.Appendf(d, "%02d-%02d", m, day)
+		}
+	}
+	return string(c), string(d)
+}()
 
 func time12Value(h, min int, pm bool) string {
 	if h < 1 || h > 12 {

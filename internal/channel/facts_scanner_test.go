@@ -15,7 +15,7 @@ func scannerSeeds() []string {
 		"Call +44 20 7946 0958 or write to help@example.com by November 23rd, 3 pm.",
 		"Mittwoch, 14.00 Uhr – EUR 1.234,56 – 8–20 Uhr",
 		"no digits here at all",
-		benchText,
+		benchText, benchSMSDe, benchSMSEn, benchMailDe, benchMailEn,
 		// email: the domain ends in the last label that starts with letters
 		"a@b.cd9 x.y@acme.co.uk9 a@b.c.de-f @x.de a@@b.de a@b..de",
 		// dates: years, ordinals, ä in month words, boundaries

@@ -296,7 +296,10 @@ func runeOffset(s string, n int) int {
 }
 
 func checkX(body string, limit int) (Violation, bool) {
-	text := norm.NFC.String(body)
+	text := body
+	if !isNFCQuick(body) {
+		text = norm.NFC.String(body)
+	}
 	total, over := 0, -1
 	xWalk(text, func(start, _, w int) {
 		if over < 0 && total+w > limit {

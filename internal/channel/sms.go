@@ -44,44 +44,55 @@ var gsmBasic = []rune("@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæß
 // is sent as escape + code and so takes two septets.
 var gsmExtension = []rune("\f^{}\\[~]|€")
 
-// gsmSeptets maps a rune to its septet count; a missing rune is not GSM-7.
-var gsmSeptets = func() map[rune]int {
-	m := make(map[rune]int, len(gsmBasic)+len(gsmExtension))
+// gsmLow holds the septet count of each rune below len(gsmLow), 0 for one
+// that is not GSM-7; gsmHigh holds the few GSM-7 runes above (€).
+var gsmLow, gsmHigh = func() (low [0x400]int8, high map[rune]int8) {
+	high = map[rune]int8{}
+	set := func(r rune, n int8) {
+		if r < rune(len(low)) {
+			low[r] = n
+		} else {
+			high[r] = n
+		}
+	}
 	for _, r := range gsmBasic {
-		m[r] = 1
+		set(r, 1)
 	}
 	for _, r := range gsmExtension {
-		m[r] = 2
+		set(r, 2)
 	}
-	return m
-}()
-
-// asciiSeptets is gsmSeptets for ASCII, as an array because ASCII is most of
-// the text and an array lookup is much cheaper than a map lookup.
-var asciiSeptets = func() (t [utf8.RuneSelf]int8) {
-	for r := range t {
-		t[r] = int8(gsmSeptets[rune(r)])
-	}
-	return t
+	return low, high
 }()
 
 // septets returns how many septets r takes in GSM-7, or 0 if it cannot be
 // sent in GSM-7.
 func septets(r rune) int {
-	if r >= 0 && r < utf8.RuneSelf {
-		return int(asciiSeptets[r])
+	if uint32(r) < uint32(len(gsmLow)) {
+		return int(gsmLow[r])
 	}
-	return gsmSeptets[r]
+	if r == '€' {
+		return 2
+	}
+	return int(gsmHigh[r])
 }
 
 // isGSM reports whether every rune of text is in the basic or extension
 // table. Invalid UTF-8 decodes to U+FFFD, which is not, so such text counts
 // as UCS-2.
 func isGSM(text string) bool {
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			if gsmLow[c] == 0 {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
 		if septets(r) == 0 {
 			return false
 		}
+		i += size
 	}
 	return true
 }
@@ -101,22 +112,55 @@ func smsUnits(r rune, gsm bool) int {
 // packing characters greedily, because an escape pair or a surrogate pair is
 // never split across two parts, so a multipart message can hold fewer than
 // 153 septets or 67 code units per part.
+//
+// One pass counts both septets and UTF-16 code units. When every character
+// takes one unit (no extension character in GSM-7, no surrogate pair in
+// UCS-2), greedy packing fills every part, and the segments are counted by
+// division.
 func SMS(text string) SMSStats {
-	gsm := isGSM(text)
-	st := SMSStats{Encoding: EncodingUCS2}
-	single, multi := ucs2Single, ucs2Multi
-	if gsm {
-		st.Encoding = EncodingGSM7
-		single, multi = gsmSingle, gsmMulti
+	gsm, wide := true, false
+	sept, ucs := 0, 0
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			s := int(gsmLow[c])
+			if s == 0 {
+				gsm = false
+			}
+			sept += s
+			ucs++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if r > 0xFFFF {
+			ucs += 2
+			wide = true
+		} else {
+			ucs++
+		}
+		if gsm {
+			s := septets(r)
+			if s == 0 {
+				gsm = false
+			}
+			sept += s
+		}
 	}
-	for _, r := range text {
-		st.Units += smsUnits(r, gsm)
+	st := SMSStats{Encoding: EncodingUCS2, Units: ucs}
+	single, multi, uneven := ucs2Single, ucs2Multi, wide
+	if gsm {
+		// Every GSM-7 rune is in the BMP, so ucs counts the runes.
+		st.Encoding, st.Units = EncodingGSM7, sept
+		single, multi, uneven = gsmSingle, gsmMulti, sept > ucs
 	}
 	switch {
 	case st.Units == 0:
 		st.Segments = 0
 	case st.Units <= single:
 		st.Segments = 1
+	case !uneven:
+		st.Segments = (st.Units + multi - 1) / multi
 	default:
 		used := 0
 		st.Segments = 1

@@ -2,6 +2,7 @@ package channel
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,54 +37,234 @@ type XStats struct {
 
 // X returns the weighted length of text as X counts it.
 func X(text string) XStats {
-	n := 0
-	xWalk(norm.NFC.String(text), func(_, _, w int) { n += w })
-	return XStats{WeightedLength: n}
+	if !isNFCQuick(text) {
+		text = norm.NFC.String(text)
+	}
+	return XStats{WeightedLength: xScan(text, nil)}
 }
 
-// dotAhead reports whether a '.' comes before the next ASCII space from
-// i. Every link has one (its host has a top-level domain) and none spans a
-// space, so words without a dot skip the link matcher.
-func dotAhead(text string, i int) bool {
-	for ; i < len(text); i++ {
-		switch text[i] {
-		case '.':
-			return true
-		case ' ', '\t', '\n', '\r', '\f':
-			return false
+// nfcSafeLimit bounds the runes that nfcSafe knows about; it covers Latin,
+// Greek, Cyrillic and the general punctuation and currency signs.
+const nfcSafeLimit = 0x3000
+
+// nfcSafe has bit r set for each rune r below nfcSafeLimit that is
+// unchanged by NFC, has combining class 0 and does not combine with a rune
+// before it (NFC_Quick_Check=Yes, ccc=0). A text of such runes and ASCII
+// is already NFC. It is built on first use, as most commands never count
+// for X.
+var nfcSafe = sync.OnceValue(func() *[nfcSafeLimit / 64]uint64 {
+	var t [nfcSafeLimit / 64]uint64
+	for r := rune(0); r < nfcSafeLimit; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		s := string(r)
+		if p := norm.NFC.PropertiesString(s); p.BoundaryBefore() && p.CCC() == 0 && norm.NFC.String(s) == s {
+			t[r>>6] |= 1 << (r & 63)
 		}
 	}
-	return false
+	return &t
+})
+
+// asciiPrefix returns the length of the ASCII bytes that text starts
+// with, testing eight at a time.
+func asciiPrefix(text string) int {
+	i := 0
+	for ; i+8 <= len(text); i += 8 {
+		w := uint64(text[i]) | uint64(text[i+1])<<8 | uint64(text[i+2])<<16 | uint64(text[i+3])<<24 |
+			uint64(text[i+4])<<32 | uint64(text[i+5])<<40 | uint64(text[i+6])<<48 | uint64(text[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for i < len(text) && text[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
+}
+
+// isNFCQuick reports whether text is NFC because all its runes are in
+// nfcSafe, which is much cheaper to find out than normalising. False means
+// that text may or may not be NFC.
+func isNFCQuick(text string) bool {
+	var t *[nfcSafeLimit / 64]uint64
+	for i := asciiPrefix(text); i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if t == nil {
+			t = nfcSafe()
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r >= nfcSafeLimit || t[r>>6]&(1<<(r&63)) == 0 {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // xWalk calls fn for each counted unit of text (a link, an emoji sequence or
 // a single code point) with its byte span and weight. text must already be
 // NFC.
 func xWalk(text string, fn func(start, end, weight int)) {
-	prev := rune(-1)
+	xScan(text, fn)
+}
+
+// Classes of ASCII bytes for xScan.
+const (
+	xAlnum    = 1 << iota // a letter or digit: a link may start here
+	xKeycap               // '#', '*' or a digit: may start a keycap emoji
+	xLinkNext             // a link may start after this byte (urlCanStart)
+)
+
+var xASCII = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		b := byte(c)
+		if isLetterByte(b) || isDigitByte(b) {
+			t[c] |= xAlnum
+		}
+		if b == '#' || b == '*' || isDigitByte(b) {
+			t[c] |= xKeycap
+		}
+		if urlCanStart(rune(c)) {
+			t[c] |= xLinkNext
+		}
+	}
+	return t
+}()
+
+// xScan returns the weighted length of text (already NFC) and, unless fn
+// is nil, calls fn for each counted unit: a link, an emoji sequence or a
+// single code point, with its byte span and weight.
+//
+// At each position a link is tried first (where urlCanStart allows one and
+// a '.' comes before the next space, as every link has a dot in its host),
+// then an emoji sequence, then the code point on its own. ASCII takes a
+// short path: only a letter or digit can start a link (matchURL needs one),
+// and only '#', '*' or a digit followed by U+FE0F or U+20E3 an emoji.
+func xScan(text string, fn func(start, end, weight int)) int {
+	n := 0
+	linkNext := true // urlCanStart(prev); true at the start of the text
+	dotStop, dotVal := -1, false
 	for i := 0; i < len(text); {
-		if urlCanStart(prev) && dotAhead(text, i) {
-			if end := matchURL(text, i, true); end > i {
-				fn(i, end, xURLWeight)
-				prev, _ = utf8.DecodeLastRuneInString(text[:end])
+		// ASCII that starts neither a link nor an emoji weighs 1.
+		for j := i; j < len(text); j++ {
+			c := text[j]
+			if c >= utf8.RuneSelf {
+				break
+			}
+			cls := xASCII[c]
+			if cls&xAlnum != 0 && linkNext ||
+				cls&xKeycap != 0 && j+1 < len(text) && text[j+1] >= utf8.RuneSelf {
+				break
+			}
+			if fn != nil {
+				fn(j, j+1, 1)
+			}
+			linkNext = cls&xLinkNext != 0
+			n++
+			i = j + 1
+		}
+		if i == len(text) {
+			break
+		}
+		// The general step, as twitter-text takes it.
+		if linkNext {
+			if i > dotStop {
+				dotStop, dotVal = dotScan(text, i)
+			}
+			if dotVal {
+				if end := matchURL(text, i, true); end > i {
+					n += xURLWeight
+					if fn != nil {
+						fn(i, end, xURLWeight)
+					}
+					linkNext = xLinkAfter(text[:end])
+					i = end
+					continue
+				}
+			}
+		}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		// Below U+0800, only '#', '*', digits, © and ® can start an emoji
+		// (see matchEmoji), and an ASCII one only before a non-ASCII rune.
+		if r >= 0x800 || r == 0xA9 || r == 0xAE ||
+			r < utf8.RuneSelf && xASCII[r]&xKeycap != 0 && i+1 < len(text) && text[i+1] >= utf8.RuneSelf {
+			if end := matchEmoji(text, i); end > i {
+				n += xDefaultWeight
+				if fn != nil {
+					fn(i, end, xDefaultWeight)
+				}
+				linkNext = xLinkAfter(text[:end])
 				i = end
 				continue
 			}
 		}
-		if end := matchEmoji(text, i); end > i {
-			fn(i, end, xDefaultWeight)
-			prev, _ = utf8.DecodeLastRuneInString(text[:end])
-			i = end
-			continue
+		w := xRuneWeight(r)
+		n += w
+		if fn != nil {
+			fn(i, i+size, w)
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		fn(i, i+size, xRuneWeight(r))
-		prev = r
+		linkNext = xLinkNextAfter(r)
 		i += size
 	}
+	return n
+}
+
+// xLinkAfter is urlCanStart for the last code point of s.
+func xLinkAfter(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return xLinkNextAfter(r)
+}
+
+// xLinkNextAfter is urlCanStart(r), from tables below U+0800.
+func xLinkNextAfter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return xASCII[r]&xLinkNext != 0
+	}
+	if r < 0x800 {
+		return xLinkNext2[r>>6]&(1<<(r&63)) != 0
+	}
+	return urlCanStart(r)
+}
+
+// xLinkNext2 has bit r set for each r below U+0800 after which a link may
+// start (urlCanStart).
+var xLinkNext2 = func() (t [0x800 / 64]uint64) {
+	for r := rune(0); r < 0x800; r++ {
+		if urlCanStart(r) {
+			t[r>>6] |= 1 << (r & 63)
+		}
+	}
+	return t
+}()
+
+// dotScan looks for a '.' before the next ASCII space from i. Every link
+// has one (its host has a top-level domain) and none spans a space, so
+// words without a dot skip the link matcher. It returns where it stopped
+// (the dot, the space or the end of text) and whether it found a dot; the
+// answer is the same from every position up to where it stopped.
+func dotScan(text string, i int) (stop int, dot bool) {
+	for ; i < len(text); i++ {
+		switch text[i] {
+		case '.':
+			return i, true
+		case ' ', '\t', '\n', '\r', '\f':
+			return i, false
+		}
+	}
+	return i, false
 }
 
 func xRuneWeight(r rune) int {
+	if r <= 0x10FF && r >= 0 {
+		return 1
+	}
 	for _, rg := range xLightRanges {
 		if r >= rg[0] && r <= rg[1] {
 			return 1
