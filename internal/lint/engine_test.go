@@ -188,3 +188,14 @@ func TestResultsIndependentOfHistory(t *testing.T) {
 		t.Fatal("corpus has no English message to judge with the German playbook")
 	}
 }
+
+func TestForTermWords(t *testing.T) {
+	for _, term := range []string{"wir bedauern", " a-b/c\td ", "*team", "24/7", "", "--", "über-fällig", "e-mail adresse"} {
+		var got []string
+		forTermWords(term, func(w string) { got = append(got, w) })
+		want := strings.FieldsFunc(term, func(r rune) bool { return r == ' ' || r == '-' || r == '/' || r == '\t' })
+		if strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Errorf("%q: %q, want %q", term, got, want)
+		}
+	}
+}

@@ -122,9 +122,7 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 		for _, t := range list {
 			var ph phrase
 			ph.group = g
-			for _, w := range splitTermWords(t) {
-				ph.words = append(ph.words, wordID(w))
-			}
+			forTermWords(t, func(w string) { ph.words = append(ph.words, wordID(w)) })
 			if len(ph.words) == 0 {
 				continue
 			}
@@ -146,12 +144,27 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 	return m
 }
 
-// splitTermWords splits a lexicon term into words the way the tokenizer
-// splits text: at spaces and at hyphens and slashes, keeping * markers.
-func splitTermWords(t string) []string {
-	return strings.FieldsFunc(t, func(r rune) bool {
-		return r == ' ' || r == '-' || r == '/' || r == '\t'
-	})
+// forTermWords calls fn with each word of a lexicon term, split the way
+// the tokenizer splits text: at spaces and at hyphens and slashes, keeping
+// * markers (strings.FieldsFunc without building the slice).
+func forTermWords(t string, fn func(string)) {
+	start := -1
+	for i := 0; i < len(t); i++ {
+		switch t[i] {
+		case ' ', '-', '/', '\t':
+			if start >= 0 {
+				fn(t[start:i])
+				start = -1
+			}
+		default:
+			if start < 0 {
+				start = i
+			}
+		}
+	}
+	if start >= 0 {
+		fn(t[start:])
+	}
 }
 
 func (m *matcher) stem(word string) string {
