@@ -31,14 +31,22 @@ type matcher struct {
 	suffix  *trie // built over reversed words
 	infix   *trie
 	hasFix  [3]bool
-	// singles maps a word-pattern id to the phrases of that one word (a
-	// slice, as map lookups per token add up); pairs maps the first two
-	// word-pattern ids of the longer phrases to them. Phrase ids ascend in
-	// both, and hasPairs[wp] says whether any pair starts with wp.
-	singles  [][]int32
-	pairs    map[[2]int32][]int32
-	hasPairs []bool
+	// singles maps a word-pattern id to the phrases of that one word;
+	// pairs[wp] lists the longer phrases starting with wp by their second
+	// word-pattern id, sorted by it. Both are slices, as map lookups per
+	// token add up; phrase ids ascend in every list.
+	singles [][]int32
+	pairs   [][]pairPhrases
+	// pairMask[wp] has bit second%64 set for every pair of wp: most
+	// second words are ruled out without a search.
+	pairMask []uint64
 	phrases  []phrase
+}
+
+// pairPhrases are the phrases whose second word is second.
+type pairPhrases struct {
+	second int32
+	ids    []int32
 }
 
 type phrase struct {
@@ -72,7 +80,7 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 	m := &matcher{
 		lang: lang, stemmer: stemmerFor(lang),
 		exact: make(map[string][]int32, 2*n), prefix: newTrie(), suffix: newTrie(), infix: newTrie(),
-		phrases: make([]phrase, 0, n), pairs: map[[2]int32][]int32{},
+		phrases: make([]phrase, 0, n),
 	}
 	// ids[kind] maps a folded word core to its word-pattern id.
 	var ids [4]map[string]int32
@@ -130,15 +138,22 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 			m.phrases = append(m.phrases, ph)
 			for int(ph.words[0]) >= len(m.singles) {
 				m.singles = append(m.singles, nil)
-				m.hasPairs = append(m.hasPairs, false)
+				m.pairs = append(m.pairs, nil)
+				m.pairMask = append(m.pairMask, 0)
 			}
+			first := ph.words[0]
 			if len(ph.words) == 1 {
-				m.singles[ph.words[0]] = append(m.singles[ph.words[0]], id)
-			} else {
-				k := [2]int32{ph.words[0], ph.words[1]}
-				m.pairs[k] = append(m.pairs[k], id)
-				m.hasPairs[ph.words[0]] = true
+				m.singles[first] = append(m.singles[first], id)
+				continue
 			}
+			list := m.pairs[first]
+			i, found := slices.BinarySearchFunc(list, ph.words[1], cmpSecond)
+			if !found {
+				list = slices.Insert(list, i, pairPhrases{second: ph.words[1]})
+			}
+			list[i].ids = append(list[i].ids, id)
+			m.pairs[first] = list
+			m.pairMask[first] |= 1 << (ph.words[1] & 63)
 		}
 	}
 	return m
@@ -224,17 +239,24 @@ func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i, n int, pats func(
 		if int(wp) >= len(m.singles) {
 			continue
 		}
-		cand := append((*scratch)[:0], m.singles[wp]...)
-		if len(next) > 0 && m.hasPairs[wp] {
-			merged := len(cand)
+		cand := m.singles[wp]
+		if pairs := m.pairs[wp]; len(next) > 0 && len(pairs) > 0 {
+			merged := append((*scratch)[:0], cand...)
+			mask := m.pairMask[wp]
 			for _, wp2 := range next {
-				cand = append(cand, m.pairs[[2]int32{wp, wp2}]...)
+				if mask&(1<<(wp2&63)) == 0 {
+					continue
+				}
+				if ids := findPair(pairs, wp2); ids != nil {
+					merged = append(merged, ids...)
+				}
 			}
-			if len(cand) > merged {
-				slices.Sort(cand) // ids are unique: a phrase has one second word
+			if len(merged) > len(cand) {
+				slices.Sort(merged) // ids are unique: a phrase has one second word
+				cand = merged
 			}
+			*scratch = merged
 		}
-		*scratch = cand
 		for _, pid := range cand {
 			ph := &m.phrases[pid]
 			if i+len(ph.words) > n {
@@ -253,6 +275,25 @@ func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i, n int, pats func(
 		}
 	}
 	return dst
+}
+
+func cmpSecond(p pairPhrases, second int32) int { return int(p.second - second) }
+
+// findPair returns the phrases of pairs with the second word second.
+func findPair(pairs []pairPhrases, second int32) []int32 {
+	lo, hi := 0, len(pairs)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		switch s := pairs[mid].second; {
+		case s < second:
+			lo = mid + 1
+		case s > second:
+			hi = mid
+		default:
+			return pairs[mid].ids
+		}
+	}
+	return nil
 }
 
 func containsID(list []int32, id int32) bool {
