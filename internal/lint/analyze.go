@@ -39,13 +39,15 @@ type analysis struct {
 	// matcher: stemming, hash lookups and trie walks cost more than one
 	// lookup, and messages repeat their words.
 	words map[*matcher]map[string][]int32
+	// wordForms caches the folded form of every word text seen.
+	wordForms map[string]wordForm
 	// litBits backs evaluation.litBits.
 	litBits []uint64
 	scratch []int32 // matchPhrases' candidates
 }
 
 func newAnalysis() *analysis {
-	return &analysis{folder: newFolder(), words: map[*matcher]map[string][]int32{}}
+	return &analysis{folder: newFolder(), words: map[*matcher]map[string][]int32{}, wordForms: map[string]wordForm{}}
 }
 
 func (a *analysis) reset(groups int) {
@@ -76,10 +78,16 @@ func (a *analysis) tokenize(d *Document) {
 	si := 0
 	for it.Next() {
 		w := it.Value()
-		r, _ := utf8.DecodeRuneInString(w)
-		if !isWordRune(r) {
-			// Tokens such as "!" or "-" carry no word; but a token may start
-			// with an apostrophe or similar, so check all runes cheaply.
+		if c := w[0]; c < utf8.RuneSelf {
+			// An ASCII character other than a letter, digit or "_" starts
+			// no word: per UAX #29 it stands alone, with its marks, or in a
+			// run of spaces.
+			if !isASCIIAlnum(c) && (c != '_' || !hasWordRune(w)) {
+				continue
+			}
+		} else if r, _ := utf8.DecodeRuneInString(w); !isWordRune(r) {
+			// Tokens such as "–" or "…" carry no word; but a token may
+			// start with a quotation mark or similar, so check all runes.
 			if !hasWordRune(w) {
 				continue
 			}
@@ -88,9 +96,23 @@ func (a *analysis) tokenize(d *Document) {
 		for si < len(a.sentences)-1 && start >= a.sentences[si].end {
 			si++
 		}
+		// Messages repeat their words, and so do the files of a run: the
+		// folded form and the capitals test come from a cache.
+		wf, ok := a.wordForms[w]
+		if !ok {
+			if len(a.wordForms) >= 50_000 {
+				clear(a.wordForms)
+			}
+			wf = wordForm{folded: a.folder.fold(w), caps: isCaps(w)}
+			key := strings.Clone(w)
+			if wf.folded == w {
+				wf.folded = key // neither may keep the file's text alive
+			}
+			a.wordForms[key] = wf
+		}
 		a.tokens = append(a.tokens, token{
-			start: start, end: base + it.End(), folded: a.folder.fold(w),
-			sentence: int32(si), caps: isCaps(w),
+			start: start, end: base + it.End(), folded: wf.folded,
+			sentence: int32(si), caps: wf.caps,
 		})
 	}
 	// Assign token ranges to sentences.
@@ -102,6 +124,16 @@ func (a *analysis) tokenize(d *Document) {
 		}
 		a.sentences[i].tokEnd = ti
 	}
+}
+
+// wordForm is what tokenize derives from a word's text.
+type wordForm struct {
+	folded string
+	caps   bool
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 func hasWordRune(s string) bool {
@@ -238,7 +270,21 @@ func abbreviationBefore(s string, i int) bool {
 	if utf8.RuneCountInString(w) == 1 {
 		return true
 	}
-	return abbreviations[strings.ToLower(w)]
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false // longer than every abbreviation, also in lower case
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
 }
 
 // match runs the lexicon matcher over the tokens and records hits per group.

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/clipperhouse/uax29/v2/words"
+
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 	"github.com/crisis-comms/crisis/playbook"
 )
@@ -291,6 +293,27 @@ func FuzzMaskLinks(f *testing.F) {
 		for i := range mails {
 			if mails[i] != d.emails[i] {
 				t.Fatalf("%q: e-mails %v, want %v", text, d.emails, mails)
+			}
+		}
+	})
+}
+
+// FuzzASCIIWordStart holds tokenize's shortcut to UAX #29: a word that
+// starts with an ASCII character other than a letter, digit or "_" has no
+// letter or digit at all.
+func FuzzASCIIWordStart(f *testing.F) {
+	for _, s := range []string{"Hallo, Welt!", "_abc 'tis", "a\u0301 \u0301x", "!\u200dA", "-x- ‚x‘", "..5 .5 ,5", "\"Zitat\" (x)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // Parse refuses such files before anything is tokenized
+		}
+		it := words.FromString(s)
+		for it.Next() {
+			w := it.Value()
+			if c := w[0]; c < utf8.RuneSelf && !isASCIIAlnum(c) && c != '_' && hasWordRune(w) {
+				t.Fatalf("token %q of %q starts with %q but holds a word", w, s, c)
 			}
 		}
 	})
