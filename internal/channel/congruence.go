@@ -36,11 +36,20 @@ func (d Disagreement) String() string {
 // and no value of one matches a value of the other (see the package
 // documentation for what matches).
 func Congruence(files []FileFacts) []Disagreement {
+	// Each file's facts by kind, grouped once: pairs of files compare
+	// them kind by kind.
+	byKind := make([][][]Fact, len(files))
+	for i, f := range files {
+		byKind[i] = make([][]Fact, len(FactKinds))
+		for k, kind := range FactKinds {
+			byKind[i][k] = ofKind(f.Facts, kind)
+		}
+	}
 	var out []Disagreement
 	for i := range files {
 		for j := i + 1; j < len(files); j++ {
-			for _, kind := range FactKinds {
-				a, b := ofKind(files[i].Facts, kind), ofKind(files[j].Facts, kind)
+			for k, kind := range FactKinds {
+				a, b := byKind[i][k], byKind[j][k]
 				if len(a) == 0 || len(b) == 0 || overlap(kind, a, b) {
 					continue
 				}
@@ -56,7 +65,16 @@ func Congruence(files []FileFacts) []Disagreement {
 }
 
 func ofKind(facts []Fact, kind string) []Fact {
-	var out []Fact
+	n := 0
+	for _, f := range facts {
+		if f.Kind == kind {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Fact, 0, n)
 	for _, f := range facts {
 		if f.Kind == kind {
 			out = append(out, f)

@@ -506,14 +506,26 @@ func (d *Document) maskPlain() {
 	blankAll(urls, &d.links)
 	blankAll(mails, &d.emails)
 	blankAll(bare, &d.links)
-	if !d.Markdown && strings.Contains(string(d.voice[d.Body:]), ">") {
-		blankAll(findInLines(blockQuote(), string(d.voice[d.Body:]), func(l string) bool { return strings.Contains(l, ">") }), nil)
-	}
-	body := string(d.voice[d.Body:])
-	for _, q := range quotePairs {
-		if strings.Contains(body, q[0]) {
-			d.findQuotes(body, q[0], q[1])
+	// text stays the voice view as long as nothing was blanked; the
+	// view is copied into a string again only when it changed.
+	changed := len(urls)+len(mails)+len(bare) > 0
+	if !d.Markdown && bytes.IndexByte(d.voice[d.Body:], '>') >= 0 {
+		if changed {
+			text, changed = string(d.voice[d.Body:]), false
 		}
+		if locs := findInLines(blockQuote(), text, func(l string) bool { return strings.Contains(l, ">") }); len(locs) > 0 {
+			blankAll(locs, nil)
+			changed = true
+		}
+	}
+	for _, q := range quotePairs {
+		if !bytes.Contains(d.voice[d.Body:], []byte(q[0])) {
+			continue
+		}
+		if changed {
+			text, changed = string(d.voice[d.Body:]), false
+		}
+		d.findQuotes(text, q[0], q[1])
 	}
 }
 
