@@ -67,7 +67,8 @@ func lintRun(s streams, o *lintOptions) error {
 	if !slices.Contains([]string{"auto", "always", "never"}, o.color) {
 		return usageErr(fmt.Errorf("--color %q: use auto, always or never", o.color))
 	}
-	r, err := check.New(check.Options{Playbook: o.playbook, Stdin: s.in, Jobs: o.jobs})
+	noStats := o.format == "text" || o.format == "github" // only json and sarif show them
+	r, err := check.New(check.Options{Playbook: o.playbook, Stdin: s.in, Jobs: o.jobs, NoStats: noStats})
 	if err != nil {
 		return usageErr(err)
 	}

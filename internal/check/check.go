@@ -34,6 +34,10 @@ type Options struct {
 	Stdin io.Reader
 	// Jobs is the number of files linted at once; 0 = all cores.
 	Jobs int
+	// NoStats leaves File.Stats empty, for output formats that do not
+	// show them (text, github): counting SMS segments and the X length of
+	// every file is a good part of the work on a large tree.
+	NoStats bool
 }
 
 // Message file extensions; everything else in a directory is not a message.
@@ -319,7 +323,9 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	}
 	// A file's final newline is not part of the message that is sent.
 	body = strings.TrimRight(body, "\r\n")
-	res.Stats = stats(d)
+	if !r.opts.NoStats {
+		res.Stats = stats(d)
+	}
 	if c := pb.Channel(ch); c != nil {
 		lim := channel.Defaults(ch)
 		mergeLimits(&lim, c.Limits)

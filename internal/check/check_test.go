@@ -114,3 +114,24 @@ func TestCongruenceAcrossArguments(t *testing.T) {
 		t.Error("a file with NUL bytes must be an error")
 	}
 }
+
+func TestNoStats(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "sms.txt")
+	if err := os.WriteFile(p, []byte("Nur heute 20 % Rabatt!\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, no := range []bool{false, true} {
+		r, err := New(Options{NoStats: no})
+		if err != nil {
+			t.Fatal(err)
+		}
+		res := r.Run([]string{p})
+		if got := res[0].Stats.SMS != nil; got == no {
+			t.Errorf("NoStats %v: SMS stats present %v", no, got)
+		}
+		if len(res[0].Findings) == 0 {
+			t.Errorf("NoStats %v: findings must not depend on stats", no)
+		}
+	}
+}
