@@ -111,7 +111,7 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 		switch kind {
 		case patExact:
 			m.exact[core] = appendUniq(m.exact[core], id)
-			if s := m.stem(core); s != core {
+			if s := m.stemTerm(core); s != core {
 				m.exact[s] = appendUniq(m.exact[s], id)
 			}
 		case patPrefix:
@@ -126,8 +126,15 @@ func newMatcher(lang string, terms map[int32][]string) *matcher {
 		}
 		return id
 	}
-	for g, list := range terms {
-		for _, t := range list {
+	// Groups in order, so that phrase and word-pattern ids, and with them
+	// the order of hits at one token, are the same in every run.
+	groups := make([]int32, 0, len(terms))
+	for g := range terms {
+		groups = append(groups, g)
+	}
+	slices.Sort(groups)
+	for _, g := range groups {
+		for _, t := range terms[g] {
 			var ph phrase
 			ph.group = g
 			forTermWords(t, func(w string) { ph.words = append(ph.words, wordID(w)) })
@@ -180,6 +187,18 @@ func forTermWords(t string, fn func(string)) {
 	if start >= 0 {
 		fn(t[start:])
 	}
+}
+
+// stemTerm is stem for the words of lexicon terms: the stems of the
+// built-in lexicons come from a table (stems_table.go), as stemming two
+// thousand words is a good part of a short lint's start-up.
+func (m *matcher) stemTerm(word string) string {
+	table := builtinStems[m.lang]
+	i, ok := slices.BinarySearchFunc(table, word, func(p [2]string, w string) int { return strings.Compare(p[0], w) })
+	if ok {
+		return table[i][1]
+	}
+	return m.stem(word)
 }
 
 func (m *matcher) stem(word string) string {
