@@ -127,13 +127,18 @@ func anyOf(set []string) *litReq {
 }
 
 // weakLiteral reports a literal that nearly every sentence holds: none,
-// one letter or one space.
+// or one or two letters or spaces ("e", " ", "en", "in").
 func weakLiteral(s string) bool {
 	if s == "" {
 		return true
 	}
-	r, size := utf8.DecodeRuneInString(s)
-	return size == len(s) && (unicode.IsLetter(r) || unicode.IsSpace(r))
+	n := 0
+	for _, r := range s {
+		if n++; n > 2 || !unicode.IsLetter(r) && !unicode.IsSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // exact returns the lower-cased strings re matches, when they are few
