@@ -232,30 +232,36 @@ func isLetterWord(w string) bool {
 // period, then a dash or "bis" and another digit (\d\.?\s*(?:[–-]|bis)\s*\d).
 func isRange(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			continue
-		}
-		j := i + 1
-		if j < len(s) && s[j] == '.' {
-			j++
-		}
-		j = skipRESpace(s, j)
-		switch {
-		case strings.HasPrefix(s[j:], "–"):
-			j += len("–")
-		case strings.HasPrefix(s[j:], "-"):
-			j++
-		case strings.HasPrefix(s[j:], "bis"):
-			j += 3
-		default:
-			continue
-		}
-		j = skipRESpace(s, j)
-		if j < len(s) && isDigit(s[j]) {
-			return true
+		if j := afterRangeDash(s, i, true); j >= 0 {
+			if j = skipRESpace(s, j); j < len(s) && isDigit(s[j]) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// afterRangeDash returns where the text after a range separator starts
+// when s[i] is a digit followed by an optional period, spaces and a dash
+// (or "bis" when bis is set), else -1.
+func afterRangeDash(s string, i int, bis bool) int {
+	if !isDigit(s[i]) {
+		return -1
+	}
+	j := i + 1
+	if j < len(s) && s[j] == '.' {
+		j++
+	}
+	j = skipRESpace(s, j)
+	switch {
+	case strings.HasPrefix(s[j:], "–"):
+		return j + len("–")
+	case strings.HasPrefix(s[j:], "-"):
+		return j + 1
+	case bis && strings.HasPrefix(s[j:], "bis"):
+		return j + 3
+	}
+	return -1
 }
 
 // skipRESpace skips what \s matches: ASCII space, tab, newline, form feed
@@ -367,15 +373,7 @@ func timeCandidates(text string) uint8 {
 // (the start of "3. – 11. September").
 func digitBeforeDash(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isDigit(s[i]) {
-			continue
-		}
-		j := i + 1
-		if j < len(s) && s[j] == '.' {
-			j++
-		}
-		j = skipRESpace(s, j)
-		if strings.HasPrefix(s[j:], "–") || strings.HasPrefix(s[j:], "-") {
+		if afterRangeDash(s, i, false) >= 0 {
 			return true
 		}
 	}
