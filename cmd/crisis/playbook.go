@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"text/tabwriter"
@@ -377,6 +378,22 @@ func playbookTest(s streams, ref, corpus string, verbose bool) error {
 		if err != nil {
 			return usageErr(err)
 		}
+		if ref != "" {
+			// A playbook judges the messages in its languages; the others
+			// would only drag its figures down.
+			e, err := engineFor(ref)
+			if err != nil {
+				return usageErr(err)
+			}
+			kept, skipped := entriesIn(entries, playbookLangs(e.Playbook()))
+			if len(skipped) > 0 {
+				fmt.Fprintf(s.out, "skipped %d messages in languages the playbook has no lexicon for: %s\n", len(entries)-len(kept), strings.Join(skipped, ", "))
+			}
+			if len(kept) == 0 {
+				return usageErr(fmt.Errorf("%s: no message in the languages of %s (%s)", corpus, ref, strings.Join(playbookLangs(e.Playbook()), ", ")))
+			}
+			entries = kept
+		}
 		scores, err := lint.Evaluate(entries, func(lang string) (*lint.Engine, error) {
 			if ref != "" {
 				return engineFor(ref)
@@ -401,6 +418,45 @@ func playbookTest(s streams, ref, corpus string, verbose bool) error {
 		return withCode(exitFindings)
 	}
 	return nil
+}
+
+// playbookLangs are the languages a playbook judges: its own and every
+// language its lexicon has terms for, sorted.
+func playbookLangs(pb *playbook.Playbook) []string {
+	set := map[string]bool{pb.Lang: pb.Lang != ""}
+	for _, byLang := range pb.Lexicon {
+		for l, terms := range byLang {
+			if len(terms) > 0 {
+				set[l] = true
+			}
+		}
+	}
+	var out []string
+	for l, ok := range set {
+		if ok {
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// entriesIn keeps the corpus entries in langs and names the other
+// languages found, sorted.
+func entriesIn(entries []lint.CorpusEntry, langs []string) (kept []lint.CorpusEntry, skipped []string) {
+	other := map[string]bool{}
+	for _, e := range entries {
+		if slices.Contains(langs, e.Lang) {
+			kept = append(kept, e)
+		} else {
+			other[e.Lang] = true
+		}
+	}
+	for l := range other {
+		skipped = append(skipped, l)
+	}
+	sort.Strings(skipped)
+	return kept, skipped
 }
 
 func printScores(w io.Writer, name string, n int, sc *lint.Scores) {
