@@ -52,7 +52,7 @@ type Engine struct {
 	groups   map[string]int32
 	matchers map[string]*matcher
 	rules    []*rule
-	byGroup  map[int32][]*rule // terms rules by group
+	byGroup  [][]*rule // terms rules by group id
 	lits     *litIndex         // the literals of all pattern prefilters
 	pool     sync.Pool
 
@@ -78,13 +78,14 @@ type rule struct {
 
 // New compiles a validated playbook.
 func New(pb *playbook.Playbook) (*Engine, error) {
-	e := &Engine{pb: pb, groups: map[string]int32{}, matchers: map[string]*matcher{}, byGroup: map[int32][]*rule{}}
+	e := &Engine{pb: pb, groups: map[string]int32{}, matchers: map[string]*matcher{}}
 	names := make([]string, 0, len(pb.Lexicon))
 	for g := range pb.Lexicon {
 		names = append(names, g)
 	}
 	sort.Strings(names)
 	perLang := map[string]map[int32][]string{}
+	e.byGroup = make([][]*rule, len(names))
 	for i, g := range names {
 		e.groups[g] = int32(i)
 		for lang, terms := range pb.Lexicon[g] {
