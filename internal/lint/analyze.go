@@ -15,6 +15,7 @@ type token struct {
 	sentence   int32
 	pats       [2]int32 // range into analysis.pats
 	caps       bool     // written in capitals, at least 4 letters
+	form       *wordForm
 }
 
 // sentence is a byte range of the body, with its tokens [tok, tokEnd).
@@ -40,14 +41,14 @@ type analysis struct {
 	// lookup, and messages repeat their words.
 	words map[*matcher]map[string][]int32
 	// wordForms caches the folded form of every word text seen.
-	wordForms map[string]wordForm
+	wordForms map[string]*wordForm
 	// litBits backs evaluation.litBits.
 	litBits []uint64
 	scratch []int32 // matchPhrases' candidates
 }
 
 func newAnalysis() *analysis {
-	return &analysis{folder: newFolder(), words: map[*matcher]map[string][]int32{}, wordForms: map[string]wordForm{}}
+	return &analysis{folder: newFolder(), words: map[*matcher]map[string][]int32{}, wordForms: map[string]*wordForm{}}
 }
 
 func (a *analysis) reset(groups int) {
@@ -103,7 +104,7 @@ func (a *analysis) tokenize(d *Document) {
 			if len(a.wordForms) >= 50_000 {
 				clear(a.wordForms)
 			}
-			wf = wordForm{folded: a.folder.fold(w), caps: isCaps(w)}
+			wf = &wordForm{folded: a.folder.fold(w), caps: isCaps(w)}
 			key := strings.Clone(w)
 			if wf.folded == w {
 				wf.folded = key // neither may keep the file's text alive
@@ -112,7 +113,7 @@ func (a *analysis) tokenize(d *Document) {
 		}
 		a.tokens = append(a.tokens, token{
 			start: start, end: base + it.End(), folded: wf.folded,
-			sentence: int32(si), caps: wf.caps,
+			sentence: int32(si), caps: wf.caps, form: wf,
 		})
 	}
 	// Assign token ranges to sentences.
@@ -126,10 +127,13 @@ func (a *analysis) tokenize(d *Document) {
 	}
 }
 
-// wordForm is what tokenize derives from a word's text.
+// wordForm is what tokenize derives from a word's text, and the word
+// patterns the last matcher found for it.
 type wordForm struct {
 	folded string
 	caps   bool
+	m      *matcher
+	pats   []int32
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -312,8 +316,12 @@ func (a *analysis) match(m *matcher) {
 func (a *analysis) matchTokens(m *matcher) {
 	for i := range a.tokens {
 		t := &a.tokens[i]
+		wf := t.form
+		if wf.m != m {
+			wf.m, wf.pats = m, a.wordPatterns(m, t.folded)
+		}
 		from := int32(len(a.pats))
-		a.pats = append(a.pats, a.wordPatterns(m, t.folded)...)
+		a.pats = append(a.pats, wf.pats...)
 		t.pats = [2]int32{from, int32(len(a.pats))}
 	}
 	pats := func(j int) []int32 {

@@ -53,7 +53,7 @@ type Engine struct {
 	matchers map[string]*matcher
 	rules    []*rule
 	byGroup  [][]*rule // terms rules by group id
-	lits     *litIndex         // the literals of all pattern prefilters
+	lits     *litIndex // the literals of all pattern prefilters
 	pool     sync.Pool
 
 	notMu    sync.Mutex
