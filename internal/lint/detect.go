@@ -685,15 +685,35 @@ func DetectLang(a *analysis, fallback string) string {
 	return pickLang(de, en, fallback)
 }
 
+// langWords marks each function word of deWords (1) and enWords (2), so
+// that a word costs one lookup; langWordMax is the longest in bytes.
+var langWords, langWordMax = func() (map[string]uint8, int) {
+	m := make(map[string]uint8, len(deWords)+len(enWords))
+	longest := 0
+	for w := range deWords {
+		m[w] |= 1
+		longest = max(longest, len(w))
+	}
+	for w := range enWords {
+		m[w] |= 2
+		longest = max(longest, len(w))
+	}
+	return m, longest
+}()
+
 func scoreWord(w string, de, en int) (int, int) {
-	if deWords[w] {
-		de++
+	if len(w) <= langWordMax {
+		b := langWords[w]
+		de += int(b & 1)
+		en += int(b >> 1)
 	}
-	if enWords[w] {
-		en++
-	}
-	if strings.ContainsAny(w, "äöüß") {
-		de++
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			if strings.ContainsAny(w[i:], "äöüß") {
+				de++
+			}
+			break
+		}
 	}
 	return de, en
 }
