@@ -24,6 +24,8 @@ type litReq struct {
 	And []*litReq
 	Or  []*litReq
 	id  int32 // Lit's number in the engine's litIndex
+	// mask has the bits of Or when every alternative is a literal.
+	mask []uint64
 }
 
 func requiredLiterals(pattern string) literalSet {
@@ -232,6 +234,13 @@ func (q *litReq) holds(bits []uint64) bool {
 			}
 		}
 		return true
+	case q.mask != nil:
+		for i, m := range q.mask {
+			if bits[i]&m != 0 {
+				return true
+			}
+		}
+		return false
 	default:
 		for _, r := range q.Or {
 			if r.holds(bits) {
@@ -281,6 +290,28 @@ func newLitIndex(conds []*litReq) *litIndex {
 	}
 	for _, q := range conds {
 		number(q)
+	}
+	// An alternation of literals is tested as one mask over the bit set.
+	words := x.words()
+	var masks func(q *litReq)
+	masks = func(q *litReq) {
+		for _, r := range q.And {
+			masks(r)
+		}
+		allLits := len(q.Or) > 0
+		for _, r := range q.Or {
+			masks(r)
+			allLits = allLits && r.Lit != ""
+		}
+		if allLits {
+			q.mask = make([]uint64, words)
+			for _, r := range q.Or {
+				q.mask[r.id>>6] |= 1 << (r.id & 63)
+			}
+		}
+	}
+	for _, q := range conds {
+		masks(q)
 	}
 	x.nclass = 1
 	for _, l := range x.lits {
