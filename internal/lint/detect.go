@@ -431,26 +431,40 @@ func lastWords(s string, n int) string {
 // the resolution comes: a cue word and a concrete time in one sentence.
 func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	a := ev.a
-	cueSentences := map[int32]bool{}
+	// cue[s] marks the sentences with a cue word; n counts them.
+	buf := cuePool.Get().(*[]bool)
+	defer cuePool.Put(buf)
+	if cap(*buf) < len(a.sentences) {
+		*buf = make([]bool, len(a.sentences))
+	}
+	cue := (*buf)[:len(a.sentences)]
+	clear(cue)
+	n := 0
 	for _, g := range r.cues {
 		for _, hi := range a.groupHits[g] {
-			cueSentences[a.tokens[a.hits[hi].tok].sentence] = true
+			if s := a.tokens[a.hits[hi].tok].sentence; !cue[s] {
+				cue[s] = true
+				n++
+			}
 		}
 	}
 	// Not words (an offer's "gültig bis", "until further notice") void
 	// the sentence: its time is not a time of the next update.
 	for _, g := range r.not {
 		for _, hi := range a.groupHits[g] {
-			delete(cueSentences, a.tokens[a.hits[hi].tok].sentence)
+			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] {
+				cue[s] = false
+				n--
+			}
 		}
 	}
-	if len(cueSentences) == 0 {
+	if n == 0 {
 		return false
 	}
 	for _, g := range r.when {
 		for _, hi := range a.groupHits[g] {
 			t := a.tokens[a.hits[hi].tok]
-			if !cueSentences[t.sentence] {
+			if !cue[t.sentence] {
 				continue
 			}
 			// "seit Montag gesperrt", "closed since Monday" name a start.
@@ -464,7 +478,10 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	// Only sentences with a cue can name the next update: look for
 	// concrete times there alone, which keeps the costly expressions off
 	// the rest of the text.
-	for si := range cueSentences {
+	for si, ok := range cue {
+		if !ok {
+			continue
+		}
 		sn := a.sentences[si]
 		if hasConcreteTime(ev.d, sn.start, sn.end) {
 			return true
@@ -472,6 +489,9 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	}
 	return false
 }
+
+// cuePool holds the flag slices of hasNextUpdate.
+var cuePool = sync.Pool{New: func() any { return new([]bool) }}
 
 // hasContact reports whether the document names a way to get help.
 func (ev *evaluation) hasContact(r *rule) bool {
