@@ -51,9 +51,6 @@ func hasConcreteTime(d *Document, from, to int) bool {
 }
 
 func hasConcreteTimeText(text string) bool {
-	if !mayHoldTime(text) {
-		return false
-	}
 	cand := timeCandidates(text)
 	for i, expr := range timeExprs {
 		if cand&(1<<i) == 0 {
@@ -397,21 +394,6 @@ func containsFoldASCII(s string, parts []string) bool {
 	ls := string(b) // b escapes only when s is long
 	for _, p := range parts {
 		if strings.Contains(ls, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// mayHoldTime is a cheap line filter: every time, date or period has a
-// digit or a spelled-out unit.
-func mayHoldTime(l string) bool {
-	if strings.ContainsAny(l, "0123456789") {
-		return true
-	}
-	l = strings.ToLower(l)
-	for _, u := range []string{"min", "stund", "std", "tag", "woch", "monat", "hour", "hr", "day", "week", "month", "uhr", "clock", "am", "pm", "noon", "mittag", "mitte", "anfang", "ende", "mid", "early", "late", "end of"} {
-		if strings.Contains(l, u) {
 			return true
 		}
 	}

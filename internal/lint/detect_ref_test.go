@@ -20,11 +20,9 @@ var (
 )
 
 // refHasConcreteTime is the detector as first written: every expression,
-// every match, judged by expressions.
+// every match, judged by expressions. (A coarse word filter that used to
+// run first is gone: it let "um eins" without a digit or unit through.)
 func refHasConcreteTime(text string) bool {
-	if !mayHoldTime(text) {
-		return false
-	}
 	digits := strings.ContainsAny(text, "0123456789")
 	for i, expr := range timeExprs {
 		if !digits && i < 2 { // clockRe and dateRe need a digit
@@ -87,6 +85,19 @@ var timeSeeds = []string{
 	"MÄRZ 3", "3. MÄRZ", "FÜNF", "um FÜNF Uhr", "email 12", "Mail 5", "u\u0308m 5 Uhr", "9\u00a0Uhr", "bis 9\tUhr",
 	"Um 9", "um\t9", "UM 9:30 Uhr", "x9 Uhr", ".9 Uhr", ":9 Uhr", "9", "a9 am", "ä9:40", "gegen 10", "BEFORE 5 pm", "vor  7", "bis 8–20 Uhr",
 	"started at 9 am", "begann um 9 Uhr", "Begann Um 9", "again from 9", "wieder ab 18 Uhr",
+}
+
+func TestSpelledHourWithoutDigits(t *testing.T) {
+	for _, s := range []string{"Nächstes Update um eins.", "Wir melden uns gegen zehn wieder.", "Next update by twelve.", "Next update at noon."} {
+		if !hasConcreteTimeText(s) {
+			t.Errorf("%q names a time", s)
+		}
+	}
+	for _, s := range []string{"Nächstes Update folgt.", "We will update you as soon as we can."} {
+		if hasConcreteTimeText(s) {
+			t.Errorf("%q names no time", s)
+		}
+	}
 }
 
 func TestConcreteTimeMatchesExpressions(t *testing.T) {
