@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/clipperhouse/uax29/v2/words"
 )
 
 // token is a word of the sender's voice, per UAX #29.
@@ -40,11 +38,17 @@ type analysis struct {
 	// matcher: stemming, hash lookups and trie walks cost more than one
 	// lookup, and messages repeat their words.
 	words map[*matcher]map[string][]int32
-	// wordForms caches the folded form of every word text seen.
+	// wordForms caches the folded form of every word text seen, and
+	// recent the forms of some of them, for a lookup without hashing.
 	wordForms map[string]*wordForm
+	recent    [1024]struct {
+		word string
+		form *wordForm
+	}
 	// litBits backs evaluation.litBits.
 	litBits []uint64
 	scratch []int32 // matchPhrases' candidates
+	spans   []wordSpan
 }
 
 func newAnalysis() *analysis {
@@ -75,44 +79,44 @@ func (a *analysis) tokenize(d *Document) {
 	voice := string(d.voice[d.Body:])
 	base := d.Body
 	a.splitSentences(voice, base)
-	it := words.FromString(voice)
+	spans, ok := scanWords(voice, a.spans[:0])
+	if !ok {
+		spans = uaxWords(voice, spans[:0])
+	}
+	a.spans = spans
 	si := 0
-	for it.Next() {
-		w := it.Value()
-		if c := w[0]; c < utf8.RuneSelf {
-			// An ASCII character other than a letter, digit or "_" starts
-			// no word: per UAX #29 it stands alone, with its marks, or in a
-			// run of spaces.
-			if !isASCIIAlnum(c) && (c != '_' || !hasWordRune(w)) {
-				continue
-			}
-		} else if r, _ := utf8.DecodeRuneInString(w); !isWordRune(r) {
-			// Tokens such as "–" or "…" carry no word; but a token may
-			// start with a quotation mark or similar, so check all runes.
-			if !hasWordRune(w) {
-				continue
-			}
-		}
-		start := base + it.Start()
+	for _, sp := range spans {
+		w := voice[sp.start:sp.end]
+		start := base + int(sp.start)
 		for si < len(a.sentences)-1 && start >= a.sentences[si].end {
 			si++
 		}
 		// Messages repeat their words, and so do the files of a run: the
 		// folded form and the capitals test come from a cache.
-		wf, ok := a.wordForms[w]
-		if !ok {
-			if len(a.wordForms) >= 50_000 {
-				clear(a.wordForms)
+		// A small table indexed by length and letters goes before the map.
+		h := uint(len(w))*0x9E + uint(w[0])*0x3B + uint(w[len(w)-1])*0x11 + uint(w[len(w)>>1])
+		slot := &a.recent[h%uint(len(a.recent))]
+		wf := slot.form
+		if slot.word != w {
+			var ok bool
+			wf, ok = a.wordForms[w]
+			if !ok {
+				if len(a.wordForms) >= 50_000 {
+					clear(a.wordForms)
+					clear(a.recent[:])
+				}
+				wf = &wordForm{folded: a.folder.fold(w), caps: isCaps(w)}
+				key := strings.Clone(w)
+				if wf.folded == w {
+					wf.folded = key // neither may keep the file's text alive
+				}
+				a.wordForms[key] = wf
+				wf.word = key
 			}
-			wf = &wordForm{folded: a.folder.fold(w), caps: isCaps(w)}
-			key := strings.Clone(w)
-			if wf.folded == w {
-				wf.folded = key // neither may keep the file's text alive
-			}
-			a.wordForms[key] = wf
+			slot.word, slot.form = wf.word, wf
 		}
 		a.tokens = append(a.tokens, token{
-			start: start, end: base + it.End(), folded: wf.folded,
+			start: start, end: base + int(sp.end), folded: wf.folded,
 			sentence: int32(si), caps: wf.caps, form: wf,
 		})
 	}
@@ -130,6 +134,7 @@ func (a *analysis) tokenize(d *Document) {
 // wordForm is what tokenize derives from a word's text, and the word
 // patterns the last matcher found for it.
 type wordForm struct {
+	word   string // the key of analysis.wordForms
 	folded string
 	caps   bool
 	m      *matcher
@@ -188,6 +193,9 @@ func (a *analysis) splitSentences(s string, base int) {
 	}
 	for i := 0; i < len(s); i++ {
 		c := s[i]
+		if !sentenceByte[c] {
+			continue
+		}
 		switch c {
 		case '.', '!', '?':
 			j := i + 1
@@ -209,8 +217,8 @@ func (a *analysis) splitSentences(s string, base int) {
 			if strings.HasPrefix(rest, "\n") || startsBlock(rest) || endsClause(prev) || startsBlock(strings.TrimLeft(s[start:i], " \t")) {
 				emit(i + 1)
 			}
-		default:
-			if c >= utf8.RuneSelf && strings.HasPrefix(s[i:], "…") {
+		default: // the first byte of "…"
+			if strings.HasPrefix(s[i:], "…") {
 				j := i + len("…")
 				if j >= len(s) || s[j] == ' ' || s[j] == '\n' {
 					emit(j)
@@ -221,6 +229,10 @@ func (a *analysis) splitSentences(s string, base int) {
 	}
 	emit(len(s))
 }
+
+// sentenceByte marks the bytes splitSentences looks at: terminal
+// punctuation, line feed, and 0xE2, the first byte of "…".
+var sentenceByte = [256]bool{'.': true, '!': true, '?': true, '\n': true, 0xE2: true}
 
 func startsBlock(line string) bool {
 	if line == "" {
@@ -256,6 +268,13 @@ func endsClause(line string) bool {
 func abbreviationBefore(s string, i int) bool {
 	j := i
 	for j > 0 {
+		if c := s[j-1]; c < utf8.RuneSelf {
+			if !isASCIIAlnum(c) {
+				break
+			}
+			j--
+			continue
+		}
 		r, size := utf8.DecodeLastRuneInString(s[:j])
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			break

@@ -318,3 +318,71 @@ func FuzzASCIIWordStart(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWordsScan holds scanWords to uax29: whenever it handles a text, it
+// finds the same words. Each input is tried as it is and spelled with the
+// characters scanWords knows.
+func FuzzWordsScan(f *testing.F) {
+	for _, s := range wordsSeeds {
+		f.Add(s)
+	}
+	for _, s := range wordsAlphabet {
+		f.Add(s)
+		f.Add("a" + s + "b")
+		f.Add("1" + s + "2")
+		f.Add("_" + s + "x" + s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if utf8.ValidString(s) {
+			wordsCompare(t, s)
+		}
+		wordsCompare(t, wordsSpell(s))
+	})
+}
+
+// FuzzWordsTokenize holds tokenize to the tokenizer it replaced: the same
+// tokens (offsets, folded form, sentence, capitals) and sentences.
+func FuzzWordsTokenize(f *testing.F) {
+	for _, s := range append(wordsSeeds, fuzzSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		wordsCheckTokenize(t, s)
+		wordsCheckTokenize(t, wordsSpell(s))
+	})
+}
+
+// FuzzMaskMatchers checks the hand-written link, e-mail and domain
+// matchers against the expressions they stand for, on arbitrary strings.
+func FuzzMaskMatchers(f *testing.F) {
+	for _, s := range []string{
+		"Infos: https://status.example.de/a_(b). Mail hilfe@example.de, www.x.com!",
+		"status.example.de status.nordbank.example.de/störung?x=1. shop.example.com/sale…",
+		"HTTPS://WWW.EXAMPLE.COM/ÄÖÜ’ www.a.b „www.example.de/x“ «http://a.b/c»",
+		"a@b.de/x https://a@b.example.com mail:x@y.de. _x@y.de x.y@z.info_ a@b.c@d.ef",
+		"a.b.c.d.co.uk a.de-x.foo a.company.de a.cOm.de www.example.company ex-.de -a.de",
+		"httpſ://x.de ſhop.ſhop a.ſhop_ a.ban\u212a b.u\u212a x@y.\u212a\u212a a.newſx",
+		"Müller.de über.com straße@example.de „Zitat“ x.de’ x.de/’a’ x.de/a’",
+		"\xffa.de\xff www.\xff\xfe x@y.d\xffe http://\xe2\x80x\xc5",
+		"a.b.de/ a.de/. a.de//x a.de/x). a.de?x 9.de 1.2.3.4.de a..de .de a-.b.de",
+		"x@.de x@a..de x@a.b1 x@-a.de x@a.b-c.de x@a.bcd_ x@a.b%c.de %@a.de",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, c := range []struct {
+			re   *regexp.Regexp
+			find func([][2]int, string, int) [][2]int
+		}{{urlRe(), findURLs}, {emailRe(), findEmails}, {bareURLRe(), findBare}} {
+			want := c.re.FindAllStringIndex(s, -1)
+			got := c.find(nil, s, 0)
+			same := len(got) == len(want)
+			for i := 0; same && i < len(got); i++ {
+				same = got[i][0] == want[i][0] && got[i][1] == want[i][1]
+			}
+			if !same {
+				t.Fatalf("%s on %q: hand-written %v, regexp %v", c.re, s, got, want)
+			}
+		}
+	})
+}
