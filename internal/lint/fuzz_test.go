@@ -263,6 +263,7 @@ func sameLocs(a, b [][]int) bool {
 func FuzzMaskLinks(f *testing.F) {
 	f.Add("Infos: https://status.example.de/a. Mail hilfe@example.de, www.x.com! status.example.de/x")
 	f.Add("a@b.de/x https://a@b.example.com mail:x@y.de.")
+	f.Add("x.de Www.a.b wWw.example.org/x). a.ſhop b.uK a.de/ſ")
 	f.Fuzz(func(t *testing.T, text string) {
 		d, err := Parse("f.txt", []byte(text), false)
 		if err != nil {

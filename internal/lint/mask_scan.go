@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -404,4 +405,63 @@ func bareURLPath(s string, end int) int {
 		}
 	}
 	return end
+}
+
+// Byte classes for maskPlain's walk over the tokens.
+const (
+	tokSpace = 1 << iota // \s: separates tokens
+	tokColon
+	tokAt
+	tokDot
+)
+
+var tokenByte = [256]uint8{
+	'\t': tokSpace, '\n': tokSpace, '\f': tokSpace, '\r': tokSpace, ' ': tokSpace,
+	':': tokColon, '@': tokAt, '.': tokDot,
+}
+
+// findAddresses adds the links, e-mail addresses and bare domains of one
+// token at start to urls, mails and bare: urlRe, then emailRe on the
+// token with the links blanked, then bareURLRe with the e-mail addresses
+// blanked too. seen holds the token's byte classes; a link needs ':' or
+// '.', an e-mail address '@', a domain '.'.
+func findAddresses(tok string, start int, seen uint8, urls, mails, bare [][2]int) ([][2]int, [][2]int, [][2]int) {
+	find := func(dst [][2]int, hand func([][2]int, string, int) [][2]int, re func() *regexp.Regexp, s string) [][2]int {
+		if len(s) <= maxHandToken {
+			return hand(dst, s, start)
+		}
+		for _, loc := range re().FindAllStringIndex(s, -1) {
+			dst = append(dst, [2]int{start + loc[0], start + loc[1]})
+		}
+		return dst
+	}
+	var blanked []byte // tok with the matches so far blanked, once there are any
+	view := func(found [][2]int) string {
+		if blanked == nil {
+			blanked = []byte(tok)
+		}
+		for _, l := range found {
+			for i := l[0] - start; i < l[1]-start; i++ {
+				blanked[i] = ' '
+			}
+		}
+		return string(blanked)
+	}
+	s := tok
+	if seen&(tokColon|tokDot) != 0 {
+		n := len(urls)
+		if urls = find(urls, findURLs, urlRe, s); len(urls) > n {
+			s = view(urls[n:])
+		}
+	}
+	if seen&tokAt != 0 {
+		n := len(mails)
+		if mails = find(mails, findEmails, emailRe, s); len(mails) > n {
+			s = view(mails[n:])
+		}
+	}
+	if seen&tokDot != 0 {
+		bare = find(bare, findBare, bareURLRe, s)
+	}
+	return urls, mails, bare
 }

@@ -157,11 +157,14 @@ func firstInvalid(data []byte) int {
 }
 
 func (d *Document) indexLines() {
+	n := strings.Count(d.Raw, "\n")
+	if cap(d.lineStarts) < n+1 {
+		d.lineStarts = make([]int, 0, n+1)
+	}
 	d.lineStarts = append(d.lineStarts[:0], 0)
-	for i := 0; i < len(d.Raw); i++ {
-		if d.Raw[i] == '\n' {
-			d.lineStarts = append(d.lineStarts, i+1)
-		}
+	for off := 0; n > 0; n-- {
+		off += strings.IndexByte(d.Raw[off:], '\n') + 1
+		d.lineStarts = append(d.lineStarts, off)
 	}
 }
 
@@ -398,7 +401,9 @@ func (d *Document) maskMarkdown() {
 // pass masks (code, HTML, links, block quotes); most messages have none,
 // and skipping the parser then saves a third of the time.
 func hasMarkdownSyntax(text string) bool {
-	return strings.ContainsAny(text, "`<[>") || strings.Contains(text, "~~~") ||
+	return strings.IndexByte(text, '`') >= 0 || strings.IndexByte(text, '<') >= 0 ||
+		strings.IndexByte(text, '[') >= 0 || strings.IndexByte(text, '>') >= 0 ||
+		strings.Contains(text, "~~~") ||
 		strings.Contains(text, "\n    ") || strings.Contains(text, "\n\t") ||
 		strings.HasPrefix(text, "    ") || strings.HasPrefix(text, "\t")
 }
@@ -467,7 +472,7 @@ var (
 // expressions run only on lines that can match (Go's regexp engine is slow
 // on long texts without a literal prefix).
 func (d *Document) maskPlain() {
-	blankAll := func(locs [][]int, keep *[][2]int) {
+	blankAll := func(locs [][2]int, keep *[][2]int) {
 		for _, loc := range locs {
 			from, to := d.Body+loc[0], d.Body+loc[1]
 			if keep != nil {
@@ -478,31 +483,40 @@ func (d *Document) maskPlain() {
 	}
 	// One walk over the tokens; a token is tried as a link, then as an
 	// e-mail address, then as a bare domain, as the three expressions
-	// used to run one after the other over the blanked text.
-	text := string(d.voice[d.Body:])
-	var urls, mails, bare [][]int
-	forTokens(text, func(start int, tok string) {
+	// used to run one after the other over the blanked text. The voice
+	// view of the body is usually still the raw text: no copy then.
+	text := d.Raw[d.Body:]
+	if string(d.voice[d.Body:]) != text {
+		text = string(d.voice[d.Body:])
+	}
+	var urls, mails, bare [][2]int
+	for i := 0; i < len(text); {
+		for i < len(text) && tokenByte[text[i]]&tokSpace != 0 {
+			i++
+		}
+		start := i
+		var seen uint8
+		for i < len(text) {
+			c := tokenByte[text[i]]
+			if c&tokSpace != 0 {
+				break
+			}
+			seen |= c
+			i++
+		}
 		// Most tokens are plain words: one look at their bytes rules out
-		// all three expressions.
-		if !maybeAddress(tok) {
-			return
+		// all three expressions. A link has "://" or "www.", an e-mail
+		// address an @, and both links and domains a dot before their
+		// last byte.
+		if seen&(tokColon|tokAt|tokDot) == 0 {
+			continue
 		}
-		if strings.Contains(tok, "://") || strings.Contains(tok, "www.") || strings.Contains(tok, "WWW.") {
-			if locs := urlRe().FindAllStringIndex(tok, -1); len(locs) > 0 {
-				tok = blankLocs(tok, locs)
-				urls = append(urls, shift(locs, start)...)
-			}
+		tok := text[start:i]
+		if seen&(tokColon|tokAt) == 0 && strings.IndexByte(tok[:len(tok)-1], '.') < 0 {
+			continue
 		}
-		if strings.Contains(tok, "@") {
-			if locs := emailRe().FindAllStringIndex(tok, -1); len(locs) > 0 {
-				tok = blankLocs(tok, locs)
-				mails = append(mails, shift(locs, start)...)
-			}
-		}
-		if hasDotLetter(tok) {
-			bare = append(bare, shift(bareURLRe().FindAllStringIndex(tok, -1), start)...)
-		}
-	})
+		urls, mails, bare = findAddresses(tok, start, seen, urls, mails, bare)
+	}
 	blankAll(urls, &d.links)
 	blankAll(mails, &d.emails)
 	blankAll(bare, &d.links)
@@ -514,7 +528,9 @@ func (d *Document) maskPlain() {
 			text, changed = string(d.voice[d.Body:]), false
 		}
 		if locs := findInLines(blockQuote(), text, func(l string) bool { return strings.Contains(l, ">") }); len(locs) > 0 {
-			blankAll(locs, nil)
+			for _, loc := range locs {
+				blank(d.voice, d.Body+loc[0], d.Body+loc[1])
+			}
 			changed = true
 		}
 	}
@@ -568,36 +584,6 @@ func findInLines(re *regexp.Regexp, s string, need func(string) bool) [][]int {
 		off = end + 1
 	}
 	return out
-}
-
-// maybeAddress reports whether tok has a ':' or '@', or a '.' that is not
-// its last byte: what every link, e-mail address and domain name has.
-func maybeAddress(tok string) bool {
-	for i := 0; i < len(tok); i++ {
-		switch tok[i] {
-		case ':', '@':
-			return true
-		case '.':
-			if i+1 < len(tok) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// hasDotLetter reports whether a line has a dot directly followed by a
-// letter, as every domain name does.
-func hasDotLetter(l string) bool {
-	for i := 0; i+1 < len(l); i++ {
-		if l[i] == '.' {
-			c := l[i+1] | 0x20
-			if c >= 'a' && c <= 'z' {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // findQuotes records quotations of three or more words between open and
