@@ -79,6 +79,7 @@ func FuzzFrontMatterFastPath(f *testing.F) {
 	f.Add("channel: sms\nnext_update: 2026-11-23T15:00:00+01:00\n")
 	f.Add("subject: Störung: Update\n")
 	f.Add("title: a #b\n")
+	f.Add("channel: ?")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return // Parse refuses invalid UTF-8 before front matter is read

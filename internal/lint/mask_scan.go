@@ -420,11 +420,22 @@ var tokenByte = [256]uint8{
 	':': tokColon, '@': tokAt, '.': tokDot,
 }
 
+// hasWWW reports whether s has "www." in any case, as a link without a
+// scheme starts.
+func hasWWW(s string) bool {
+	for i := 3; i < len(s); i++ {
+		if s[i] == '.' && s[i-1]|0x20 == 'w' && s[i-2]|0x20 == 'w' && s[i-3]|0x20 == 'w' {
+			return true
+		}
+	}
+	return false
+}
+
 // findAddresses adds the links, e-mail addresses and bare domains of one
 // token at start to urls, mails and bare: urlRe, then emailRe on the
 // token with the links blanked, then bareURLRe with the e-mail addresses
-// blanked too. seen holds the token's byte classes; a link needs ':' or
-// '.', an e-mail address '@', a domain '.'.
+// blanked too. seen holds the token's byte classes; a link needs "://"
+// or "www.", an e-mail address '@', a domain '.'.
 func findAddresses(tok string, start int, seen uint8, urls, mails, bare [][2]int) ([][2]int, [][2]int, [][2]int) {
 	find := func(dst [][2]int, hand func([][2]int, string, int) [][2]int, re func() *regexp.Regexp, s string) [][2]int {
 		if len(s) <= maxHandToken {
@@ -448,7 +459,7 @@ func findAddresses(tok string, start int, seen uint8, urls, mails, bare [][2]int
 		return string(blanked)
 	}
 	s := tok
-	if seen&(tokColon|tokDot) != 0 {
+	if seen&tokColon != 0 && strings.Contains(tok, "://") || seen&tokDot != 0 && hasWWW(tok) {
 		n := len(urls)
 		if urls = find(urls, findURLs, urlRe, s); len(urls) > n {
 			s = view(urls[n:])

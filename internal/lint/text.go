@@ -59,7 +59,9 @@ type Document struct {
 	plainText string
 
 	lineStarts []int
-	bom        int
+	// lineBuf holds lineStarts for short messages, saving an allocation.
+	lineBuf [16]int
+	bom     int
 
 	// suppressions found in the text, applied after rules ran.
 	suppress []suppression
@@ -159,7 +161,11 @@ func firstInvalid(data []byte) int {
 func (d *Document) indexLines() {
 	n := strings.Count(d.Raw, "\n")
 	if cap(d.lineStarts) < n+1 {
-		d.lineStarts = make([]int, 0, n+1)
+		if n+1 <= len(d.lineBuf) {
+			d.lineStarts = d.lineBuf[:0:len(d.lineBuf)]
+		} else {
+			d.lineStarts = make([]int, 0, n+1)
+		}
 	}
 	d.lineStarts = append(d.lineStarts[:0], 0)
 	for off := 0; n > 0; n-- {
@@ -288,13 +294,14 @@ func plainValue(v string) bool {
 }
 
 // isYAMLSpecial reports plain scalars that YAML would not read as the
-// same string (null, booleans, numbers), so the parser decides.
+// same string (null, booleans, numbers, "?" as a mapping key indicator),
+// so the parser decides.
 func isYAMLSpecial(v string) bool {
 	switch strings.ToLower(v) {
 	case "null", "~", "true", "false", "yes", "no", "on", "off", "y", "n":
 		return true
 	}
-	return strings.ContainsAny(v[:1], "0123456789-+.")
+	return strings.ContainsAny(v[:1], "0123456789-+.?")
 }
 
 var (
@@ -490,28 +497,41 @@ func (d *Document) maskPlain() {
 		text = string(d.voice[d.Body:])
 	}
 	var urls, mails, bare [][2]int
-	for i := 0; i < len(text); {
-		for i < len(text) && tokenByte[text[i]]&tokSpace != 0 {
-			i++
+	// Only tokens with a '.', ':' or '@' can hold any of them; the walk
+	// jumps from one such byte to the next.
+	nextDot, nextColon, nextAt := -1, -1, -1
+	next := func(c byte, p, i int) int {
+		if p >= i {
+			return p
 		}
-		start := i
+		if j := strings.IndexByte(text[i:], c); j >= 0 {
+			return i + j
+		}
+		return len(text)
+	}
+	for i := 0; ; {
+		nextDot, nextColon, nextAt = next('.', nextDot, i), next(':', nextColon, i), next('@', nextAt, i)
+		k := min(nextDot, nextColon, nextAt)
+		if k >= len(text) {
+			break
+		}
+		start, end := k, k+1
+		for start > i && tokenByte[text[start-1]]&tokSpace == 0 {
+			start--
+		}
 		var seen uint8
-		for i < len(text) {
-			c := tokenByte[text[i]]
+		for j := start; j < len(text); j++ {
+			c := tokenByte[text[j]]
 			if c&tokSpace != 0 {
 				break
 			}
 			seen |= c
-			i++
+			end = j + 1
 		}
-		// Most tokens are plain words: one look at their bytes rules out
-		// all three expressions. A link has "://" or "www.", an e-mail
-		// address an @, and both links and domains a dot before their
-		// last byte.
-		if seen&(tokColon|tokAt|tokDot) == 0 {
-			continue
-		}
-		tok := text[start:i]
+		i = end
+		// A link has "://" or "www.", an e-mail address an @, and both
+		// links and domains a dot before their last byte.
+		tok := text[start:end]
 		if seen&(tokColon|tokAt) == 0 && strings.IndexByte(tok[:len(tok)-1], '.') < 0 {
 			continue
 		}
@@ -534,8 +554,16 @@ func (d *Document) maskPlain() {
 			changed = true
 		}
 	}
+	var lead [256]int8 // whether the body has a byte: 0 not looked for yet, 1 yes, -1 no
 	for _, q := range quotePairs {
-		if !bytes.Contains(d.voice[d.Body:], []byte(q[0])) {
+		c := q[0][0]
+		if lead[c] == 0 {
+			lead[c] = -1
+			if bytes.IndexByte(d.voice[d.Body:], c) >= 0 {
+				lead[c] = 1
+			}
+		}
+		if lead[c] < 0 || !bytes.Contains(d.voice[d.Body:], []byte(q[0])) {
 			continue
 		}
 		if changed {
