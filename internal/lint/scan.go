@@ -39,44 +39,6 @@ func findInTokens(re *regexp.Regexp, s string, need func(string) bool) [][]int {
 	return out
 }
 
-// forTokens calls f for every whitespace-separated token of s with its
-// byte offset.
-func forTokens(s string, f func(start int, tok string)) {
-	for i := 0; i < len(s); {
-		for i < len(s) && isSpaceASCII(s[i]) {
-			i++
-		}
-		start := i
-		for i < len(s) && !isSpaceASCII(s[i]) {
-			i++
-		}
-		if i > start {
-			f(start, s[start:i])
-		}
-	}
-}
-
-// shift moves match offsets by off.
-func shift(locs [][]int, off int) [][]int {
-	for _, l := range locs {
-		l[0] += off
-		l[1] += off
-	}
-	return locs
-}
-
-// blankLocs replaces the matched bytes of tok with spaces, as masking
-// does in the document.
-func blankLocs(tok string, locs [][]int) string {
-	b := []byte(tok)
-	for _, l := range locs {
-		for i := l[0]; i < l[1]; i++ {
-			b[i] = ' '
-		}
-	}
-	return string(b)
-}
-
 // phoneChars are the characters a phone number match can consist of.
 const phoneChars = "0123456789+()/.- \t\n\f\r"
 
