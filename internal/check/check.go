@@ -199,40 +199,89 @@ func (r *Runner) collect(p string) []job {
 	if !fi.IsDir() {
 		return []job{{path: p, regular: fi.Mode().IsRegular()}}
 	}
+	// The root's entries in order, as filepath.WalkDir visits them; its
+	// subdirectories are walked side by side (reading directories is
+	// mostly waiting for the system) and their files joined in order.
+	entries, err := os.ReadDir(p)
+	if err != nil {
+		return []job{{path: p, err: describe(err)}}
+	}
+	parts := make([][]job, len(entries))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
+	for i, d := range entries {
+		f := filepath.Join(p, d.Name())
+		if !d.IsDir() {
+			r.visit(p, f, d, &parts[i])
+			continue
+		}
+		if !r.enterDir(f, d.Name()) {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			r.walk(f, &parts[i])
+		}()
+	}
+	wg.Wait()
 	var out []job
-	err = filepath.WalkDir(p, func(f string, d fs.DirEntry, err error) error {
+	for _, part := range parts {
+		out = append(out, part...)
+	}
+	return out
+}
+
+// walk adds the message files below the directory root to out, in the
+// order of filepath.WalkDir; root itself has passed enterDir.
+func (r *Runner) walk(root string, out *[]job) {
+	err := filepath.WalkDir(root, func(f string, d fs.DirEntry, err error) error {
 		if err != nil {
-			out = append(out, job{path: f, err: describe(err)})
+			*out = append(*out, job{path: f, err: describe(err)})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		name := d.Name()
-		if f != p && strings.HasPrefix(name, ".") {
-			if d.IsDir() {
+		if f == root {
+			return nil
+		}
+		if d.IsDir() {
+			if !r.enterDir(f, d.Name()) {
 				return fs.SkipDir
 			}
 			return nil
 		}
-		if d.IsDir() && f != p {
-			if cfg, _ := r.configs.For(filepath.Join(f, "x")); cfg != nil && cfg.Ignored(f) {
-				return fs.SkipDir
-			}
-		}
-		if d.IsDir() || !messageExts[strings.ToLower(filepath.Ext(name))] {
-			return nil
-		}
-		if cfg, _ := r.configs.For(f); cfg != nil && cfg.Ignored(f) {
-			return nil
-		}
-		out = append(out, job{path: f, regular: d.Type().IsRegular()})
+		r.visit(root, f, d, out)
 		return nil
 	})
 	if err != nil {
-		out = append(out, job{path: p, err: describe(err)})
+		*out = append(*out, job{path: root, err: describe(err)})
 	}
-	return out
+}
+
+// enterDir reports whether a directory below an argument is searched: not
+// hidden and not ignored by its .crisis.yaml.
+func (r *Runner) enterDir(f, name string) bool {
+	if strings.HasPrefix(name, ".") {
+		return false
+	}
+	cfg, _ := r.configs.For(filepath.Join(f, "x"))
+	return cfg == nil || !cfg.Ignored(f)
+}
+
+// visit adds the file f to out when it is a message: not hidden, a message
+// extension, not ignored.
+func (r *Runner) visit(root, f string, d fs.DirEntry, out *[]job) {
+	name := d.Name()
+	if strings.HasPrefix(name, ".") || !messageExts[strings.ToLower(filepath.Ext(name))] {
+		return
+	}
+	if cfg, _ := r.configs.For(f); cfg != nil && cfg.Ignored(f) {
+		return
+	}
+	*out = append(*out, job{path: f, regular: d.Type().IsRegular()})
 }
 
 func describe(err error) error {

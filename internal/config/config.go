@@ -37,7 +37,9 @@ type Config struct {
 	Dir  string `yaml:"-"`
 	Path string `yaml:"-"`
 
-	absDir string // Dir made absolute, computed once
+	// absDirOnce makes Dir absolute once; configs are shared by the
+	// goroutines that walk and lint files.
+	absDirOnce func() (string, error)
 }
 
 // cwd is the working directory, read once: filepath.Abs asks the kernel
@@ -90,6 +92,7 @@ func Load(p string) (*Config, error) {
 	}
 	c.Path = p
 	c.Dir = filepath.Dir(p)
+	c.absDirOnce = sync.OnceValues(func() (string, error) { return absPath(c.Dir) })
 	for _, o := range c.Overrides {
 		if len(o.Files) == 0 {
 			return nil, fmt.Errorf("%s: every override needs files: [globs]", p)
@@ -149,17 +152,24 @@ func (c *Config) Ignored(file string) bool {
 	return false
 }
 
+// absDir is Dir made absolute.
+func (c *Config) absDir() (string, error) {
+	if c.absDirOnce == nil {
+		return absPath(c.Dir)
+	}
+	return c.absDirOnce()
+}
+
 func (c *Config) rel(file string) (string, bool) {
 	abs, err := absPath(file)
 	if err != nil {
 		return "", false
 	}
-	if c.absDir == "" {
-		if c.absDir, err = absPath(c.Dir); err != nil {
-			return "", false
-		}
+	dir, err := c.absDir()
+	if err != nil {
+		return "", false
 	}
-	rel, err := filepath.Rel(c.absDir, abs)
+	rel, err := filepath.Rel(dir, abs)
 	if err != nil || strings.HasPrefix(rel, "..") {
 		return "", false
 	}
