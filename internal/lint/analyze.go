@@ -343,16 +343,11 @@ func (a *analysis) matchTokens(m *matcher) {
 		a.pats = append(a.pats, wf.pats...)
 		t.pats = [2]int32{from, int32(len(a.pats))}
 	}
-	pats := func(j int) []int32 {
-		p := a.tokens[j].pats
-		return a.pats[p[0]:p[1]]
-	}
-	n := len(a.tokens)
-	for i := 0; i < n; i++ {
+	for i := range a.tokens {
 		if a.tokens[i].pats[0] == a.tokens[i].pats[1] {
 			continue
 		}
-		a.hits = m.matchPhrases(a.hits, &a.scratch, i, n, pats)
+		a.hits = m.matchPhrases(a.hits, &a.scratch, i, a.tokens, a.pats)
 	}
 }
 

@@ -247,14 +247,17 @@ func (m *matcher) wordPatterns(dst []int32, folded, stem string) []int32 {
 }
 
 // matchPhrases appends a hit for every phrase starting at token i, in the
-// order of token i's word patterns and, for each, of phrase ids. pats(j)
-// returns the word-pattern ids of token j; scratch is reused storage.
-func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i, n int, pats func(int) []int32) []hit {
+// order of token i's word patterns and, for each, of phrase ids. Token j's
+// word-pattern ids are pats[toks[j].pats[0]:toks[j].pats[1]]; scratch is
+// reused storage.
+func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i int, toks []token, pats []int32) []hit {
+	n := len(toks)
 	var next []int32
 	if i+1 < n {
-		next = pats(i + 1)
+		p := toks[i+1].pats
+		next = pats[p[0]:p[1]]
 	}
-	for _, wp := range pats(i) {
+	for _, wp := range pats[toks[i].pats[0]:toks[i].pats[1]] {
 		if int(wp) >= len(m.singles) {
 			continue
 		}
@@ -283,7 +286,7 @@ func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i, n int, pats func(
 			}
 			ok := true
 			for k := 2; k < len(ph.words); k++ {
-				if !containsID(pats(i+k), ph.words[k]) {
+				if p := toks[i+k].pats; !containsID(pats[p[0]:p[1]], ph.words[k]) {
 					ok = false
 					break
 				}
