@@ -212,7 +212,7 @@ func (r *Runner) collect(p string) []job {
 	for i, d := range entries {
 		f := filepath.Join(p, d.Name())
 		if !d.IsDir() {
-			r.visit(p, f, d, &parts[i])
+			r.visit(f, d, &parts[i])
 			continue
 		}
 		if !r.enterDir(f, d.Name()) {
@@ -253,7 +253,7 @@ func (r *Runner) walk(root string, out *[]job) {
 			}
 			return nil
 		}
-		r.visit(root, f, d, out)
+		r.visit(f, d, out)
 		return nil
 	})
 	if err != nil {
@@ -273,7 +273,7 @@ func (r *Runner) enterDir(f, name string) bool {
 
 // visit adds the file f to out when it is a message: not hidden, a message
 // extension, not ignored.
-func (r *Runner) visit(root, f string, d fs.DirEntry, out *[]job) {
+func (r *Runner) visit(f string, d fs.DirEntry, out *[]job) {
 	name := d.Name()
 	if strings.HasPrefix(name, ".") || !messageExts[strings.ToLower(filepath.Ext(name))] {
 		return

@@ -38,3 +38,32 @@ func TestNamedPipeDoesNotBlock(t *testing.T) {
 		t.Errorf("x.txt: %v", res[1].Err)
 	}
 }
+
+// TestSymlinkedDirectoryArgument: a directory named on the command line
+// through a symbolic link is searched; links met while walking are not
+// followed (they could loop).
+func TestSymlinkedDirectoryArgument(t *testing.T) {
+	dir := t.TempDir()
+	msgs := filepath.Join(dir, "messages")
+	if err := os.MkdirAll(msgs, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(msgs, "sms.txt"), []byte("Nächstes Update um 14:00 Uhr.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "current")
+	if err := os.Symlink(msgs, link); err != nil {
+		t.Skipf("cannot make a symbolic link here: %v", err)
+	}
+	if err := os.Symlink(dir, filepath.Join(msgs, "loop")); err != nil {
+		t.Fatal(err)
+	}
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := r.Run([]string{link})
+	if len(res) != 1 || res[0].Path != filepath.Join(link, "sms.txt") || res[0].Err != nil {
+		t.Fatalf("results %+v, want only %s", res, filepath.Join(link, "sms.txt"))
+	}
+}
