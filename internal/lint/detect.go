@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"sync"
@@ -294,8 +295,16 @@ var timeWords = func() map[string]uint8 {
 
 // dateParts are substrings of which dateRe needs one, besides a digit
 // directly followed by a period or a dash.
-var dateParts = []string{"jan", "feb", "mär", "maerz", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
-	"dez", "dec", "mar", "may", "kw", "cw", "kalenderwoche", "calendar"}
+var dateParts = bytesOf("jan", "feb", "mär", "maerz", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
+	"dez", "dec", "mar", "may", "kw", "cw", "kalenderwoche", "calendar")
+
+func bytesOf(ss ...string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
 
 // timeCandidates returns one bit per expression of timeExprs that may
 // match text: each bit stands for a part the expression cannot match
@@ -379,7 +388,7 @@ func digitBeforeDash(s string) bool {
 
 // containsFoldASCII reports whether s contains one of parts (lower case;
 // ASCII and ä) regardless of case.
-func containsFoldASCII(s string, parts []string) bool {
+func containsFoldASCII(s string, parts [][]byte) bool {
 	var lower [256]byte
 	b := lower[:0]
 	for i := 0; i < len(s); i++ {
@@ -391,9 +400,8 @@ func containsFoldASCII(s string, parts []string) bool {
 		}
 		b = append(b, c)
 	}
-	ls := string(b) // b escapes only when s is long
 	for _, p := range parts {
-		if strings.Contains(ls, p) {
+		if bytes.Contains(b, p) {
 			return true
 		}
 	}
@@ -510,8 +518,9 @@ func (ev *evaluation) hasPhone() bool {
 func (ev *evaluation) hasHelpLink(r *rule) bool {
 	a := ev.a
 	notTerms := ev.e.notTerms(r, ev.lang)
-	isShop := func(loc [2]int) bool {
-		url := strings.ToLower(ev.d.Raw[loc[0]:loc[1]])
+	// isShop and isHelp judge a link by its lower-cased address and the
+	// index of its sentence (-1 when it lies outside every sentence).
+	isShop := func(url string, s int32) bool {
 		for _, t := range notTerms {
 			if strings.Contains(url, t) {
 				return true
@@ -519,7 +528,6 @@ func (ev *evaluation) hasHelpLink(r *rule) bool {
 		}
 		// A shop link often stands alone after the pitch ("… neue
 		// Kollektion! 👉 shop.example"), so the sentence before counts too.
-		s := ev.sentenceAt(loc[0])
 		for _, g := range r.not {
 			if s >= 0 && a.sentenceHas(g, max(s-1, 0), s) {
 				return true
@@ -527,17 +535,15 @@ func (ev *evaluation) hasHelpLink(r *rule) bool {
 		}
 		return false
 	}
-	isHelp := func(loc [2]int) bool {
+	isHelp := func(url string, s int32) bool {
 		if len(r.links) == 0 {
 			return true
 		}
-		url := strings.ToLower(ev.d.Raw[loc[0]:loc[1]])
 		for _, w := range helpURLWords {
 			if strings.Contains(url, w) {
 				return true
 			}
 		}
-		s := ev.sentenceAt(loc[0])
 		for _, g := range r.links {
 			if s >= 0 && a.sentenceHas(g, s, s) {
 				return true
@@ -546,7 +552,8 @@ func (ev *evaluation) hasHelpLink(r *rule) bool {
 		return false
 	}
 	for _, loc := range ev.d.links {
-		if !isShop(loc) && isHelp(loc) {
+		url, s := strings.ToLower(ev.d.Raw[loc[0]:loc[1]]), ev.sentenceAt(loc[0])
+		if !isShop(url, s) && isHelp(url, s) {
 			return true
 		}
 	}

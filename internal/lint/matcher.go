@@ -374,13 +374,7 @@ func (t *trie) add(word string, id int32) {
 		t.root[word[0]] = cur + 1
 	}
 	for i := 1; i < len(word); i++ {
-		next := int32(-1)
-		for _, e := range t.nodes[cur].edges {
-			if e.b == word[i] {
-				next = e.node
-				break
-			}
-		}
+		next := t.child(cur, word[i])
 		if next < 0 {
 			t.nodes = append(t.nodes, trieNode{})
 			next = int32(len(t.nodes) - 1)
@@ -407,18 +401,20 @@ func (t *trie) walk(dst []int32, s string) []int32 {
 		if i >= len(s) {
 			return dst
 		}
-		next := int32(-1)
-		for _, e := range t.nodes[cur].edges {
-			if e.b == s[i] {
-				next = e.node
-				break
-			}
-		}
-		if next < 0 {
+		if cur = t.child(cur, s[i]); cur < 0 {
 			return dst
 		}
-		cur = next
 	}
+}
+
+// child returns the node reached from cur by byte b, or -1.
+func (t *trie) child(cur int32, b byte) int32 {
+	for _, e := range t.nodes[cur].edges {
+		if e.b == b {
+			return e.node
+		}
+	}
+	return -1
 }
 
 // walkBack is walk over s read from its last byte to its first.
@@ -437,17 +433,9 @@ func (t *trie) walkBack(dst []int32, s string) []int32 {
 		if i < 0 {
 			return dst
 		}
-		next := int32(-1)
-		for _, e := range t.nodes[cur].edges {
-			if e.b == s[i] {
-				next = e.node
-				break
-			}
-		}
-		if next < 0 {
+		if cur = t.child(cur, s[i]); cur < 0 {
 			return dst
 		}
-		cur = next
 	}
 }
 
