@@ -554,16 +554,8 @@ func (d *Document) maskPlain() {
 			changed = true
 		}
 	}
-	var lead [256]int8 // whether the body has a byte: 0 not looked for yet, 1 yes, -1 no
 	for _, q := range quotePairs {
-		c := q[0][0]
-		if lead[c] == 0 {
-			lead[c] = -1
-			if bytes.IndexByte(d.voice[d.Body:], c) >= 0 {
-				lead[c] = 1
-			}
-		}
-		if lead[c] < 0 || !bytes.Contains(d.voice[d.Body:], []byte(q[0])) {
+		if !bytes.Contains(d.voice[d.Body:], []byte(q[0])) {
 			continue
 		}
 		if changed {
