@@ -40,10 +40,7 @@ func Congruence(files []FileFacts) []Disagreement {
 	// them kind by kind.
 	byKind := make([][][]Fact, len(files))
 	for i, f := range files {
-		byKind[i] = make([][]Fact, len(FactKinds))
-		for k, kind := range FactKinds {
-			byKind[i][k] = ofKind(f.Facts, kind)
-		}
+		byKind[i] = groupByKind(f.Facts)
 	}
 	var out []Disagreement
 	for i := range files {
@@ -64,23 +61,39 @@ func Congruence(files []FileFacts) []Disagreement {
 	return out
 }
 
-func ofKind(facts []Fact, kind string) []Fact {
-	n := 0
-	for _, f := range facts {
-		if f.Kind == kind {
-			n++
+// groupByKind returns facts split by kind, in the order of FactKinds,
+// each group in input order; the groups share one array.
+func groupByKind(facts []Fact) [][]Fact {
+	groups := make([][]Fact, len(FactKinds))
+	if len(facts) == 0 {
+		return groups
+	}
+	kinds := make([]int8, len(facts))
+	for i, f := range facts {
+		kinds[i] = int8(kindIndex(f.Kind))
+	}
+	sorted := make([]Fact, 0, len(facts))
+	for k := range FactKinds {
+		from := len(sorted)
+		for i, f := range facts {
+			if int(kinds[i]) == k {
+				sorted = append(sorted, f)
+			}
+		}
+		if len(sorted) > from {
+			groups[k] = sorted[from:len(sorted):len(sorted)]
 		}
 	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]Fact, 0, n)
-	for _, f := range facts {
-		if f.Kind == kind {
-			out = append(out, f)
+	return groups
+}
+
+func kindIndex(kind string) int {
+	for k, name := range FactKinds {
+		if name == kind {
+			return k
 		}
 	}
-	return out
+	return -1
 }
 
 func overlap(kind string, a, b []Fact) bool {

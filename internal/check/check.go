@@ -103,6 +103,11 @@ type job struct {
 	stdin   bool
 	regular bool  // known to be a regular file from the directory listing or stat
 	err     error // a problem found while collecting (missing path)
+	// cfg is the file's .crisis.yaml (or its lookup error) when the
+	// directory walk found it already.
+	cfg      *config.Config
+	cfgErr   error
+	cfgKnown bool
 }
 
 // Run lints every path (files, directories, "-" for stdin) and returns one
@@ -207,12 +212,13 @@ func (r *Runner) collect(p string) []job {
 		return []job{{path: p, err: describe(err)}}
 	}
 	parts := make([][]job, len(entries))
+	var dc dirConfig
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
 	for i, d := range entries {
 		f := filepath.Join(p, d.Name())
 		if !d.IsDir() {
-			r.visit(f, d, &parts[i])
+			r.visit(f, d, &parts[i], &dc)
 			continue
 		}
 		if !r.enterDir(f, d.Name()) {
@@ -236,6 +242,7 @@ func (r *Runner) collect(p string) []job {
 // walk adds the message files below the directory root to out, in the
 // order of filepath.WalkDir; root itself has passed enterDir.
 func (r *Runner) walk(root string, out *[]job) {
+	var dc dirConfig
 	err := filepath.WalkDir(root, func(f string, d fs.DirEntry, err error) error {
 		if err != nil {
 			*out = append(*out, job{path: f, err: describe(err)})
@@ -253,7 +260,7 @@ func (r *Runner) walk(root string, out *[]job) {
 			}
 			return nil
 		}
-		r.visit(f, d, out)
+		r.visit(f, d, out, &dc)
 		return nil
 	})
 	if err != nil {
@@ -271,17 +278,32 @@ func (r *Runner) enterDir(f, name string) bool {
 	return cfg == nil || !cfg.Ignored(f)
 }
 
+// dirConfig remembers the .crisis.yaml of the directory a walk is in: the
+// files of one directory share it, and looking it up per file costs path
+// cleaning and a locked map.
+type dirConfig struct {
+	prefix string // the files' path up to their base name
+	cfg    *config.Config
+	err    error
+	ok     bool
+}
+
 // visit adds the file f to out when it is a message: not hidden, a message
 // extension, not ignored.
-func (r *Runner) visit(f string, d fs.DirEntry, out *[]job) {
+func (r *Runner) visit(f string, d fs.DirEntry, out *[]job, dc *dirConfig) {
 	name := d.Name()
 	if strings.HasPrefix(name, ".") || !messageExts[strings.ToLower(filepath.Ext(name))] {
 		return
 	}
-	if cfg, _ := r.configs.For(f); cfg != nil && cfg.Ignored(f) {
+	// Paths with the same text before the base name are in one directory.
+	if prefix := f[:len(f)-len(name)]; !dc.ok || prefix != dc.prefix {
+		dc.cfg, dc.err = r.configs.For(f)
+		dc.prefix, dc.ok = prefix, true
+	}
+	if dc.cfg != nil && dc.cfg.Ignored(f) {
 		return
 	}
-	*out = append(*out, job{path: f, regular: d.Type().IsRegular()})
+	*out = append(*out, job{path: f, regular: d.Type().IsRegular(), cfg: dc.cfg, cfgErr: dc.err, cfgKnown: true})
 }
 
 func describe(err error) error {
@@ -330,7 +352,10 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 
 	var set config.Settings
 	if !j.stdin {
-		cfg, err := r.configs.For(j.path)
+		cfg, err := j.cfg, j.cfgErr
+		if !j.cfgKnown {
+			cfg, err = r.configs.For(j.path)
+		}
 		if err != nil {
 			res.Err = err
 			return res, nil

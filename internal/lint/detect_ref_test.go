@@ -1,10 +1,13 @@
 package lint
 
 import (
+	"bytes"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The expressions the start-time checks were written with; acceptTime and
@@ -128,5 +131,62 @@ func FuzzConcreteTime(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkConcreteTime(t, s)
+	})
+}
+
+// refDetectLanguage is DetectLanguage as first written, decoding every
+// rune; FuzzDetectLanguage holds the ASCII fast path to it.
+func refDetectLanguage(d *Document, fallback string) string {
+	text := d.voice[d.Body:]
+	de, en := 0, 0
+	var buf [8]byte
+	start := -1
+	for i := 0; i <= len(text); {
+		r, size := rune(' '), 1
+		if i < len(text) {
+			r, size = utf8.DecodeRune(text[i:])
+		}
+		if i < len(text) && unicode.IsLetter(r) {
+			if start < 0 {
+				start = i
+			}
+			i += size
+			continue
+		}
+		if start >= 0 {
+			if w := text[start:i]; len(w) <= len(buf) {
+				n := copy(buf[:], w)
+				for k := 0; k < n; k++ {
+					if c := buf[k]; 'A' <= c && c <= 'Z' {
+						buf[k] = c + 'a' - 'A'
+					}
+				}
+				de, en = scoreWord(string(buf[:n]), de, en)
+				if bytes.Contains(w, []byte("Ä")) || bytes.Contains(w, []byte("Ö")) || bytes.Contains(w, []byte("Ü")) {
+					de++
+				}
+				if de+en >= 12 && (de >= 2*en+4 || en >= 2*de+4) {
+					break
+				}
+			}
+			start = -1
+		}
+		i += size
+	}
+	return pickLang(de, en, fallback)
+}
+
+func FuzzDetectLanguage(f *testing.F) {
+	for _, s := range []string{"", "Wir sind für Sie da. ÄRGER über Öl", "We are here for you, the update is at noon.", "Ünd the ÖL äh", "a\xffb Über", "ÄÖÜ the and der die das"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := Parse("x.txt", []byte(s), false)
+		if err != nil {
+			return
+		}
+		if got, want := DetectLanguage(d, "fr"), refDetectLanguage(d, "fr"); got != want {
+			t.Fatalf("DetectLanguage(%q) = %s, want %s", s, got, want)
+		}
 	})
 }

@@ -15,12 +15,22 @@ func DetectLanguage(d *Document, fallback string) string {
 	de, en := 0, 0
 	var buf [8]byte
 	start := -1
+	// nonASCII tells whether the current word has a multi-byte letter:
+	// only such words can hold a capital umlaut.
+	nonASCII := false
 	for i := 0; i <= len(text); {
-		r, size := rune(' '), 1
+		letter, size := false, 1
 		if i < len(text) {
-			r, size = utf8.DecodeRune(text[i:])
+			if c := text[i]; c < utf8.RuneSelf {
+				letter = 'a' <= c|0x20 && c|0x20 <= 'z'
+			} else {
+				var r rune
+				r, size = utf8.DecodeRune(text[i:])
+				letter = unicode.IsLetter(r)
+				nonASCII = nonASCII || letter
+			}
 		}
-		if i < len(text) && unicode.IsLetter(r) {
+		if letter {
 			if start < 0 {
 				start = i
 			}
@@ -37,14 +47,14 @@ func DetectLanguage(d *Document, fallback string) string {
 				}
 				de, en = scoreWord(string(buf[:n]), de, en)
 				// scoreWord sees lower-case umlauts; capitals count too.
-				if bytes.Contains(w, []byte("Ä")) || bytes.Contains(w, []byte("Ö")) || bytes.Contains(w, []byte("Ü")) {
+				if nonASCII && (bytes.Contains(w, []byte("Ä")) || bytes.Contains(w, []byte("Ö")) || bytes.Contains(w, []byte("Ü"))) {
 					de++
 				}
 				if de+en >= 12 && (de >= 2*en+4 || en >= 2*de+4) {
 					break
 				}
 			}
-			start = -1
+			start, nonASCII = -1, false
 		}
 		i += size
 	}
