@@ -117,3 +117,32 @@ func TestScaleLexicon(t *testing.T) {
 		t.Fatalf("scaled lexicon changes findings:\n%s\n%s", a, b)
 	}
 }
+
+// BenchmarkMessages parses and lints each message of the project corpus
+// (302 short messages, German and English, all channels) as its own file:
+// the per-file work of a large tree, without reading files.
+func BenchmarkMessages(b *testing.B) {
+	entries, err := LoadCorpus("testdata/corpus.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	engines := map[string]*Engine{"de": builtinEngine(b, "builtin:de"), "en": builtinEngine(b, "builtin:en")}
+	var size int64
+	data := make([][]byte, len(entries))
+	for i, c := range entries {
+		data[i] = []byte(c.Text)
+		size += int64(len(c.Text))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i, c := range entries {
+			d, err := Parse("m.txt", data[i], c.Channel == "email" || c.Channel == "landing")
+			if err != nil {
+				b.Fatal(err)
+			}
+			lang := DetectLanguage(d, "")
+			engines[lang].LintLang(d, Context{Channel: c.Channel})
+		}
+	}
+}
