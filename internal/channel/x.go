@@ -142,8 +142,9 @@ var xASCII = func() (t [utf8.RuneSelf]uint8) {
 // At each position a link is tried first (where urlCanStart allows one and
 // a '.' comes before the next space, as every link has a dot in its host),
 // then an emoji sequence, then the code point on its own. ASCII takes a
-// short path: only a letter or digit can start a link (matchURL needs one),
-// and only '#', '*' or a digit followed by U+FE0F or U+20E3 an emoji.
+// short path: only a letter or digit with a '.' before the next space can
+// start a link (matchURL needs both), and only '#', '*' or a digit
+// followed by U+FE0F or U+20E3 an emoji.
 func xScan(text string, fn func(start, end, weight int)) int {
 	n := 0
 	linkNext := true // urlCanStart(prev); true at the start of the text
@@ -156,9 +157,37 @@ func xScan(text string, fn func(start, end, weight int)) int {
 				break
 			}
 			cls := xASCII[c]
-			if cls&xAlnum != 0 && linkNext ||
-				cls&xKeycap != 0 && j+1 < len(text) && text[j+1] >= utf8.RuneSelf {
+			if cls&xKeycap != 0 && j+1 < len(text) && text[j+1] >= utf8.RuneSelf {
 				break
+			}
+			// A letter or digit where a link may start leaves the short
+			// path only when a '.' comes before the next space.
+			if cls&xAlnum != 0 && linkNext {
+				if j > dotStop {
+					dotStop, dotVal = dotScan(text, j)
+				}
+				if dotVal {
+					break
+				}
+				if fn == nil {
+					// No link starts before dotStop: the ASCII up to there
+					// weighs one per byte, except a keycap digit, '#' or
+					// '*' right before a non-ASCII rune.
+					k := j
+					for k < dotStop && text[k] < utf8.RuneSelf {
+						k++
+					}
+					if k < len(text) && text[k] >= utf8.RuneSelf && xASCII[text[k-1]]&xKeycap != 0 {
+						k--
+					}
+					if k > j+1 {
+						n += k - j
+						linkNext = xASCII[text[k-1]]&xLinkNext != 0
+						i = k
+						j = k - 1
+						continue
+					}
+				}
 			}
 			if fn != nil {
 				fn(j, j+1, 1)
