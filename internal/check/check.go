@@ -342,7 +342,8 @@ func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, []byte
 
 // lintData parses and lints the contents of one file.
 func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document) {
-	markdown := j.stdin || strings.HasSuffix(strings.ToLower(j.path), ".md") || strings.HasSuffix(strings.ToLower(j.path), ".markdown")
+	ext := strings.ToLower(filepath.Ext(j.path))
+	markdown := j.stdin || ext == ".md" || ext == ".markdown"
 	d, err := lint.Parse(j.path, data, markdown)
 	if err != nil {
 		res.Err = stripPath(err, j.path)
@@ -389,7 +390,9 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	ctx := lint.Context{Lang: lang, Channel: ch, Stage: d.Front.Stage, Disabled: set.Disabled, Severity: set.Severity}
 	findings, judged := e.LintLang(d, ctx)
 	res.Channel, res.Lang = ch, judged
-	res.Findings = append(res.Findings, findings...)
+	if len(findings) > 0 {
+		res.Findings = findings // LintLang's own slice; an empty one stays [] for JSON
+	}
 	body := d.BodyText()
 	subject := d.Front.Subject
 	if ch == "email" && subject == "" {
@@ -424,8 +427,10 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 			}
 			extra = kept
 		}
-		res.Findings = append(res.Findings, extra...)
-		lint.SortFindings(res.Findings)
+		if len(extra) > 0 {
+			res.Findings = append(res.Findings, extra...)
+			lint.SortFindings(res.Findings)
+		}
 	}
 	return res, d
 }
