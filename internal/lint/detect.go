@@ -601,15 +601,7 @@ func (e *Engine) notTerms(r *rule, lang string) []string {
 }
 
 func (ev *evaluation) require(r *rule) {
-	required := false
-	if ch := ev.e.pb.Channel(ev.ctx.Channel); ch != nil {
-		for _, id := range ch.Require {
-			if id == r.ID {
-				required = true
-			}
-		}
-	}
-	if !required {
+	if !ev.plan.required[r.idx] {
 		return
 	}
 	switch r.Require.Element {
@@ -657,10 +649,10 @@ func (ev *evaluation) firstLine() (int, int) {
 // Detected reports what the detectors find in a document regardless of
 // channel requirements: whether it names the next update and a contact.
 func (e *Engine) Detected(d *Document, ctx Context) (nextUpdate, contact bool) {
-	ev, done := e.analyse(d, ctx)
-	defer done()
+	ev := e.analyse(d, ctx)
+	defer e.release(ev)
 	for _, r := range e.rules {
-		if r.kind != "require" || !ev.applies(r) {
+		if r.k != kindRequire || !ev.applies(r) {
 			continue
 		}
 		switch r.Require.Element {

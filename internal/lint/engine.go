@@ -54,7 +54,10 @@ type Engine struct {
 	rules    []*rule
 	byGroup  [][]*rule // terms rules by group id
 	lits     *litIndex // the literals of all pattern prefilters
-	pool     sync.Pool
+	pool     sync.Pool // of *evalState
+
+	planMu sync.Mutex
+	plans  map[planKey]*plan
 
 	notMu    sync.Mutex
 	notCache map[string][]string // rule+lang → folded Not word parts
@@ -63,6 +66,8 @@ type Engine struct {
 type rule struct {
 	*playbook.Rule
 	kind     string
+	k        ruleKind // kind as a number, for the evaluation loop
+	idx      int      // index in Engine.rules
 	terms    []int32
 	unless   []int32
 	re       func() *regexp.Regexp // compiled on first use
@@ -145,6 +150,8 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 			r.cues, r.when, r.not = ids(pr.Require.Cues), ids(pr.Require.When), ids(pr.Require.Not)
 			r.links = ids(pr.Require.Links)
 		}
+		r.k = kindOf[r.kind]
+		r.idx = len(e.rules)
 		e.rules = append(e.rules, r)
 		for _, g := range r.terms {
 			e.byGroup[g] = append(e.byGroup[g], r)
@@ -157,7 +164,7 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 		}
 	}
 	e.lits = newLitIndex(conds)
-	e.pool.New = func() any { return newAnalysis() }
+	e.pool.New = func() any { return &evalState{a: newAnalysis()} }
 	wg.Wait()
 	return e, nil
 }
@@ -174,18 +181,37 @@ func (e *Engine) Lint(d *Document, ctx Context) []Finding {
 // LintLang is Lint that also returns the language the document was judged
 // in: ctx.Lang, or the detected one when that is empty.
 func (e *Engine) LintLang(d *Document, ctx Context) ([]Finding, string) {
-	ev, done := e.analyse(d, ctx)
-	defer done()
+	ev := e.analyse(d, ctx)
+	defer e.release(ev)
 	ev.run()
-	out := applySuppressions(d, ev.findings, e.pb)
+	// The findings outlive the pooled state: hand out a copy of exactly
+	// their number (nil when there are none, as before).
+	var fs []Finding
+	if len(ev.findings) > 0 {
+		fs = make([]Finding, len(ev.findings))
+		copy(fs, ev.findings)
+	}
+	out := applySuppressions(d, fs, e.pb)
 	sortFindings(out)
 	return out, ev.lang
 }
 
+// evalState is the pooled per-file state: the analysis, the evaluation
+// and the plan of the last language and channel seen.
+type evalState struct {
+	a    *analysis
+	ev   evaluation
+	plan *plan
+	// findings backs evaluation.findings; ignore backs metric's bit set.
+	findings []Finding
+	ignore   []uint64
+}
+
 // analyse tokenizes d and matches the lexicon of its language: the work
-// every judgement starts from. done returns the pooled state.
-func (e *Engine) analyse(d *Document, ctx Context) (ev *evaluation, done func()) {
-	a := e.pool.Get().(*analysis)
+// every judgement starts from. release returns the pooled state.
+func (e *Engine) analyse(d *Document, ctx Context) *evaluation {
+	st := e.pool.Get().(*evalState)
+	a := st.a
 	a.reset(len(e.groups))
 	d.prepareVoice(ctx.Channel)
 	a.tokenize(d)
@@ -194,7 +220,85 @@ func (e *Engine) analyse(d *Document, ctx Context) (ev *evaluation, done func())
 		lang = DetectLang(a, e.pb.Lang)
 	}
 	a.match(e.matchers[lang])
-	return &evaluation{e: e, a: a, d: d, ctx: ctx, lang: lang}, func() { e.pool.Put(a) }
+	p := st.plan
+	if p == nil || p.lang != lang || p.channel != ctx.Channel {
+		p = e.planFor(lang, ctx.Channel)
+		st.plan = p
+	}
+	st.ev = evaluation{e: e, a: a, d: d, ctx: ctx, lang: lang, plan: p, st: st, findings: st.findings[:0]}
+	return &st.ev
+}
+
+// release returns the state of an evaluation to the pool; ev must not be
+// used after.
+func (e *Engine) release(ev *evaluation) {
+	st := ev.st
+	if cap(ev.findings) <= 256 {
+		clear(ev.findings[:cap(ev.findings)]) // keep no file's text alive
+		st.findings = ev.findings[:0]
+	} else {
+		st.findings = nil
+	}
+	st.ev = evaluation{}
+	e.pool.Put(st)
+}
+
+// ruleKind numbers the kinds of rule.
+type ruleKind uint8
+
+const (
+	kindNone ruleKind = iota
+	kindTerms
+	kindPattern
+	kindSentence
+	kindMetric
+	kindRequire
+)
+
+var kindOf = map[string]ruleKind{"terms": kindTerms, "pattern": kindPattern, "sentence": kindSentence,
+	"metric": kindMetric, "require": kindRequire}
+
+// plan is what depends only on a file's language and channel: which rules
+// apply (ctx.Disabled aside) and which the channel requires.
+type plan struct {
+	lang, channel string
+	ok            []bool  // rule index → the rule's languages and channels admit the file
+	required      []bool  // rule index → the channel requires the rule
+	rules         []*rule // the rules of ok other than terms rules, in order
+}
+
+type planKey struct{ lang, channel string }
+
+// planFor returns the plan of a language and channel, computed once.
+func (e *Engine) planFor(lang, channel string) *plan {
+	key := planKey{lang, channel}
+	e.planMu.Lock()
+	p := e.plans[key]
+	e.planMu.Unlock()
+	if p != nil {
+		return p
+	}
+	p = &plan{lang: lang, channel: channel, ok: make([]bool, len(e.rules)), required: make([]bool, len(e.rules))}
+	ch := e.pb.Channel(channel)
+	for i, r := range e.rules {
+		p.ok[i] = (len(r.Langs) == 0 || slices.Contains(r.Langs, lang)) &&
+			(len(r.Channels) == 0 || slices.Contains(r.Channels, channel))
+		if p.ok[i] && r.k != kindTerms {
+			p.rules = append(p.rules, r)
+		}
+		if ch != nil {
+			p.required[i] = slices.Contains(ch.Require, r.ID)
+		}
+	}
+	e.planMu.Lock()
+	if e.plans == nil {
+		e.plans = map[planKey]*plan{}
+	}
+	if len(e.plans) < 1024 { // channels come from the files: bound the memo
+		e.plans[key] = p
+	}
+	e.planMu.Unlock()
+	return p
 }
 
 // LintText lints a bare message text (no file), as the drafting flow and
@@ -215,19 +319,12 @@ type evaluation struct {
 	lang     string
 	findings []Finding
 	litBits  []uint64 // prefilter literals per sentence, once a pattern rule needs them
+	plan     *plan
+	st       *evalState
 }
 
 func (ev *evaluation) applies(r *rule) bool {
-	if ev.ctx.Disabled[r.ID] {
-		return false
-	}
-	if len(r.Langs) > 0 && !slices.Contains(r.Langs, ev.lang) {
-		return false
-	}
-	if len(r.Channels) > 0 && !slices.Contains(r.Channels, ev.ctx.Channel) {
-		return false
-	}
-	return true
+	return ev.plan.ok[r.idx] && (len(ev.ctx.Disabled) == 0 || !ev.ctx.Disabled[r.ID])
 }
 
 func (ev *evaluation) add(r *rule, from, to int, msg string) {
@@ -274,18 +371,18 @@ func (ev *evaluation) run() {
 			ev.add(r, a.tokens[h.tok].start, a.tokens[h.end-1].end, "")
 		}
 	}
-	for _, r := range ev.e.rules {
-		if !ev.applies(r) {
+	for _, r := range ev.plan.rules {
+		if len(ev.ctx.Disabled) > 0 && ev.ctx.Disabled[r.ID] {
 			continue
 		}
-		switch r.kind {
-		case "pattern":
+		switch r.k {
+		case kindPattern:
 			ev.pattern(r)
-		case "sentence":
+		case kindSentence:
 			ev.sentence(r)
-		case "metric":
+		case kindMetric:
 			ev.metric(r)
-		case "require":
+		case kindRequire:
 			ev.require(r)
 		}
 	}
@@ -363,6 +460,25 @@ func (ev *evaluation) sentenceAt(off int) int32 {
 // sentence reports co-occurrence of groups within a window of sentences.
 func (ev *evaluation) sentence(r *rule) {
 	a := ev.a
+	// A window needs a hit of every group of r.all and one of r.any: a
+	// document without them has no such window.
+	for _, g := range r.all {
+		if len(a.groupHits[g]) == 0 {
+			return
+		}
+	}
+	if len(r.any) > 0 {
+		found := false
+		for _, g := range r.any {
+			if len(a.groupHits[g]) > 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return
+		}
+	}
 	span := int32(max(r.Sentence.Span, 1))
 	last := int32(-1) // last sentence already reported, to avoid overlapping windows
 	for s := int32(0); s < int32(len(a.sentences)); s++ {
@@ -460,14 +576,20 @@ func (ev *evaluation) metric(r *rule) {
 		}
 	case "capitals":
 		n := 0
-		ignore := map[int]bool{}
+		// ignore has a bit for each token of a hit of r.groups.
+		ignore := ev.st.ignore[:0]
+		for range (len(a.tokens) + 63) / 64 {
+			ignore = append(ignore, 0)
+		}
+		ev.st.ignore = ignore
 		for _, g := range r.groups {
 			for _, hi := range a.groupHits[g] {
-				ignore[int(a.hits[hi].tok)] = true
+				t := a.hits[hi].tok
+				ignore[t>>6] |= 1 << (t & 63)
 			}
 		}
 		for i, t := range a.tokens {
-			if !t.caps || ignore[i] {
+			if !t.caps || ignore[i>>6]&(1<<(i&63)) != 0 {
 				continue
 			}
 			n++
