@@ -438,10 +438,17 @@ func (ev *evaluation) scanLiterals() {
 	}
 	ev.a.litBits = bits
 	all := bits[n*words:]
-	for i, s := range ev.a.sentences {
-		own := bits[i*words : (i+1)*words]
-		ev.e.lits.scan(ev.d.voice[s.start:s.end], own)
-		for k, w := range own {
+	ss, voice, x := ev.a.sentences, ev.d.voice, ev.e.lits
+	// Two sentences at a time: see scan2.
+	i := 0
+	for ; i+1 < n; i += 2 {
+		x.scan2(voice[ss[i].start:ss[i].end], voice[ss[i+1].start:ss[i+1].end], bits[i*words:(i+1)*words], bits[(i+1)*words:(i+2)*words])
+	}
+	if i < n {
+		x.scan(voice[ss[i].start:ss[i].end], bits[i*words:(i+1)*words])
+	}
+	for i := range n {
+		for k, w := range bits[i*words : (i+1)*words] {
 			all[k] |= w
 		}
 	}

@@ -577,3 +577,28 @@ func FuzzEvaluation(f *testing.F) {
 		ee.check(t, text, markdown, int(channel))
 	})
 }
+
+// FuzzScanPair checks that scan2 finds in each of two texts exactly what
+// scan finds in it alone (FuzzLiteralIndex holds scan to strings.Contains).
+func FuzzScanPair(f *testing.F) {
+	var xs []*litIndex
+	for _, name := range playbook.BuiltinNames() {
+		xs = append(xs, builtinEngine(f, name).lits)
+	}
+	f.Add("NUR HEUTE 20 % RABATT MIT DEM CODE SORRY20", "zwei für eins, Gutschein-Code")
+	f.Add("İSTANBUL ẞ Straße \xff\xfe KÜNDIGUNG", "gratis-Gutschein \u212aW")
+	f.Add("", "Rabatt")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, x := range xs {
+			w := x.words()
+			wantA, wantB := make([]uint64, w), make([]uint64, w)
+			x.scan([]byte(a), wantA)
+			x.scan([]byte(b), wantB)
+			gotA, gotB := make([]uint64, w), make([]uint64, w)
+			x.scan2([]byte(a), []byte(b), gotA, gotB)
+			if !slices.Equal(gotA, wantA) || !slices.Equal(gotB, wantB) {
+				t.Fatalf("scan2(%q, %q) = %x %x, scan %x %x", a, b, gotA, gotB, wantA, wantB)
+			}
+		}
+	})
+}
