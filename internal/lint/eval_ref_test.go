@@ -602,3 +602,19 @@ func FuzzScanPair(f *testing.F) {
 		}
 	})
 }
+
+// FuzzRecentWords holds recentWords to lastWords.
+func FuzzRecentWords(f *testing.F) {
+	for _, s := range timeSeeds {
+		f.Add(s)
+	}
+	f.Add("a\u00a0b \u2028c\t\td  ")
+	f.Add("\xe2\x80 x\xe2\x80\xa8y \xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		for n := 1; n <= 2; n++ {
+			if got, want := recentWords(s, n), lastWords(s, n); got != want {
+				t.Fatalf("recentWords(%q, %d) = %q, lastWords %q", s, n, got, want)
+			}
+		}
+	})
+}
