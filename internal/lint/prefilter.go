@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,8 +25,17 @@ type litReq struct {
 	And []*litReq
 	Or  []*litReq
 	id  int32 // Lit's number in the engine's litIndex
-	// mask has the bits of Or when every alternative is a literal.
-	mask []uint64
+	// newLitIndex folds the literals among And (or Or), also those of
+	// nested Ands (Ors), into bit masks: for And, every bit of lits must be
+	// set, for Or one of them; rest are the other parts.
+	lits []litMask
+	rest []*litReq
+}
+
+// litMask is the bits of one word of a literal bit set.
+type litMask struct {
+	i int32
+	m uint64
 }
 
 func requiredLiterals(pattern string) literalSet {
@@ -222,27 +232,31 @@ func cross(as, bs []string) ([]string, bool) {
 }
 
 // holds reports whether the condition holds for a text in which the
-// literals with the set bits occur (see litIndex).
+// literals with the set bits occur (see litIndex). q must have been
+// compiled by newLitIndex.
 func (q *litReq) holds(bits []uint64) bool {
 	switch {
 	case q.Lit != "":
 		return bits[q.id>>6]&(1<<(q.id&63)) != 0
 	case q.And != nil:
-		for _, r := range q.And {
+		for _, m := range q.lits {
+			if bits[m.i]&m.m != m.m {
+				return false
+			}
+		}
+		for _, r := range q.rest {
 			if !r.holds(bits) {
 				return false
 			}
 		}
 		return true
-	case q.mask != nil:
-		for i, m := range q.mask {
-			if bits[i]&m != 0 {
+	default:
+		for _, m := range q.lits {
+			if bits[m.i]&m.m != 0 {
 				return true
 			}
 		}
-		return false
-	default:
-		for _, r := range q.Or {
+		for _, r := range q.rest {
 			if r.holds(bits) {
 				return true
 			}
@@ -294,27 +308,9 @@ func newLitIndex(conds []*litReq) *litIndex {
 	for _, q := range conds {
 		number(q)
 	}
-	// An alternation of literals is tested as one mask over the bit set.
-	words := x.words()
-	var masks func(q *litReq)
-	masks = func(q *litReq) {
-		for _, r := range q.And {
-			masks(r)
-		}
-		allLits := len(q.Or) > 0
-		for _, r := range q.Or {
-			masks(r)
-			allLits = allLits && r.Lit != ""
-		}
-		if allLits {
-			q.mask = make([]uint64, words)
-			for _, r := range q.Or {
-				q.mask[r.id>>6] |= 1 << (r.id & 63)
-			}
-		}
-	}
+	// The literals of an And or Or are tested as masks over the bit set.
 	for _, q := range conds {
-		masks(q)
+		q.compile()
 	}
 	x.nclass = 1
 	for _, l := range x.lits {
@@ -382,6 +378,43 @@ func newLitIndex(conds []*litReq) *litIndex {
 		x.next[i] = off
 	}
 	return x
+}
+
+// compile fills lits and rest of q and the conditions in it, once their
+// literals are numbered.
+func (q *litReq) compile() {
+	if q.Lit != "" {
+		return
+	}
+	and := q.And != nil
+	var masks []litMask
+	var rest []*litReq
+	var walk func(n *litReq)
+	walk = func(n *litReq) {
+		parts := n.Or
+		if and {
+			parts = n.And
+		}
+		for _, r := range parts {
+			switch {
+			case r.Lit != "":
+				bit := litMask{r.id >> 6, 1 << (r.id & 63)}
+				k := slices.IndexFunc(masks, func(m litMask) bool { return m.i == bit.i })
+				if k < 0 {
+					masks = append(masks, bit)
+				} else {
+					masks[k].m |= bit.m
+				}
+			case (r.And != nil) == and:
+				walk(r) // an And in an And, an Or in an Or
+			default:
+				r.compile()
+				rest = append(rest, r)
+			}
+		}
+	}
+	walk(q)
+	q.lits, q.rest = masks, rest
 }
 
 // words is the length of a literal bit set.
