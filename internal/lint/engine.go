@@ -6,6 +6,8 @@
 package lint
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
@@ -570,10 +572,12 @@ func (ev *evaluation) metric(r *rule) {
 	case "exclamations":
 		n := 0
 		body := ev.d.voice[ev.d.Body:]
-		for i, c := range body {
-			if c != '!' {
-				continue
+		for i := 0; ; i++ {
+			k := bytes.IndexByte(body[i:], '!')
+			if k < 0 {
+				break
 			}
+			i += k
 			n++
 			if float64(n) > m.Max {
 				off := ev.d.Body + i
@@ -582,6 +586,17 @@ func (ev *evaluation) metric(r *rule) {
 			}
 		}
 	case "capitals":
+		// Fewer words in capitals than the most allowed, even before
+		// taking out those of r.groups: nothing to report.
+		caps := 0
+		for i := range a.tokens {
+			if a.tokens[i].caps {
+				caps++
+			}
+		}
+		if float64(caps) <= m.Max {
+			return
+		}
 		n := 0
 		// ignore has a bit for each token of a hit of r.groups.
 		ignore := ev.st.ignore[:0]
@@ -595,7 +610,8 @@ func (ev *evaluation) metric(r *rule) {
 				ignore[t>>6] |= 1 << (t & 63)
 			}
 		}
-		for i, t := range a.tokens {
+		for i := range a.tokens {
+			t := &a.tokens[i]
 			if !t.caps || ignore[i>>6]&(1<<(i&63)) != 0 {
 				continue
 			}
@@ -664,16 +680,35 @@ func (ev *evaluation) dedupe() {
 }
 
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Offset != b.Offset {
-			return a.Offset < b.Offset
+	if len(fs) > 16 {
+		slices.SortStableFunc(fs, func(a, b Finding) int {
+			if a.Offset != b.Offset {
+				return cmp.Compare(a.Offset, b.Offset)
+			}
+			if a.End != b.End {
+				return cmp.Compare(a.End, b.End)
+			}
+			return strings.Compare(a.Rule, b.Rule)
+		})
+		return
+	}
+	// A file has few findings, mostly in order already (the second sort
+	// of a file finds them sorted): insertion sort, stable as well.
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && findingLess(&fs[j], &fs[j-1]); j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return a.Rule < b.Rule
-	})
+	}
+}
+
+func findingLess(a, b *Finding) bool {
+	if a.Offset != b.Offset {
+		return a.Offset < b.Offset
+	}
+	if a.End != b.End {
+		return a.End < b.End
+	}
+	return a.Rule < b.Rule
 }
 
 // Plain returns the text of the document with front matter, code and

@@ -33,7 +33,7 @@ func refLint(e *Engine, d *Document, ctx Context) []Finding {
 	r := &refEval{e: e, a: ev.a, d: d, ctx: ctx, lang: ev.lang}
 	r.run()
 	out := applySuppressions(d, r.findings, e.pb)
-	sortFindings(out)
+	refSortFindings(out)
 	return out
 }
 
@@ -266,7 +266,7 @@ func (ev *refEval) metric(r *rule) {
 }
 
 func (ev *refEval) dedupe() {
-	sortFindings(ev.findings)
+	refSortFindings(ev.findings)
 	out := ev.findings[:0]
 	for _, f := range ev.findings {
 		if n := len(out); n > 0 && out[n-1].Rule == f.Rule && f.Offset < out[n-1].End {
@@ -615,6 +615,40 @@ func FuzzRecentWords(f *testing.F) {
 			if got, want := recentWords(s, n), lastWords(s, n); got != want {
 				t.Fatalf("recentWords(%q, %d) = %q, lastWords %q", s, n, got, want)
 			}
+		}
+	})
+}
+
+// refSortFindings is sortFindings as first written.
+func refSortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// FuzzSortFindings holds sortFindings to sort.SliceStable, on short and
+// long lists with many ties (the message tells equal keys apart).
+func FuzzSortFindings(f *testing.F) {
+	f.Add([]byte{3, 1, 2, 2, 0, 1, 1})
+	f.Add([]byte("the quick brown fox jumps over the lazy dog, twice: the quick brown fox"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fs []Finding
+		for i := 0; i+1 < len(data); i += 2 {
+			fs = append(fs, Finding{Offset: int(data[i] % 8), End: int(data[i]%8 + data[i+1]%3),
+				Rule: string(rune('a' + data[i+1]%4)), Message: fmt.Sprint(i)})
+		}
+		got, want := slices.Clone(fs), slices.Clone(fs)
+		sortFindings(got)
+		refSortFindings(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("sortFindings %v, sort.SliceStable %v", got, want)
 		}
 	})
 }
