@@ -157,7 +157,7 @@ func acceptTime(text string, m []int) bool {
 	if len(m) >= 4 && m[2] >= 0 {
 		s = m[2]
 	}
-	before := lastWords(text[:s], 2)
+	before := recentWords(text[:s], 2)
 	// "seit Montag, 5 Uhr", "since Monday": a day named as a start.
 	if w1, w2, ok := strings.Cut(before, " "); ok && equalFoldAny(w1, "seit", "since") && isLetterWord(strings.TrimSuffix(w2, ",")) {
 		return false
@@ -408,6 +408,8 @@ func containsFoldASCII(s string, parts [][]byte) bool {
 	return false
 }
 
+// lastWords returns the last n words of s (split as strings.Fields does)
+// joined by single spaces.
 func lastWords(s string, n int) string {
 	s = strings.TrimRight(s, " \t")
 	fields := strings.Fields(s)
@@ -415,6 +417,59 @@ func lastWords(s string, n int) string {
 		fields = fields[len(fields)-n:]
 	}
 	return strings.Join(fields, " ")
+}
+
+// recentWords is lastWords for n of 1 or 2 that returns a piece of s when
+// the words stand one space apart there, which is the common case, and
+// joins them only otherwise.
+func recentWords(s string, n int) string {
+	var from, to [2]int // the words, last first
+	i, k := len(s), 0
+	for ; k < n; k++ {
+		i = skipSpaceBack(s, i)
+		if i == 0 {
+			break
+		}
+		to[k] = i
+		for i > 0 {
+			r, size := lastRune(s[:i])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i -= size
+		}
+		from[k] = i
+	}
+	switch {
+	case k == 0:
+		return ""
+	case k == 1:
+		return s[from[0]:to[0]]
+	case to[1]+1 == from[0] && s[to[1]] == ' ':
+		return s[from[1]:to[0]]
+	}
+	return s[from[1]:to[1]] + " " + s[from[0]:to[0]]
+}
+
+// skipSpaceBack returns the start of the run of white space (unicode.IsSpace)
+// that ends at i.
+func skipSpaceBack(s string, i int) int {
+	for i > 0 {
+		r, size := lastRune(s[:i])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i -= size
+	}
+	return i
+}
+
+// lastRune is utf8.DecodeLastRuneInString with an ASCII fast path.
+func lastRune(s string) (rune, int) {
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeLastRuneInString(s)
 }
 
 // HasNextUpdate reports whether the document says when the next update or
@@ -459,7 +514,7 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 			}
 			// "seit Montag gesperrt", "closed since Monday" name a start.
 			if sn := a.sentences[t.sentence]; t.start >= sn.start && t.start <= len(ev.d.plainText) &&
-				equalFoldAny(lastWords(ev.d.plainText[sn.start:t.start], 1), "seit", "since") {
+				equalFoldAny(recentWords(ev.d.plainText[sn.start:t.start], 1), "seit", "since") {
 				continue
 			}
 			return true
@@ -601,15 +656,7 @@ func (e *Engine) notTerms(r *rule, lang string) []string {
 }
 
 func (ev *evaluation) require(r *rule) {
-	required := false
-	if ch := ev.e.pb.Channel(ev.ctx.Channel); ch != nil {
-		for _, id := range ch.Require {
-			if id == r.ID {
-				required = true
-			}
-		}
-	}
-	if !required {
+	if !ev.plan.required[r.idx] {
 		return
 	}
 	switch r.Require.Element {
@@ -657,10 +704,10 @@ func (ev *evaluation) firstLine() (int, int) {
 // Detected reports what the detectors find in a document regardless of
 // channel requirements: whether it names the next update and a contact.
 func (e *Engine) Detected(d *Document, ctx Context) (nextUpdate, contact bool) {
-	ev, done := e.analyse(d, ctx)
-	defer done()
+	ev := e.analyse(d, ctx)
+	defer e.release(ev)
 	for _, r := range e.rules {
-		if r.kind != "require" || !ev.applies(r) {
+		if r.k != kindRequire || !ev.applies(r) {
 			continue
 		}
 		switch r.Require.Element {

@@ -6,6 +6,8 @@
 package lint
 
 import (
+	"bytes"
+	"cmp"
 	"fmt"
 	"regexp"
 	"regexp/syntax"
@@ -54,7 +56,10 @@ type Engine struct {
 	rules    []*rule
 	byGroup  [][]*rule // terms rules by group id
 	lits     *litIndex // the literals of all pattern prefilters
-	pool     sync.Pool
+	pool     sync.Pool // of *evalState
+
+	planMu sync.Mutex
+	plans  map[planKey]*plan
 
 	notMu    sync.Mutex
 	notCache map[string][]string // rule+lang → folded Not word parts
@@ -63,6 +68,8 @@ type Engine struct {
 type rule struct {
 	*playbook.Rule
 	kind     string
+	k        ruleKind // kind as a number, for the evaluation loop
+	idx      int      // index in Engine.rules
 	terms    []int32
 	unless   []int32
 	re       func() *regexp.Regexp // compiled on first use
@@ -145,6 +152,8 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 			r.cues, r.when, r.not = ids(pr.Require.Cues), ids(pr.Require.When), ids(pr.Require.Not)
 			r.links = ids(pr.Require.Links)
 		}
+		r.k = kindOf[r.kind]
+		r.idx = len(e.rules)
 		e.rules = append(e.rules, r)
 		for _, g := range r.terms {
 			e.byGroup[g] = append(e.byGroup[g], r)
@@ -157,7 +166,7 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 		}
 	}
 	e.lits = newLitIndex(conds)
-	e.pool.New = func() any { return newAnalysis() }
+	e.pool.New = func() any { return &evalState{a: newAnalysis()} }
 	wg.Wait()
 	return e, nil
 }
@@ -174,18 +183,37 @@ func (e *Engine) Lint(d *Document, ctx Context) []Finding {
 // LintLang is Lint that also returns the language the document was judged
 // in: ctx.Lang, or the detected one when that is empty.
 func (e *Engine) LintLang(d *Document, ctx Context) ([]Finding, string) {
-	ev, done := e.analyse(d, ctx)
-	defer done()
+	ev := e.analyse(d, ctx)
+	defer e.release(ev)
 	ev.run()
-	out := applySuppressions(d, ev.findings, e.pb)
+	// The findings outlive the pooled state: hand out a copy of exactly
+	// their number (nil when there are none, as before).
+	var fs []Finding
+	if len(ev.findings) > 0 {
+		fs = make([]Finding, len(ev.findings))
+		copy(fs, ev.findings)
+	}
+	out := applySuppressions(d, fs, e.pb)
 	sortFindings(out)
 	return out, ev.lang
 }
 
+// evalState is the pooled per-file state: the analysis, the evaluation
+// and the plan of the last language and channel seen.
+type evalState struct {
+	a    *analysis
+	ev   evaluation
+	plan *plan
+	// findings backs evaluation.findings; ignore backs metric's bit set.
+	findings []Finding
+	ignore   []uint64
+}
+
 // analyse tokenizes d and matches the lexicon of its language: the work
-// every judgement starts from. done returns the pooled state.
-func (e *Engine) analyse(d *Document, ctx Context) (ev *evaluation, done func()) {
-	a := e.pool.Get().(*analysis)
+// every judgement starts from. release returns the pooled state.
+func (e *Engine) analyse(d *Document, ctx Context) *evaluation {
+	st := e.pool.Get().(*evalState)
+	a := st.a
 	a.reset(len(e.groups))
 	d.prepareVoice(ctx.Channel)
 	a.tokenize(d)
@@ -194,7 +222,85 @@ func (e *Engine) analyse(d *Document, ctx Context) (ev *evaluation, done func())
 		lang = DetectLang(a, e.pb.Lang)
 	}
 	a.match(e.matchers[lang])
-	return &evaluation{e: e, a: a, d: d, ctx: ctx, lang: lang}, func() { e.pool.Put(a) }
+	p := st.plan
+	if p == nil || p.lang != lang || p.channel != ctx.Channel {
+		p = e.planFor(lang, ctx.Channel)
+		st.plan = p
+	}
+	st.ev = evaluation{e: e, a: a, d: d, ctx: ctx, lang: lang, plan: p, st: st, findings: st.findings[:0]}
+	return &st.ev
+}
+
+// release returns the state of an evaluation to the pool; ev must not be
+// used after.
+func (e *Engine) release(ev *evaluation) {
+	st := ev.st
+	if cap(ev.findings) <= 256 {
+		clear(ev.findings[:cap(ev.findings)]) // keep no file's text alive
+		st.findings = ev.findings[:0]
+	} else {
+		st.findings = nil
+	}
+	st.ev = evaluation{}
+	e.pool.Put(st)
+}
+
+// ruleKind numbers the kinds of rule.
+type ruleKind uint8
+
+const (
+	kindNone ruleKind = iota
+	kindTerms
+	kindPattern
+	kindSentence
+	kindMetric
+	kindRequire
+)
+
+var kindOf = map[string]ruleKind{"terms": kindTerms, "pattern": kindPattern, "sentence": kindSentence,
+	"metric": kindMetric, "require": kindRequire}
+
+// plan is what depends only on a file's language and channel: which rules
+// apply (ctx.Disabled aside) and which the channel requires.
+type plan struct {
+	lang, channel string
+	ok            []bool  // rule index → the rule's languages and channels admit the file
+	required      []bool  // rule index → the channel requires the rule
+	rules         []*rule // the rules of ok other than terms rules, in order
+}
+
+type planKey struct{ lang, channel string }
+
+// planFor returns the plan of a language and channel, computed once.
+func (e *Engine) planFor(lang, channel string) *plan {
+	key := planKey{lang, channel}
+	e.planMu.Lock()
+	p := e.plans[key]
+	e.planMu.Unlock()
+	if p != nil {
+		return p
+	}
+	p = &plan{lang: lang, channel: channel, ok: make([]bool, len(e.rules)), required: make([]bool, len(e.rules))}
+	ch := e.pb.Channel(channel)
+	for i, r := range e.rules {
+		p.ok[i] = (len(r.Langs) == 0 || slices.Contains(r.Langs, lang)) &&
+			(len(r.Channels) == 0 || slices.Contains(r.Channels, channel))
+		if p.ok[i] && r.k != kindTerms {
+			p.rules = append(p.rules, r)
+		}
+		if ch != nil {
+			p.required[i] = slices.Contains(ch.Require, r.ID)
+		}
+	}
+	e.planMu.Lock()
+	if e.plans == nil {
+		e.plans = map[planKey]*plan{}
+	}
+	if len(e.plans) < 1024 { // channels come from the files: bound the memo
+		e.plans[key] = p
+	}
+	e.planMu.Unlock()
+	return p
 }
 
 // LintText lints a bare message text (no file), as the drafting flow and
@@ -215,19 +321,12 @@ type evaluation struct {
 	lang     string
 	findings []Finding
 	litBits  []uint64 // prefilter literals per sentence, once a pattern rule needs them
+	plan     *plan
+	st       *evalState
 }
 
 func (ev *evaluation) applies(r *rule) bool {
-	if ev.ctx.Disabled[r.ID] {
-		return false
-	}
-	if len(r.Langs) > 0 && !slices.Contains(r.Langs, ev.lang) {
-		return false
-	}
-	if len(r.Channels) > 0 && !slices.Contains(r.Channels, ev.ctx.Channel) {
-		return false
-	}
-	return true
+	return ev.plan.ok[r.idx] && (len(ev.ctx.Disabled) == 0 || !ev.ctx.Disabled[r.ID])
 }
 
 func (ev *evaluation) add(r *rule, from, to int, msg string) {
@@ -274,18 +373,18 @@ func (ev *evaluation) run() {
 			ev.add(r, a.tokens[h.tok].start, a.tokens[h.end-1].end, "")
 		}
 	}
-	for _, r := range ev.e.rules {
-		if !ev.applies(r) {
+	for _, r := range ev.plan.rules {
+		if len(ev.ctx.Disabled) > 0 && ev.ctx.Disabled[r.ID] {
 			continue
 		}
-		switch r.kind {
-		case "pattern":
+		switch r.k {
+		case kindPattern:
 			ev.pattern(r)
-		case "sentence":
+		case kindSentence:
 			ev.sentence(r)
-		case "metric":
+		case kindMetric:
 			ev.metric(r)
-		case "require":
+		case kindRequire:
 			ev.require(r)
 		}
 	}
@@ -341,10 +440,17 @@ func (ev *evaluation) scanLiterals() {
 	}
 	ev.a.litBits = bits
 	all := bits[n*words:]
-	for i, s := range ev.a.sentences {
-		own := bits[i*words : (i+1)*words]
-		ev.e.lits.scan(ev.d.voice[s.start:s.end], own)
-		for k, w := range own {
+	ss, voice, x := ev.a.sentences, ev.d.voice, ev.e.lits
+	// Two sentences at a time: see scan2.
+	i := 0
+	for ; i+1 < n; i += 2 {
+		x.scan2(voice[ss[i].start:ss[i].end], voice[ss[i+1].start:ss[i+1].end], bits[i*words:(i+1)*words], bits[(i+1)*words:(i+2)*words])
+	}
+	if i < n {
+		x.scan(voice[ss[i].start:ss[i].end], bits[i*words:(i+1)*words])
+	}
+	for i := range n {
+		for k, w := range bits[i*words : (i+1)*words] {
 			all[k] |= w
 		}
 	}
@@ -363,6 +469,25 @@ func (ev *evaluation) sentenceAt(off int) int32 {
 // sentence reports co-occurrence of groups within a window of sentences.
 func (ev *evaluation) sentence(r *rule) {
 	a := ev.a
+	// A window needs a hit of every group of r.all and one of r.any: a
+	// document without them has no such window.
+	for _, g := range r.all {
+		if len(a.groupHits[g]) == 0 {
+			return
+		}
+	}
+	if len(r.any) > 0 {
+		found := false
+		for _, g := range r.any {
+			if len(a.groupHits[g]) > 0 {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return
+		}
+	}
 	span := int32(max(r.Sentence.Span, 1))
 	last := int32(-1) // last sentence already reported, to avoid overlapping windows
 	for s := int32(0); s < int32(len(a.sentences)); s++ {
@@ -447,10 +572,12 @@ func (ev *evaluation) metric(r *rule) {
 	case "exclamations":
 		n := 0
 		body := ev.d.voice[ev.d.Body:]
-		for i, c := range body {
-			if c != '!' {
-				continue
+		for i := 0; ; i++ {
+			k := bytes.IndexByte(body[i:], '!')
+			if k < 0 {
+				break
 			}
+			i += k
 			n++
 			if float64(n) > m.Max {
 				off := ev.d.Body + i
@@ -459,15 +586,33 @@ func (ev *evaluation) metric(r *rule) {
 			}
 		}
 	case "capitals":
-		n := 0
-		ignore := map[int]bool{}
-		for _, g := range r.groups {
-			for _, hi := range a.groupHits[g] {
-				ignore[int(a.hits[hi].tok)] = true
+		// Fewer words in capitals than the most allowed, even before
+		// taking out those of r.groups: nothing to report.
+		caps := 0
+		for i := range a.tokens {
+			if a.tokens[i].caps {
+				caps++
 			}
 		}
-		for i, t := range a.tokens {
-			if !t.caps || ignore[i] {
+		if float64(caps) <= m.Max {
+			return
+		}
+		n := 0
+		// ignore has a bit for each token of a hit of r.groups.
+		ignore := ev.st.ignore[:0]
+		for range (len(a.tokens) + 63) / 64 {
+			ignore = append(ignore, 0)
+		}
+		ev.st.ignore = ignore
+		for _, g := range r.groups {
+			for _, hi := range a.groupHits[g] {
+				t := a.hits[hi].tok
+				ignore[t>>6] |= 1 << (t & 63)
+			}
+		}
+		for i := range a.tokens {
+			t := &a.tokens[i]
+			if !t.caps || ignore[i>>6]&(1<<(i&63)) != 0 {
 				continue
 			}
 			n++
@@ -535,16 +680,35 @@ func (ev *evaluation) dedupe() {
 }
 
 func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := fs[i], fs[j]
-		if a.Offset != b.Offset {
-			return a.Offset < b.Offset
+	if len(fs) > 16 {
+		slices.SortStableFunc(fs, func(a, b Finding) int {
+			if a.Offset != b.Offset {
+				return cmp.Compare(a.Offset, b.Offset)
+			}
+			if a.End != b.End {
+				return cmp.Compare(a.End, b.End)
+			}
+			return strings.Compare(a.Rule, b.Rule)
+		})
+		return
+	}
+	// A file has few findings, mostly in order already (the second sort
+	// of a file finds them sorted): insertion sort, stable as well.
+	for i := 1; i < len(fs); i++ {
+		for j := i; j > 0 && findingLess(&fs[j], &fs[j-1]); j-- {
+			fs[j], fs[j-1] = fs[j-1], fs[j]
 		}
-		if a.End != b.End {
-			return a.End < b.End
-		}
-		return a.Rule < b.Rule
-	})
+	}
+}
+
+func findingLess(a, b *Finding) bool {
+	if a.Offset != b.Offset {
+		return a.Offset < b.Offset
+	}
+	if a.End != b.End {
+		return a.End < b.End
+	}
+	return a.Rule < b.Rule
 }
 
 // Plain returns the text of the document with front matter, code and

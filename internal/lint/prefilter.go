@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,8 +25,17 @@ type litReq struct {
 	And []*litReq
 	Or  []*litReq
 	id  int32 // Lit's number in the engine's litIndex
-	// mask has the bits of Or when every alternative is a literal.
-	mask []uint64
+	// newLitIndex folds the literals among And (or Or), also those of
+	// nested Ands (Ors), into bit masks: for And, every bit of lits must be
+	// set, for Or one of them; rest are the other parts.
+	lits []litMask
+	rest []*litReq
+}
+
+// litMask is the bits of one word of a literal bit set.
+type litMask struct {
+	i int32
+	m uint64
 }
 
 func requiredLiterals(pattern string) literalSet {
@@ -222,27 +232,31 @@ func cross(as, bs []string) ([]string, bool) {
 }
 
 // holds reports whether the condition holds for a text in which the
-// literals with the set bits occur (see litIndex).
+// literals with the set bits occur (see litIndex). q must have been
+// compiled by newLitIndex.
 func (q *litReq) holds(bits []uint64) bool {
 	switch {
 	case q.Lit != "":
 		return bits[q.id>>6]&(1<<(q.id&63)) != 0
 	case q.And != nil:
-		for _, r := range q.And {
+		for _, m := range q.lits {
+			if bits[m.i]&m.m != m.m {
+				return false
+			}
+		}
+		for _, r := range q.rest {
 			if !r.holds(bits) {
 				return false
 			}
 		}
 		return true
-	case q.mask != nil:
-		for i, m := range q.mask {
-			if bits[i]&m != 0 {
+	default:
+		for _, m := range q.lits {
+			if bits[m.i]&m.m != 0 {
 				return true
 			}
 		}
-		return false
-	default:
-		for _, r := range q.Or {
+		for _, r := range q.rest {
 			if r.holds(bits) {
 				return true
 			}
@@ -256,8 +270,11 @@ func (q *litReq) holds(bits []uint64) bool {
 // one substring search per literal, condition and sentence: an
 // Aho–Corasick automaton compiled to a transition table over byte classes.
 type litIndex struct {
-	lits   []string
-	class  [256]uint16 // byte → class; 0 = a byte no literal has
+	lits  []string
+	class [256]uint16 // byte → class; 0 = a byte no literal has
+	// fold is class with the ASCII capitals mapped as their small letters:
+	// the class of a byte once lower-cased.
+	fold   [256]uint16
 	nclass int
 	// next[s+class] is the state after s, a state being its row offset
 	// state*nclass; ^offset marks a state where literals end.
@@ -291,27 +308,9 @@ func newLitIndex(conds []*litReq) *litIndex {
 	for _, q := range conds {
 		number(q)
 	}
-	// An alternation of literals is tested as one mask over the bit set.
-	words := x.words()
-	var masks func(q *litReq)
-	masks = func(q *litReq) {
-		for _, r := range q.And {
-			masks(r)
-		}
-		allLits := len(q.Or) > 0
-		for _, r := range q.Or {
-			masks(r)
-			allLits = allLits && r.Lit != ""
-		}
-		if allLits {
-			q.mask = make([]uint64, words)
-			for _, r := range q.Or {
-				q.mask[r.id>>6] |= 1 << (r.id & 63)
-			}
-		}
-	}
+	// The literals of an And or Or are tested as masks over the bit set.
 	for _, q := range conds {
-		masks(q)
+		q.compile()
 	}
 	x.nclass = 1
 	for _, l := range x.lits {
@@ -321,6 +320,10 @@ func newLitIndex(conds []*litReq) *litIndex {
 				x.nclass++
 			}
 		}
+	}
+	x.fold = x.class
+	for c := 'A'; c <= 'Z'; c++ {
+		x.fold[c] = x.class[c+'a'-'A']
 	}
 	// The trie of the literals: goto[state][class] = state+1, 0 = none.
 	var gotos [][]int32
@@ -377,41 +380,130 @@ func newLitIndex(conds []*litReq) *litIndex {
 	return x
 }
 
+// compile fills lits and rest of q and the conditions in it, once their
+// literals are numbered.
+func (q *litReq) compile() {
+	if q.Lit != "" {
+		return
+	}
+	and := q.And != nil
+	var masks []litMask
+	var rest []*litReq
+	var walk func(n *litReq)
+	walk = func(n *litReq) {
+		parts := n.Or
+		if and {
+			parts = n.And
+		}
+		for _, r := range parts {
+			switch {
+			case r.Lit != "":
+				bit := litMask{r.id >> 6, 1 << (r.id & 63)}
+				k := slices.IndexFunc(masks, func(m litMask) bool { return m.i == bit.i })
+				if k < 0 {
+					masks = append(masks, bit)
+				} else {
+					masks[k].m |= bit.m
+				}
+			case (r.And != nil) == and:
+				walk(r) // an And in an And, an Or in an Or
+			default:
+				r.compile()
+				rest = append(rest, r)
+			}
+		}
+	}
+	walk(q)
+	q.lits, q.rest = masks, rest
+}
+
 // words is the length of a literal bit set.
 func (x *litIndex) words() int { return (len(x.lits) + 63) / 64 }
 
 // scan sets in bits the literals that occur in strings.ToLower(text),
 // lower-casing as it goes.
 func (x *litIndex) scan(text []byte, bits []uint64) {
+	x.scanFrom(text, 0, 0, bits)
+}
+
+// scanFrom continues scan at text[i] in state st.
+func (x *litIndex) scanFrom(text []byte, i int, st int32, bits []uint64) {
 	// The inner loop is one table load per byte; states where literals
 	// end are the rare case and are looked up in out.
-	next, class := x.next, &x.class
-	st := int32(0)
-	var buf [utf8.UTFMax]byte
-	for i := 0; i < len(text); {
+	next, fold := x.next, &x.fold
+	for i < len(text) {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
 			i++
-			st = next[st+int32(class[c])]
+			st = next[st+int32(fold[c])]
 			if st < 0 {
 				st = x.hit(st, bits)
 			}
 			continue
 		}
-		// strings.ToLower maps every rune, an invalid byte as U+FFFD.
-		r, size := utf8.DecodeRune(text[i:])
-		i += size
-		n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
-		for _, b := range buf[:n] {
-			st = next[st+int32(class[b])]
-			if st < 0 {
-				st = x.hit(st, bits)
+		i, st = x.stepRune(text, i, st, bits)
+	}
+}
+
+// scan2 is scan of two texts at once: the table loads of one do not wait
+// for those of the other, which nearly halves the time per byte.
+func (x *litIndex) scan2(t0, t1 []byte, b0, b1 []uint64) {
+	next, fold := x.next, &x.fold
+	var s0, s1 int32
+	i, j := 0, 0
+	for i < len(t0) && j < len(t1) {
+		c0, c1 := t0[i], t1[j]
+		if c0|c1 < utf8.RuneSelf {
+			i++
+			j++
+			s0 = next[s0+int32(fold[c0])]
+			s1 = next[s1+int32(fold[c1])]
+			if s0|s1 < 0 {
+				if s0 < 0 {
+					s0 = x.hit(s0, b0)
+				}
+				if s1 < 0 {
+					s1 = x.hit(s1, b1)
+				}
 			}
+			continue
+		}
+		if c0 < utf8.RuneSelf {
+			i++
+			if s0 = next[s0+int32(fold[c0])]; s0 < 0 {
+				s0 = x.hit(s0, b0)
+			}
+		} else {
+			i, s0 = x.stepRune(t0, i, s0, b0)
+		}
+		if c1 < utf8.RuneSelf {
+			j++
+			if s1 = next[s1+int32(fold[c1])]; s1 < 0 {
+				s1 = x.hit(s1, b1)
+			}
+		} else {
+			j, s1 = x.stepRune(t1, j, s1, b1)
 		}
 	}
+	x.scanFrom(t0, i, s0, b0)
+	x.scanFrom(t1, j, s1, b1)
+}
+
+// stepRune feeds the lower-cased rune at text[i] (not ASCII) to the
+// automaton in state st and returns where the next rune starts and the
+// state after it.
+func (x *litIndex) stepRune(text []byte, i int, st int32, bits []uint64) (int, int32) {
+	// strings.ToLower maps every rune, an invalid byte as U+FFFD.
+	r, size := utf8.DecodeRune(text[i:])
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], unicode.ToLower(r))
+	for _, b := range buf[:n] {
+		st = x.next[st+int32(x.fold[b])]
+		if st < 0 {
+			st = x.hit(st, bits)
+		}
+	}
+	return i + size, st
 }
 
 // hit records the literals ending in the marked state st and returns it

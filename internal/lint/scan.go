@@ -2,7 +2,6 @@ package lint
 
 import (
 	"regexp"
-	"strings"
 )
 
 // Go's regexp engine costs about a microsecond per call plus time per
@@ -39,8 +38,16 @@ func findInTokens(re *regexp.Regexp, s string, need func(string) bool) [][]int {
 	return out
 }
 
-// phoneChars are the characters a phone number match can consist of.
+// phoneChars are the characters a phone number match can consist of;
+// isPhoneChar marks them by byte.
 const phoneChars = "0123456789+()/.- \t\n\f\r"
+
+var isPhoneChar = func() (t [256]bool) {
+	for i := 0; i < len(phoneChars); i++ {
+		t[phoneChars[i]] = true
+	}
+	return t
+}()
 
 // findPhones returns phoneRe matches with at least minDigits digits. The
 // expression runs on maximal runs of phone characters holding that many
@@ -50,12 +57,12 @@ const phoneChars = "0123456789+()/.- \t\n\f\r"
 func findPhones(s string, minDigits int) [][]int {
 	var out [][]int
 	for i := 0; i < len(s); {
-		for i < len(s) && !strings.ContainsRune(phoneChars, rune(s[i])) {
+		for i < len(s) && !isPhoneChar[s[i]] {
 			i++
 		}
 		start := i
 		n := 0
-		for i < len(s) && strings.ContainsRune(phoneChars, rune(s[i])) {
+		for i < len(s) && isPhoneChar[s[i]] {
 			if s[i] >= '0' && s[i] <= '9' {
 				n++
 			}

@@ -1,0 +1,654 @@
+package lint
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/crisis-comms/crisis/playbook"
+)
+
+// refEval is the rule evaluation as it was before its fast paths: every
+// rule's languages and channels compared per file and per hit, a map for
+// the capitals metric, every sentence window of a sentence rule tried,
+// the prefilter literals found by one substring search per literal, and
+// the start-time and phone checks by expressions (refHasConcreteTime,
+// phoneRe over the whole text). FuzzEvaluation holds Lint to it.
+type refEval struct {
+	e        *Engine
+	a        *analysis
+	d        *Document
+	ctx      Context
+	lang     string
+	findings []Finding
+}
+
+// refLint is LintLang with refEval.
+func refLint(e *Engine, d *Document, ctx Context) []Finding {
+	ev := e.analyse(d, ctx)
+	defer e.release(ev)
+	r := &refEval{e: e, a: ev.a, d: d, ctx: ctx, lang: ev.lang}
+	r.run()
+	out := applySuppressions(d, r.findings, e.pb)
+	refSortFindings(out)
+	return out
+}
+
+func (ev *refEval) applies(r *rule) bool {
+	if ev.ctx.Disabled[r.ID] {
+		return false
+	}
+	if len(r.Langs) > 0 && !slices.Contains(r.Langs, ev.lang) {
+		return false
+	}
+	if len(r.Channels) > 0 && !slices.Contains(r.Channels, ev.ctx.Channel) {
+		return false
+	}
+	return true
+}
+
+func (ev *refEval) add(r *rule, from, to int, msg string) {
+	sev := r.Severity
+	if s, ok := ev.ctx.Severity[r.ID]; ok {
+		sev = s
+	}
+	if msg == "" {
+		msg = r.Message
+	}
+	f := Finding{Rule: r.ID, Principle: r.Principle, Tone: r.Tone, Severity: sev, Message: strings.TrimSpace(msg),
+		Suggestion: strings.TrimSpace(r.Suggestion), Offset: from, End: to}
+	ev.findings = append(ev.findings, ev.d.locate(f))
+}
+
+func (ev *refEval) run() {
+	a := ev.a
+	for _, h := range a.hits {
+		for _, r := range ev.e.byGroup[h.group] {
+			if !ev.applies(r) {
+				continue
+			}
+			s := a.tokens[h.tok].sentence
+			if ev.cleared(r.unless, s, s) {
+				continue
+			}
+			ev.add(r, a.tokens[h.tok].start, a.tokens[h.end-1].end, "")
+		}
+	}
+	for _, r := range ev.e.rules {
+		if !ev.applies(r) {
+			continue
+		}
+		switch r.kind {
+		case "pattern":
+			ev.pattern(r)
+		case "sentence":
+			ev.sentence(r)
+		case "metric":
+			ev.metric(r)
+		case "require":
+			ev.require(r)
+		}
+	}
+	ev.dedupe()
+}
+
+func (ev *refEval) cleared(unless []int32, from, to int32) bool {
+	for _, g := range unless {
+		if ev.a.sentenceHas(g, from, to) {
+			return true
+		}
+	}
+	return false
+}
+
+func (ev *refEval) pattern(r *rule) {
+	for si, s := range ev.a.sentences {
+		text := ev.d.voice[s.start:s.end]
+		if r.lits != nil && !r.lits.in(strings.ToLower(string(text))) {
+			continue
+		}
+		for _, loc := range r.re().FindAllIndex(text, -1) {
+			if loc[0] == loc[1] {
+				continue
+			}
+			if ev.cleared(r.unless, int32(si), int32(si)) {
+				break
+			}
+			ev.add(r, s.start+loc[0], s.start+loc[1], "")
+		}
+	}
+}
+
+func (ev *refEval) sentenceAt(off int) int32 {
+	ss := ev.a.sentences
+	i := sort.Search(len(ss), func(i int) bool { return ss[i].end > off })
+	if i < len(ss) {
+		return int32(i)
+	}
+	return -1
+}
+
+func (ev *refEval) sentence(r *rule) {
+	a := ev.a
+	span := int32(max(r.Sentence.Span, 1))
+	last := int32(-1)
+	for s := int32(0); s < int32(len(a.sentences)); s++ {
+		if s <= last {
+			continue
+		}
+		to := min(s+span-1, int32(len(a.sentences))-1)
+		first, end, ok := ev.cooccur(r, s, to)
+		if !ok || ev.cleared(r.unless, s, to) {
+			continue
+		}
+		ev.add(r, first, end, "")
+		last = to
+	}
+}
+
+func (ev *refEval) cooccur(r *rule, from, to int32) (int, int, bool) {
+	a := ev.a
+	minOff, maxOff := -1, -1
+	prevEnd := -1
+	take := func(h hit) {
+		s, e := a.tokens[h.tok].start, a.tokens[h.end-1].end
+		if minOff < 0 || s < minOff {
+			minOff = s
+		}
+		if e > maxOff {
+			maxOff = e
+		}
+	}
+	hits := a.hitsIn(from, to)
+	for _, g := range r.all {
+		found := false
+		for _, h := range hits {
+			if h.group != g || (r.Sentence.Ordered && a.tokens[h.tok].start < prevEnd) {
+				continue
+			}
+			take(h)
+			prevEnd = a.tokens[h.end-1].end
+			found = true
+			break
+		}
+		if !found {
+			return 0, 0, false
+		}
+	}
+	if len(r.any) > 0 {
+		found := false
+		for _, h := range hits {
+			if !containsID(r.any, h.group) || (r.Sentence.Ordered && a.tokens[h.tok].start < prevEnd) {
+				continue
+			}
+			take(h)
+			found = true
+			break
+		}
+		if !found {
+			return 0, 0, false
+		}
+	}
+	return minOff, maxOff, true
+}
+
+func (ev *refEval) countHits(groups []int32) (n int, first int) {
+	first = -1
+	for _, g := range groups {
+		for _, hi := range ev.a.groupHits[g] {
+			n++
+			if off := ev.a.tokens[ev.a.hits[hi].tok].start; first < 0 || off < first {
+				first = off
+			}
+		}
+	}
+	return n, first
+}
+
+func (ev *refEval) metric(r *rule) {
+	m := r.Metric
+	a := ev.a
+	switch m.Name {
+	case "exclamations":
+		n := 0
+		body := ev.d.voice[ev.d.Body:]
+		for i, c := range body {
+			if c != '!' {
+				continue
+			}
+			n++
+			if float64(n) > m.Max {
+				off := ev.d.Body + i
+				ev.add(r, off, off+1, fmt.Sprintf("%s (%d exclamation marks; at most %g read as calm)", r.Message, countByte(body, '!'), m.Max))
+				return
+			}
+		}
+	case "capitals":
+		n := 0
+		ignore := map[int]bool{}
+		for _, g := range r.groups {
+			for _, hi := range a.groupHits[g] {
+				ignore[int(a.hits[hi].tok)] = true
+			}
+		}
+		for i, t := range a.tokens {
+			if !t.caps || ignore[i] {
+				continue
+			}
+			n++
+			if float64(n) > m.Max {
+				ev.add(r, t.start, t.end, "")
+				return
+			}
+		}
+	case "share":
+		n, first := ev.countHits(r.groups)
+		if n < max(m.MinCount, 1) || len(a.tokens) == 0 {
+			return
+		}
+		if v := float64(n) / float64(len(a.tokens)); v > m.Max {
+			ev.add(r, first, tokenEndAt(a, first), fmt.Sprintf("%s (%d of %d words, %.0f%%)", r.Message, n, len(a.tokens), v*100))
+		}
+	case "ratio":
+		n, first := ev.countHits(r.groups)
+		if n < max(m.MinCount, 1) {
+			return
+		}
+		d, _ := ev.countHits(r.per)
+		v := float64(n) / float64(max(d, 1))
+		if v > m.Max {
+			ev.add(r, first, tokenEndAt(a, first), fmt.Sprintf("%s (%d to %d)", r.Message, n, d))
+		}
+	}
+}
+
+func (ev *refEval) dedupe() {
+	refSortFindings(ev.findings)
+	out := ev.findings[:0]
+	for _, f := range ev.findings {
+		if n := len(out); n > 0 && out[n-1].Rule == f.Rule && f.Offset < out[n-1].End {
+			if f.End > out[n-1].End {
+				out[n-1].End = f.End
+				out[n-1] = ev.d.locate(out[n-1])
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	ev.findings = out
+}
+
+func (ev *refEval) hasNextUpdate(r *rule) bool {
+	a := ev.a
+	cue := make([]bool, len(a.sentences))
+	n := 0
+	for _, g := range r.cues {
+		for _, hi := range a.groupHits[g] {
+			if s := a.tokens[a.hits[hi].tok].sentence; !cue[s] {
+				cue[s] = true
+				n++
+			}
+		}
+	}
+	for _, g := range r.not {
+		for _, hi := range a.groupHits[g] {
+			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] {
+				cue[s] = false
+				n--
+			}
+		}
+	}
+	if n == 0 {
+		return false
+	}
+	for _, g := range r.when {
+		for _, hi := range a.groupHits[g] {
+			t := a.tokens[a.hits[hi].tok]
+			if !cue[t.sentence] {
+				continue
+			}
+			if sn := a.sentences[t.sentence]; t.start >= sn.start && t.start <= len(ev.d.plainText) &&
+				equalFoldAny(lastWords(ev.d.plainText[sn.start:t.start], 1), "seit", "since") {
+				continue
+			}
+			return true
+		}
+	}
+	for si, ok := range cue {
+		if !ok {
+			continue
+		}
+		sn := a.sentences[si]
+		if refHasConcreteTime(ev.d.plainText[sn.start:sn.end]) {
+			return true
+		}
+	}
+	return false
+}
+
+func (ev *refEval) hasContact(r *rule) bool {
+	a := ev.a
+	for _, g := range r.cues {
+		for _, hi := range a.groupHits[g] {
+			s := a.tokens[a.hits[hi].tok].sentence
+			pitch := false
+			for _, ng := range r.not {
+				if a.sentenceHas(ng, s, s) {
+					pitch = true
+					break
+				}
+			}
+			if !pitch {
+				return true
+			}
+		}
+	}
+	return len(ev.d.emails) > 0 || ev.hasHelpLink(r) || ev.hasPhone()
+}
+
+func (ev *refEval) hasPhone() bool {
+	s := ev.d.plainText[ev.d.Body:]
+	for _, loc := range phoneRe().FindAllStringIndex(s, -1) {
+		if digits(s[loc[0]:loc[1]]) >= 7 {
+			return true
+		}
+	}
+	return false
+}
+
+func (ev *refEval) hasHelpLink(r *rule) bool {
+	a := ev.a
+	notTerms := ev.e.notTerms(r, ev.lang)
+	isShop := func(url string, s int32) bool {
+		for _, t := range notTerms {
+			if strings.Contains(url, t) {
+				return true
+			}
+		}
+		for _, g := range r.not {
+			if s >= 0 && a.sentenceHas(g, max(s-1, 0), s) {
+				return true
+			}
+		}
+		return false
+	}
+	isHelp := func(url string, s int32) bool {
+		if len(r.links) == 0 {
+			return true
+		}
+		for _, w := range helpURLWords {
+			if strings.Contains(url, w) {
+				return true
+			}
+		}
+		for _, g := range r.links {
+			if s >= 0 && a.sentenceHas(g, s, s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, loc := range ev.d.links {
+		url, s := strings.ToLower(ev.d.Raw[loc[0]:loc[1]]), ev.sentenceAt(loc[0])
+		if !isShop(url, s) && isHelp(url, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (ev *refEval) require(r *rule) {
+	required := false
+	if ch := ev.e.pb.Channel(ev.ctx.Channel); ch != nil {
+		for _, id := range ch.Require {
+			if id == r.ID {
+				required = true
+			}
+		}
+	}
+	if !required {
+		return
+	}
+	switch r.Require.Element {
+	case "next-update":
+		if ev.ctx.Stage == "resolved" || ev.ctx.Stage == "followup" {
+			return
+		}
+		if ev.hasNextUpdate(r) {
+			return
+		}
+	case "contact":
+		if ev.hasContact(r) {
+			return
+		}
+	case "link":
+		if ev.hasHelpLink(r) {
+			return
+		}
+	case "phone":
+		if ev.hasPhone() {
+			return
+		}
+	}
+	from, to := ev.firstLine()
+	ev.add(r, from, to, "")
+}
+
+func (ev *refEval) firstLine() (int, int) {
+	body := ev.d.Raw[ev.d.Body:]
+	off := ev.d.Body
+	for len(body) > 0 {
+		line, rest, _ := strings.Cut(body, "\n")
+		if t := strings.TrimSpace(line); t != "" {
+			lead := len(line) - len(strings.TrimLeft(line, " \t"))
+			return off + lead, off + len(strings.TrimRight(line, " \t\r"))
+		}
+		off += len(line) + 1
+		body = rest
+	}
+	return ev.d.Body, ev.d.Body
+}
+
+// refDetected is Detected with refEval.
+func refDetected(e *Engine, d *Document, ctx Context) (nextUpdate, contact bool) {
+	ev := e.analyse(d, ctx)
+	defer e.release(ev)
+	r := &refEval{e: e, a: ev.a, d: d, ctx: ctx, lang: ev.lang}
+	for _, x := range e.rules {
+		if x.kind != "require" || !r.applies(x) {
+			continue
+		}
+		switch x.Require.Element {
+		case "next-update":
+			nextUpdate = nextUpdate || r.hasNextUpdate(x)
+		case "contact":
+			contact = contact || r.hasContact(x)
+		}
+	}
+	return nextUpdate, contact
+}
+
+// evalEngines are the built-in playbooks compiled, with the channels and
+// stages files are judged in.
+type evalEngines struct {
+	engines  []*Engine
+	channels []string
+}
+
+func newEvalEngines(t testing.TB) evalEngines {
+	t.Helper()
+	var ee evalEngines
+	seen := map[string]bool{"": true, "nonesuch": true}
+	ee.channels = []string{"", "nonesuch"}
+	for _, name := range playbook.BuiltinNames() {
+		e := builtinEngine(t, name)
+		ee.engines = append(ee.engines, e)
+		for _, c := range e.pb.Channels {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				ee.channels = append(ee.channels, c.ID)
+			}
+		}
+	}
+	return ee
+}
+
+// check lints text with every engine, in every channel (or only in the
+// one numbered sel, when sel >= 0) and some contexts, and compares the
+// findings and detections with the reference.
+func (ee evalEngines) check(t *testing.T, text string, markdown bool, sel int) {
+	t.Helper()
+	d, err := Parse("f.md", []byte(text), markdown)
+	if err != nil {
+		return
+	}
+	for ei, e := range ee.engines {
+		var some string
+		if len(e.rules) > 0 {
+			some = e.rules[len(text)%len(e.rules)].ID
+		}
+		for ci, ch := range ee.channels {
+			if sel >= 0 && ci != sel%len(ee.channels) {
+				continue
+			}
+			ctxs := []Context{
+				{Channel: ch, Stage: "update"},
+				{Lang: []string{"de", "en", "fr"}[ci%3], Channel: ch, Stage: []string{"", "resolved", "followup"}[ci%3]},
+				{Channel: ch, Disabled: map[string]bool{some: true}, Severity: map[string]string{some: "info"}},
+			}
+			for _, ctx := range ctxs {
+				got, _ := e.LintLang(d, ctx)
+				want := refLint(e, d, ctx)
+				if !reflect.DeepEqual(got, want) {
+					t.Fatalf("engine %d, %+v, %q:\ngot  %+v\nwant %+v", ei, ctx, text, got, want)
+				}
+				gn, gc := e.Detected(d, ctx)
+				wn, wc := refDetected(e, d, ctx)
+				if gn != wn || gc != wc {
+					t.Fatalf("engine %d, %+v, %q: Detected %v %v, reference %v %v", ei, ctx, text, gn, gc, wn, wc)
+				}
+			}
+		}
+	}
+}
+
+func evalSeeds(t testing.TB) []string {
+	entries, err := LoadCorpus("testdata/corpus.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.Text)
+	}
+	out = append(out, fuzzSeeds...)
+	out = append(out, benchText)
+	return out
+}
+
+// TestEvaluationMatchesReference compares Lint with the reference on the
+// corpus and the rule examples of every built-in playbook.
+func TestEvaluationMatchesReference(t *testing.T) {
+	ee := newEvalEngines(t)
+	texts := evalSeeds(t)
+	for _, e := range ee.engines {
+		for _, r := range e.rules {
+			for _, set := range []map[string][]string{r.Examples.Bad, r.Examples.Good} {
+				for _, xs := range set {
+					texts = append(texts, xs...)
+				}
+			}
+		}
+	}
+	for i, text := range texts {
+		ee.check(t, text, i%2 == 0, -1)
+	}
+}
+
+func FuzzEvaluation(f *testing.F) {
+	ee := newEvalEngines(f)
+	for i, s := range evalSeeds(f) {
+		f.Add(s, true, uint8(i))
+	}
+	f.Fuzz(func(t *testing.T, text string, markdown bool, channel uint8) {
+		ee.check(t, text, markdown, int(channel))
+	})
+}
+
+// FuzzScanPair checks that scan2 finds in each of two texts exactly what
+// scan finds in it alone (FuzzLiteralIndex holds scan to strings.Contains).
+func FuzzScanPair(f *testing.F) {
+	var xs []*litIndex
+	for _, name := range playbook.BuiltinNames() {
+		xs = append(xs, builtinEngine(f, name).lits)
+	}
+	f.Add("NUR HEUTE 20 % RABATT MIT DEM CODE SORRY20", "zwei für eins, Gutschein-Code")
+	f.Add("İSTANBUL ẞ Straße \xff\xfe KÜNDIGUNG", "gratis-Gutschein \u212aW")
+	f.Add("", "Rabatt")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, x := range xs {
+			w := x.words()
+			wantA, wantB := make([]uint64, w), make([]uint64, w)
+			x.scan([]byte(a), wantA)
+			x.scan([]byte(b), wantB)
+			gotA, gotB := make([]uint64, w), make([]uint64, w)
+			x.scan2([]byte(a), []byte(b), gotA, gotB)
+			if !slices.Equal(gotA, wantA) || !slices.Equal(gotB, wantB) {
+				t.Fatalf("scan2(%q, %q) = %x %x, scan %x %x", a, b, gotA, gotB, wantA, wantB)
+			}
+		}
+	})
+}
+
+// FuzzRecentWords holds recentWords to lastWords.
+func FuzzRecentWords(f *testing.F) {
+	for _, s := range timeSeeds {
+		f.Add(s)
+	}
+	f.Add("a\u00a0b \u2028c\t\td  ")
+	f.Add("\xe2\x80 x\xe2\x80\xa8y \xff")
+	f.Fuzz(func(t *testing.T, s string) {
+		for n := 1; n <= 2; n++ {
+			if got, want := recentWords(s, n), lastWords(s, n); got != want {
+				t.Fatalf("recentWords(%q, %d) = %q, lastWords %q", s, n, got, want)
+			}
+		}
+	})
+}
+
+// refSortFindings is sortFindings as first written.
+func refSortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		if a.Offset != b.Offset {
+			return a.Offset < b.Offset
+		}
+		if a.End != b.End {
+			return a.End < b.End
+		}
+		return a.Rule < b.Rule
+	})
+}
+
+// FuzzSortFindings holds sortFindings to sort.SliceStable, on short and
+// long lists with many ties (the message tells equal keys apart).
+func FuzzSortFindings(f *testing.F) {
+	f.Add([]byte{3, 1, 2, 2, 0, 1, 1})
+	f.Add([]byte("the quick brown fox jumps over the lazy dog, twice: the quick brown fox"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var fs []Finding
+		for i := 0; i+1 < len(data); i += 2 {
+			fs = append(fs, Finding{Offset: int(data[i] % 8), End: int(data[i]%8 + data[i+1]%3),
+				Rule: string(rune('a' + data[i+1]%4)), Message: fmt.Sprint(i)})
+		}
+		got, want := slices.Clone(fs), slices.Clone(fs)
+		sortFindings(got)
+		refSortFindings(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("sortFindings %v, sort.SliceStable %v", got, want)
+		}
+	})
+}
