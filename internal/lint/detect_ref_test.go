@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/binary"
 	"regexp"
 	"slices"
 	"strings"
@@ -189,4 +190,49 @@ func FuzzDetectLanguage(f *testing.F) {
 			t.Fatalf("DetectLanguage(%q) = %s, want %s", s, got, want)
 		}
 	})
+}
+
+// TestLangLookup checks the packed-key table against langWords.
+func TestLangLookup(t *testing.T) {
+	for w, v := range langWords {
+		var b [8]byte
+		copy(b[:], w)
+		if got := langLookup(binary.LittleEndian.Uint64(b[:])); got != v {
+			t.Errorf("langLookup(%q) = %d, want %d", w, got, v)
+		}
+	}
+	for _, w := range []string{"x", "dies", "werdenx", "thee", "ü"} {
+		var b [8]byte
+		copy(b[:], w)
+		if got := langLookup(binary.LittleEndian.Uint64(b[:])); got != langWords[w] {
+			t.Errorf("langLookup(%q) = %d, want %d", w, got, langWords[w])
+		}
+	}
+}
+
+func BenchmarkDetectLanguage(b *testing.B) {
+	entries, err := LoadCorpus("testdata/corpus.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	var docs []*Document
+	for _, c := range entries {
+		d, err := Parse("m.txt", []byte(c.Text), false)
+		if err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	for _, impl := range []struct {
+		name string
+		fn   func(*Document, string) string
+	}{{"now", DetectLanguage}, {"ref", refDetectLanguage}} {
+		b.Run(impl.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, d := range docs {
+					impl.fn(d, "")
+				}
+			}
+		})
+	}
 }

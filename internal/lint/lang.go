@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 )
@@ -39,16 +40,27 @@ func DetectLanguage(d *Document, fallback string) string {
 		}
 		if start >= 0 {
 			if w := text[start:i]; len(w) <= len(buf) {
+				buf = [8]byte{}
 				n := copy(buf[:], w)
 				for k := 0; k < n; k++ {
 					if c := buf[k]; 'A' <= c && c <= 'Z' {
 						buf[k] = c + 'a' - 'A'
 					}
 				}
-				de, en = scoreWord(string(buf[:n]), de, en)
-				// scoreWord sees lower-case umlauts; capitals count too.
-				if nonASCII && (bytes.Contains(w, []byte("Ä")) || bytes.Contains(w, []byte("Ö")) || bytes.Contains(w, []byte("Ü"))) {
-					de++
+				// scoreWord, with the word packed into an integer key.
+				if n <= langWordMax {
+					b := langLookup(binary.LittleEndian.Uint64(buf[:]))
+					de += int(b & 1)
+					en += int(b >> 1)
+				}
+				if nonASCII {
+					if bytes.ContainsAny(buf[:n], "äöüß") {
+						de++
+					}
+					// Capital umlauts count too.
+					if bytes.Contains(w, []byte("Ä")) || bytes.Contains(w, []byte("Ö")) || bytes.Contains(w, []byte("Ü")) {
+						de++
+					}
 				}
 				if de+en >= 12 && (de >= 2*en+4 || en >= 2*de+4) {
 					break
@@ -59,4 +71,43 @@ func DetectLanguage(d *Document, fallback string) string {
 		i += size
 	}
 	return pickLang(de, en, fallback)
+}
+
+// langSlots is an open-addressing table of langWords keyed by the word's
+// bytes packed little-endian into an integer (no byte of a word is zero):
+// DetectLanguage looks up every short word, and hashing an integer is
+// cheaper than hashing a string.
+var langSlots = func() (t [256]struct {
+	key uint64
+	val uint8
+}) {
+	for w, v := range langWords {
+		if len(w) > 8 {
+			continue // DetectLanguage looks up words of up to 8 bytes
+		}
+		var b [8]byte
+		copy(b[:], w)
+		k := binary.LittleEndian.Uint64(b[:])
+		for i := langHash(k); ; i = (i + 1) % uint64(len(t)) {
+			if t[i].key == 0 {
+				t[i].key, t[i].val = k, v
+				break
+			}
+		}
+	}
+	return t
+}()
+
+func langHash(k uint64) uint64 { return (k * 0x9E3779B97F4A7C15) >> 56 }
+
+// langLookup returns langWords' bits for the packed word k (not zero).
+func langLookup(k uint64) uint8 {
+	for i := langHash(k); ; i = (i + 1) % uint64(len(langSlots)) {
+		switch langSlots[i].key {
+		case k:
+			return langSlots[i].val
+		case 0:
+			return 0
+		}
+	}
 }
