@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -80,11 +81,18 @@ func FuzzFrontMatterFastPath(f *testing.F) {
 	f.Add("subject: Störung: Update\n")
 	f.Add("title: a #b\n")
 	f.Add("channel: ?")
+	f.Add("channel: sms\nnext_update: \"2026-11-23T15:00:00+01:00\"\nsubject: 'Praxis geschlossen – Vertretung: Praxis Dr. Sommer'\n")
+	f.Add("subject: \"a\\\"b\"\r\ntitle: 'it''s'\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		if !utf8.ValidString(text) {
 			return // Parse refuses invalid UTF-8 before front matter is read
 		}
 		fm, ok := simpleFrontMatter(text)
+		// Whatever the expression-based fast path decoded, the hand-written
+		// one decodes the same way.
+		if ref, refOK := refSimpleFrontMatter(text); refOK && (!ok || fm != ref) {
+			t.Fatalf("%q: fast path %+v %v, first fast path %+v", text, fm, ok, ref)
+		}
 		if !ok {
 			return
 		}
@@ -385,6 +393,19 @@ func FuzzMaskMatchers(f *testing.F) {
 			if !same {
 				t.Fatalf("%s on %q: hand-written %v, regexp %v", c.re, s, got, want)
 			}
+		}
+	})
+}
+
+// FuzzFrontMatterDelim holds the hand-written search for the closing
+// front-matter line to the expression it replaced.
+func FuzzFrontMatterDelim(f *testing.F) {
+	for _, s := range []string{"a: b\n---\nx", "--- \r\n", "---\r\r\n---", "x\n---x\n--- \t\n", "", "---", "\n---\r"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := fmDelimIndex(s), refFMDelim.FindStringIndex(s); !slices.Equal(got, want) {
+			t.Fatalf("fmDelimIndex(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

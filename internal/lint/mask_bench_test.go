@@ -28,3 +28,19 @@ func BenchmarkParse(b *testing.B) {
 		})
 	}
 }
+
+// renderedSMS is an SMS as `crisis render` writes it: YAML front matter
+// with a quoted next_update, then the text.
+const renderedSMS = "---\nchannel: sms\nlang: de\nstage: update\nincident: zahlungsausfall-2026-11\nnext_update: \"2026-11-23T13:00:00+01:00\"\n---\n" + smsText + "\n"
+
+// BenchmarkParseRendered is Parse of a rendered SMS, front matter included.
+func BenchmarkParseRendered(b *testing.B) {
+	data := []byte(renderedSMS)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Parse("sms.txt", data, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -202,7 +202,19 @@ func blank(b []byte, from, to int) {
 	}
 }
 
-var fmDelim = regexp.MustCompile(`(?m)^---[ \t]*\r?$`)
+// fmDelimIndex finds the closing front-matter line, `---` with nothing
+// after it but spaces, tabs and a carriage return, and returns its start
+// and its end before the line feed, or nil.
+func fmDelimIndex(s string) []int {
+	for start := 0; start <= len(s); {
+		line, _, _ := strings.Cut(s[start:], "\n")
+		if rest, ok := strings.CutPrefix(line, "---"); ok && strings.Trim(strings.TrimSuffix(rest, "\r"), " \t") == "" {
+			return []int{start, start + len(line)}
+		}
+		start += len(line) + 1
+	}
+	return nil
+}
 
 func (d *Document) frontMatter() error {
 	s := d.Raw[d.bom:]
@@ -211,7 +223,7 @@ func (d *Document) frontMatter() error {
 		return nil
 	}
 	first := strings.IndexByte(s, '\n') + 1
-	loc := fmDelim.FindStringIndex(s[first:])
+	loc := fmDelimIndex(s[first:])
 	if loc == nil {
 		return &InputError{Path: d.Path, Line: 1, Column: 1, Msg: "front matter starts with --- but has no closing --- line"}
 	}
@@ -251,35 +263,87 @@ func (d *Document) frontMatter() error {
 	return nil
 }
 
-// simpleKey is a front-matter line "key: plain value" that needs no YAML
-// parser: no quotes, flow collections, anchors, tags, block scalars or
-// comments.
-var simpleKey = regexp.MustCompile(`^([a-z_]+):[ \t]+([^'"\[\]{}&*!|>#%@` + "`" + `,\s][^'"\[\]{}&*!|>#]*?)[ \t]*\r?$`)
-
 // simpleFrontMatter decodes the common flat front matter by hand; the YAML
-// parser costs more than the rest of linting a short message. Anything
-// else (and any unknown key, for its error message) goes to the parser.
+// parser costs more than the rest of linting a short message. A line is
+// `key: value` with a known key, where the value is plain text that YAML
+// reads as itself (see plainValue and isYAMLSpecial) or a single- or
+// double-quoted string without escapes, as `crisis render` writes
+// next_update and subject. Anything else (and any unknown key, for its
+// error message) goes to the parser.
 func simpleFrontMatter(text string) (FrontMatter, bool) {
 	var fm FrontMatter
-	fields := map[string]*string{
-		"channel": &fm.Channel, "lang": &fm.Lang, "stage": &fm.Stage, "incident": &fm.Incident,
-		"scenario": &fm.Scenario, "playbook": &fm.Playbook, "time": &fm.Time, "next_update": &fm.NextUpdate,
-		"subject": &fm.Subject, "title": &fm.Title,
-	}
-	seen := map[string]bool{}
-	for _, line := range strings.Split(strings.TrimRight(text, "\r\n"), "\n") {
-		m := simpleKey.FindStringSubmatch(line)
-		if m == nil || seen[m[1]] {
+	var seen uint16
+	text = strings.TrimRight(text, "\r\n")
+	for more := true; more; {
+		var line string
+		line, text, more = strings.Cut(text, "\n")
+		key, val, ok := simpleLine(line)
+		if !ok {
 			return FrontMatter{}, false
 		}
-		p, ok := fields[m[1]]
-		if !ok || !plainValue(m[2]) || isYAMLSpecial(m[2]) {
+		p, bit := fm.field(key)
+		if p == nil || seen&bit != 0 {
 			return FrontMatter{}, false
 		}
-		seen[m[1]] = true
-		*p = m[2]
+		seen |= bit
+		*p = val
 	}
 	return fm, true
+}
+
+// simpleLine splits a front-matter line `key: value`; ok is false unless
+// the value is one simpleFrontMatter may decode by hand.
+func simpleLine(line string) (key, val string, ok bool) {
+	i := 0
+	for i < len(line) && ('a' <= line[i] && line[i] <= 'z' || line[i] == '_') {
+		i++
+	}
+	if i == 0 || i+1 >= len(line) || line[i] != ':' || line[i+1] != ' ' && line[i+1] != '\t' {
+		return "", "", false
+	}
+	key = line[:i]
+	v := strings.TrimLeft(line[i+1:], " \t")
+	v = strings.TrimRight(strings.TrimSuffix(v, "\r"), " \t")
+	if len(v) >= 2 && (v[0] == '"' || v[0] == '\'') && v[len(v)-1] == v[0] {
+		inner := v[1 : len(v)-1]
+		for _, r := range inner {
+			if r == '"' || r == '\'' || r == '\\' || r != ' ' && !unicode.IsPrint(r) {
+				return "", "", false
+			}
+		}
+		return key, inner, true
+	}
+	if v == "" || !plainValue(v) || isYAMLSpecial(v) {
+		return "", "", false
+	}
+	return key, v, true
+}
+
+// field returns the front-matter field of a key and a bit for it.
+func (fm *FrontMatter) field(key string) (*string, uint16) {
+	switch key {
+	case "channel":
+		return &fm.Channel, 1 << 0
+	case "lang":
+		return &fm.Lang, 1 << 1
+	case "stage":
+		return &fm.Stage, 1 << 2
+	case "incident":
+		return &fm.Incident, 1 << 3
+	case "scenario":
+		return &fm.Scenario, 1 << 4
+	case "playbook":
+		return &fm.Playbook, 1 << 5
+	case "time":
+		return &fm.Time, 1 << 6
+	case "next_update":
+		return &fm.NextUpdate, 1 << 7
+	case "subject":
+		return &fm.Subject, 1 << 8
+	case "title":
+		return &fm.Title, 1 << 9
+	}
+	return nil, 0
 }
 
 // plainValue accepts letters, digits, inner spaces and a few harmless
