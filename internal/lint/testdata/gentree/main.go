@@ -1,11 +1,13 @@
 // Command gentree writes a large tree of message files for the speed
 // measurements in .ci/bench: incidents with update directories, each with
-// one message per channel, as `crisis render` writes them. Most messages
-// are good ones, as in a real repository; about one in eleven carries a tone
-// problem.
+// one message per channel. Most messages are good ones, as in a real
+// repository; about one in eleven carries a tone problem. With -front, each
+// file starts with the front matter `crisis render` writes (channel, lang,
+// stage, incident, next_update, and the subject of an e-mail).
 package main
 
 import (
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -56,12 +58,15 @@ var problems = map[string]string{
 var channels = []string{"sms.txt", "email.md", "x.txt", "landing.md", "whatsapp.txt"}
 
 func main() {
-	if len(os.Args) != 3 {
-		fmt.Fprintln(os.Stderr, "usage: gentree DIR FILES")
+	front := flag.Bool("front", false, "start each file with front matter as crisis render writes it")
+	flag.Usage = func() { fmt.Fprintln(os.Stderr, "usage: gentree [-front] DIR FILES") }
+	flag.Parse()
+	if flag.NArg() != 2 {
+		flag.Usage()
 		os.Exit(2)
 	}
-	dir := os.Args[1]
-	n, err := strconv.Atoi(os.Args[2])
+	dir := flag.Arg(0)
+	n, err := strconv.Atoi(flag.Arg(1))
 	if err != nil || n <= 0 {
 		fmt.Fprintln(os.Stderr, "gentree: FILES must be a positive number")
 		os.Exit(2)
@@ -88,6 +93,14 @@ func main() {
 		}
 		if i%11 == 7 {
 			body += "\n\n" + problems[lang]
+		}
+		if *front {
+			fm := fmt.Sprintf("---\nchannel: %s\nlang: %s\nstage: update\nincident: kartenzahlung-%03d\nnext_update: \"2026-11-%02dT13:00:00+01:00\"\n",
+				strings.TrimSuffix(strings.TrimSuffix(ch, ".txt"), ".md"), lang, u/100, 1+u%100/24)
+			if ch == "email.md" {
+				fm += map[string]string{"de": "subject: 'Störung der Kartenzahlung – Stand 11:00 Uhr'\n", "en": "subject: 'Card payment outage – 11:00 am update'\n"}[lang]
+			}
+			body = fm + "---\n" + body
 		}
 		if err := os.WriteFile(filepath.Join(upd, ch), []byte(body+"\n"), 0o644); err != nil {
 			fmt.Fprintln(os.Stderr, err)
