@@ -11,8 +11,7 @@ type token struct {
 	start, end int // byte offsets in the raw file
 	folded     string
 	sentence   int32
-	pats       [2]int32 // range into analysis.pats
-	caps       bool     // written in capitals, at least 4 letters
+	caps       bool // written in capitals, at least 4 letters
 	form       *wordForm
 }
 
@@ -27,17 +26,16 @@ type sentence struct {
 type analysis struct {
 	tokens    []token
 	sentences []sentence
-	pats      []int32
 	hits      []hit
 	groupHits [][]int32 // group → indexes into hits
 	// sentHits[s] is the first index into hits of sentence s (hits are in
 	// token order); sentHits[len(sentences)] == len(hits).
 	sentHits []int32
 	folder   *folder
-	// words caches the word-pattern ids of every folded word seen, per
+	// words caches the word patterns of every folded word seen, per
 	// matcher: stemming, hash lookups and trie walks cost more than one
 	// lookup, and messages repeat their words.
-	words map[*matcher]map[string][]int32
+	words map[*matcher]map[string]*wordMatch
 	// wordForms caches the folded form of every word text seen, and
 	// recent the forms of some of them, for a lookup without hashing.
 	wordForms map[string]*wordForm
@@ -52,13 +50,12 @@ type analysis struct {
 }
 
 func newAnalysis() *analysis {
-	return &analysis{folder: newFolder(), words: map[*matcher]map[string][]int32{}, wordForms: map[string]*wordForm{}}
+	return &analysis{folder: newFolder(), words: map[*matcher]map[string]*wordMatch{}, wordForms: map[string]*wordForm{}}
 }
 
 func (a *analysis) reset(groups int) {
 	a.tokens = a.tokens[:0]
 	a.sentences = a.sentences[:0]
-	a.pats = a.pats[:0]
 	a.hits = a.hits[:0]
 	if cap(a.groupHits) < groups {
 		a.groupHits = make([][]int32, groups)
@@ -131,14 +128,23 @@ func (a *analysis) tokenize(d *Document) {
 	}
 }
 
-// wordForm is what tokenize derives from a word's text, and the word
-// patterns the last matcher found for it.
+// wordForm is what tokenize derives from a word's text, and what the last
+// matcher found for it.
 type wordForm struct {
 	word   string // the key of analysis.wordForms
 	folded string
 	caps   bool
 	m      *matcher
+	*wordMatch
+}
+
+// wordMatch is what a matcher finds for a folded word: its word-pattern
+// ids and, unless one of them starts a phrase of several words, the groups
+// of the one-word phrases it matches, in the order matchPhrases finds them.
+type wordMatch struct {
 	pats   []int32
+	groups []int32
+	pairs  bool // a pattern starts a longer phrase: matchPhrases decides
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -331,23 +337,25 @@ func (a *analysis) match(m *matcher) {
 	a.sentHits = append(a.sentHits, int32(len(a.hits)))
 }
 
-// matchTokens finds the lexicon hits of the tokens, in token order.
+// matchTokens finds the lexicon hits of the tokens, in token order. A
+// token whose word patterns start no phrase of several words has the same
+// hits wherever it stands, and takes them from its wordMatch.
 func (a *analysis) matchTokens(m *matcher) {
-	for i := range a.tokens {
-		t := &a.tokens[i]
-		wf := t.form
-		if wf.m != m {
-			wf.m, wf.pats = m, a.wordPatterns(m, t.folded)
+	toks := a.tokens
+	for i := range toks {
+		if wf := toks[i].form; wf.m != m {
+			wf.m, wf.wordMatch = m, a.wordPatterns(m, wf.folded)
 		}
-		from := int32(len(a.pats))
-		a.pats = append(a.pats, wf.pats...)
-		t.pats = [2]int32{from, int32(len(a.pats))}
 	}
-	for i := range a.tokens {
-		if a.tokens[i].pats[0] == a.tokens[i].pats[1] {
+	for i := range toks {
+		wm := toks[i].form.wordMatch
+		if wm.pairs {
+			a.hits = m.matchPhrases(a.hits, &a.scratch, i, toks)
 			continue
 		}
-		a.hits = m.matchPhrases(a.hits, &a.scratch, i, a.tokens, a.pats)
+		for _, g := range wm.groups {
+			a.hits = append(a.hits, hit{group: g, tok: int32(i), end: int32(i + 1)})
+		}
 	}
 }
 
@@ -359,20 +367,32 @@ func (a *analysis) hitsIn(from, to int32) []hit {
 	return a.hits[a.sentHits[from]:a.sentHits[to+1]]
 }
 
-// wordPatterns returns the word-pattern ids of a folded token, from the
-// cache when the word was seen before.
-func (a *analysis) wordPatterns(m *matcher, folded string) []int32 {
+// wordPatterns returns what m finds for a folded token, from the cache
+// when the word was seen before.
+func (a *analysis) wordPatterns(m *matcher, folded string) *wordMatch {
 	cache := a.words[m]
 	if cache == nil {
-		cache = map[string][]int32{}
+		cache = map[string]*wordMatch{}
 		a.words[m] = cache
 	}
-	if ids, ok := cache[folded]; ok {
-		return ids
+	if wm, ok := cache[folded]; ok {
+		return wm
 	}
-	ids := m.wordPatterns(nil, folded, m.stem(folded))
-	cache[strings.Clone(folded)] = ids
-	return ids
+	wm := &wordMatch{pats: m.wordPatterns(nil, folded, m.stem(folded))}
+	for _, wp := range wm.pats {
+		if int(wp) >= len(m.singles) {
+			continue
+		}
+		if len(m.pairs[wp]) > 0 {
+			wm.pairs, wm.groups = true, nil
+			break
+		}
+		for _, pid := range m.singles[wp] {
+			wm.groups = append(wm.groups, m.phrases[pid].group)
+		}
+	}
+	cache[strings.Clone(folded)] = wm
+	return wm
 }
 
 // sentenceHas reports whether group g has a hit in sentences [from, to].
