@@ -283,3 +283,100 @@ func FuzzAnalysisMatch(f *testing.F) {
 		analysisCheckMatch(t, e, a, analysisSpell(s, vocab))
 	})
 }
+
+// refAbbreviationBefore is abbreviationBefore as it was before its ASCII
+// path.
+func refAbbreviationBefore(s string, i int) bool {
+	j := i
+	for j > 0 {
+		if c := s[j-1]; c < utf8.RuneSelf {
+			if !isASCIIAlnum(c) {
+				break
+			}
+			j--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[:j])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			break
+		}
+		j -= size
+	}
+	w := s[j:i]
+	if w == "" {
+		return false
+	}
+	if w[0] >= '0' && w[0] <= '9' {
+		allDigits := strings.Trim(w, "0123456789") == ""
+		return allDigits && len(w) <= 2
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		return true
+	}
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if c >= utf8.RuneSelf {
+			return abbreviations[strings.ToLower(w)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return abbreviations[string(buf[:len(w)])]
+}
+
+// analysisAbbrevAlphabet spells texts for FuzzAbbreviationBefore: letters
+// of the abbreviations in both cases, digits, and letters that change
+// length in lower case.
+var analysisAbbrevAlphabet = []string{
+	"a", "b", "c", "d", "e", "g", "i", "k", "l", "n", "o", "p", "r", "s", "t", "v", "w", "x", "z", "A", "B", "D",
+	"I", "K", "N", "O", "P", "S", "T", "Z", "0", "1", "2", "9", "ä", "Ü", "ß", "\u212a", "\u0130", "\u017f", "_",
+	"'", "’", " ", "\n", ".", "-", "\u0301", "\xff",
+}
+
+func analysisCheckAbbrev(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			if got, want := abbreviationBefore(s, i), refAbbreviationBefore(s, i); got != want {
+				t.Fatalf("abbreviationBefore(%q, %d) = %v, want %v", s, i, got, want)
+			}
+		}
+	}
+}
+
+func TestAbbreviationBefore(t *testing.T) {
+	for w := range abbreviations {
+		for _, s := range []string{w, strings.ToUpper(w), "x" + w, "1" + w, "ä" + w, w + "x"} {
+			analysisCheckAbbrev(t, s+". "+s+".")
+			if !abbreviationBefore(w+".", len(w)) {
+				t.Fatalf("%q is no abbreviation", w)
+			}
+		}
+	}
+	for _, s := range []string{"23.", "123.", "1a.", "a1.", ".", " .", "\u212akl.", "in\u212al.", "\u0130ncl.", "approx.", "approxi.", "Sept.", "ÜBER."} {
+		analysisCheckAbbrev(t, s)
+	}
+}
+
+// FuzzAbbreviationBefore holds abbreviationBefore to the code it replaced
+// at every period of arbitrary texts and of texts spelled from
+// analysisAbbrevAlphabet.
+func FuzzAbbreviationBefore(f *testing.F) {
+	for _, s := range []string{"z. B. 23. Nov. 2026, ca. 9 Uhr, inkl. MwSt.", "in\u212al. approx. Approxim.", "\u0130ncl. 1.2.3."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		analysisCheckAbbrev(t, s)
+		var sb strings.Builder
+		for i := 0; i < len(s); i++ {
+			sb.WriteString(analysisAbbrevAlphabet[int(s[i])%len(analysisAbbrevAlphabet)])
+		}
+		analysisCheckAbbrev(t, sb.String())
+	})
+}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,8 +82,12 @@ func (a *analysis) tokenize(d *Document) {
 		spans = uaxWords(voice, spans[:0])
 	}
 	a.spans = spans
+	// Every word is a token: the tokens are written in place, field by
+	// field (a composite literal goes through the stack and is copied
+	// with loads wider than its stores).
+	toks := slices.Grow(a.tokens[:0], len(spans))[:len(spans)]
 	si := 0
-	for _, sp := range spans {
+	for k, sp := range spans {
 		w := voice[sp.start:sp.end]
 		start := base + int(sp.start)
 		for si < len(a.sentences)-1 && start >= a.sentences[si].end {
@@ -112,11 +117,12 @@ func (a *analysis) tokenize(d *Document) {
 			}
 			slot.word, slot.form = wf.word, wf
 		}
-		a.tokens = append(a.tokens, token{
-			start: start, end: base + int(sp.end), folded: wf.folded,
-			sentence: int32(si), caps: wf.caps, form: wf,
-		})
+		t := &toks[k]
+		t.start, t.end = start, base+int(sp.end)
+		t.folded, t.caps, t.form = wf.folded, wf.caps, wf
+		t.sentence = int32(si)
 	}
+	a.tokens = toks
 	// Assign token ranges to sentences.
 	ti := int32(0)
 	for i := range a.sentences {
@@ -272,6 +278,89 @@ func endsClause(line string) bool {
 // abbreviationBefore reports whether the period at i closes an
 // abbreviation or an ordinal number ("23. November").
 func abbreviationBefore(s string, i int) bool {
+	// Most words before a period are ASCII: they are looked at without
+	// decoding, and at most abbrevMax+1 bytes back, as a longer word is
+	// neither an abbreviation nor a short number (a word reaching further
+	// back over other letters is longer still).
+	j := i
+	for j > 0 {
+		c := s[j-1]
+		if c >= utf8.RuneSelf {
+			return abbreviationBeforeRunes(s, i)
+		}
+		if !isASCIIAlnum(c) {
+			break
+		}
+		if i-j == abbrevMax {
+			return false
+		}
+		j--
+	}
+	n := i - j
+	switch {
+	case n == 0:
+		return false
+	case s[j] <= '9':
+		// "23." followed by a word: an ordinal/date in German.
+		for k := j; k < i; k++ {
+			if s[k] > '9' {
+				return false
+			}
+		}
+		return n <= 2
+	case n == 1:
+		return true
+	}
+	var key uint64
+	for k := j; k < i; k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key = key<<8 | uint64(c)
+	}
+	for h := abbrevHash(key); ; h = (h + 1) % uint(len(abbrevTable)) {
+		switch abbrevTable[h] {
+		case key:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// abbrevMax is the length of the longest abbreviation.
+const abbrevMax = 6
+
+// abbrevTable holds the abbreviations of up to abbrevMax bytes (all of
+// them, and all ASCII), the bytes of each packed into a word, in an open
+// addressing table.
+var abbrevTable = func() (t [256]uint64) {
+	for w := range abbreviations {
+		if len(w) > abbrevMax {
+			panic("abbreviation longer than abbrevMax: " + w)
+		}
+		var key uint64
+		for k := 0; k < len(w); k++ {
+			if w[k] >= utf8.RuneSelf || 'A' <= w[k] && w[k] <= 'Z' {
+				panic("abbreviation not in lower-case ASCII: " + w)
+			}
+			key = key<<8 | uint64(w[k])
+		}
+		h := abbrevHash(key)
+		for t[h] != 0 {
+			h = (h + 1) % uint(len(t))
+		}
+		t[h] = key
+	}
+	return t
+}()
+
+func abbrevHash(key uint64) uint { return uint((key * 0x9E3779B97F4A7C15) >> 56) }
+
+// abbreviationBeforeRunes is abbreviationBefore for words with non-ASCII
+// letters.
+func abbreviationBeforeRunes(s string, i int) bool {
 	j := i
 	for j > 0 {
 		if c := s[j-1]; c < utf8.RuneSelf {
