@@ -145,12 +145,27 @@ type wordForm struct {
 }
 
 // wordMatch is what a matcher finds for a folded word: its word-pattern
-// ids and, unless one of them starts a phrase of several words, the groups
-// of the one-word phrases it matches, in the order matchPhrases finds them.
+// ids, and the groups of the one-word phrases it matches, in the order
+// matchPhrases finds them. Where a pattern of the word starts a phrase of
+// several words, those come in between, and then only when the next word
+// has a pattern that is a second word of one of them: the phrase search
+// runs only where firsts, the second words of the word's phrases, and
+// the next word's own patterns share a bit.
 type wordMatch struct {
 	pats   []int32
 	groups []int32
-	pairs  bool // a pattern starts a longer phrase: matchPhrases decides
+	pairs  bool   // a pattern starts a phrase of several words
+	firsts wpBits // the second words of those phrases
+	own    wpBits // pats
+}
+
+// wpBits is a set of word-pattern ids, as bits modulo 256.
+type wpBits [4]uint64
+
+func (b *wpBits) add(wp int32) { b[wp>>6&3] |= 1 << (wp & 63) }
+
+func (b *wpBits) meets(c *wpBits) bool {
+	return b[0]&c[0]|b[1]&c[1]|b[2]&c[2]|b[3]&c[3] != 0
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -427,8 +442,9 @@ func (a *analysis) match(m *matcher) {
 }
 
 // matchTokens finds the lexicon hits of the tokens, in token order. A
-// token whose word patterns start no phrase of several words has the same
-// hits wherever it stands, and takes them from its wordMatch.
+// token that starts no phrase of several words, as none of its patterns
+// starts one or the next token has none of their second words, has the
+// hits of its one-word phrases, and takes them from its wordMatch.
 func (a *analysis) matchTokens(m *matcher) {
 	toks := a.tokens
 	for i := range toks {
@@ -438,7 +454,7 @@ func (a *analysis) matchTokens(m *matcher) {
 	}
 	for i := range toks {
 		wm := toks[i].form.wordMatch
-		if wm.pairs {
+		if wm.pairs && i+1 < len(toks) && wm.firsts.meets(&toks[i+1].form.own) {
 			a.hits = m.matchPhrases(a.hits, &a.scratch, i, toks)
 			continue
 		}
@@ -469,12 +485,13 @@ func (a *analysis) wordPatterns(m *matcher, folded string) *wordMatch {
 	}
 	wm := &wordMatch{pats: m.wordPatterns(nil, folded, m.stem(folded))}
 	for _, wp := range wm.pats {
+		wm.own.add(wp)
 		if int(wp) >= len(m.singles) {
 			continue
 		}
-		if len(m.pairs[wp]) > 0 {
-			wm.pairs, wm.groups = true, nil
-			break
+		for _, p := range m.pairs[wp] {
+			wm.pairs = true
+			wm.firsts.add(p.second)
 		}
 		for _, pid := range m.singles[wp] {
 			wm.groups = append(wm.groups, m.phrases[pid].group)
