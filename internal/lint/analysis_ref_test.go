@@ -380,3 +380,86 @@ func FuzzAbbreviationBefore(f *testing.F) {
 		analysisCheckAbbrev(t, sb.String())
 	})
 }
+
+// refScanWords is scanWords as it was before its inline ASCII paths.
+func refScanWords(s string, spans []wordSpan) ([]wordSpan, bool) {
+	i := 0
+	for {
+		for i < len(s) && wbByte[s[i]]&wbSkip != 0 {
+			i++
+		}
+		if i >= len(s) {
+			return spans, true
+		}
+		start := i
+		first, size := wbAt(s, i)
+		i += size
+		switch first {
+		case wbALetter, wbNumeric, wbExtendNum:
+		case wbBail:
+			return spans, false
+		default:
+			continue
+		}
+		// A word starts at start.
+	word:
+		for {
+			// WB5, WB8–WB10, WB13a/b: word characters join.
+			for i < len(s) && wbByte[s[i]]&wbWord != 0 {
+				i++
+			}
+			cls, size := wbAt(s, i)
+			switch cls {
+			case wbALetter, wbNumeric, wbExtendNum:
+				i += size
+			case wbMidLetter, wbMidNum, wbMidNumLet:
+				// WB6/7: ALetter × (MidLetter | MidNumLetQ) × ALetter;
+				// WB11/12: Numeric × (MidNum | MidNumLetQ) × Numeric.
+				prev := wbBefore(s, i)
+				if !(prev == wbALetter && cls != wbMidNum || prev == wbNumeric && cls != wbMidLetter) {
+					break word
+				}
+				next, nsize := wbAt(s, i+size)
+				if next == wbBail {
+					return spans, false
+				}
+				if next != prev {
+					break word
+				}
+				i += size + nsize
+			case wbBail:
+				return spans, false
+			default: // wbOther, or the end of s
+				break word
+			}
+		}
+		if first != wbExtendNum || wbHasLetter(s[start:i]) {
+			spans = append(spans, wordSpan{int32(start), int32(i)})
+		}
+	}
+}
+
+func analysisCheckScan(t *testing.T, s string) {
+	t.Helper()
+	got, ok := scanWords(s, nil)
+	want, wantOK := refScanWords(s, nil)
+	if ok != wantOK || ok && !slices.Equal(got, want) {
+		t.Fatalf("scanWords(%q) = %v %v, want %v %v", s, got, ok, want, wantOK)
+	}
+}
+
+// FuzzScanWordsRef holds scanWords to the code it replaced: the same
+// words, and the same texts left to uax29. Each input is tried as it is
+// and spelled with the characters scanWords knows.
+func FuzzScanWordsRef(f *testing.F) {
+	for _, s := range append(append([]string{benchText}, fuzzSeeds...), wordsSeeds...) {
+		f.Add(s)
+	}
+	for _, s := range wordsAlphabet {
+		f.Add("a" + s + "b" + s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		analysisCheckScan(t, s)
+		analysisCheckScan(t, wordsSpell(s))
+	})
+}
