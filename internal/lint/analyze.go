@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,8 +12,7 @@ type token struct {
 	start, end int // byte offsets in the raw file
 	folded     string
 	sentence   int32
-	pats       [2]int32 // range into analysis.pats
-	caps       bool     // written in capitals, at least 4 letters
+	caps       bool // written in capitals, at least 4 letters
 	form       *wordForm
 }
 
@@ -27,17 +27,16 @@ type sentence struct {
 type analysis struct {
 	tokens    []token
 	sentences []sentence
-	pats      []int32
 	hits      []hit
 	groupHits [][]int32 // group → indexes into hits
 	// sentHits[s] is the first index into hits of sentence s (hits are in
 	// token order); sentHits[len(sentences)] == len(hits).
 	sentHits []int32
 	folder   *folder
-	// words caches the word-pattern ids of every folded word seen, per
+	// words caches the word patterns of every folded word seen, per
 	// matcher: stemming, hash lookups and trie walks cost more than one
 	// lookup, and messages repeat their words.
-	words map[*matcher]map[string][]int32
+	words map[*matcher]map[string]*wordMatch
 	// wordForms caches the folded form of every word text seen, and
 	// recent the forms of some of them, for a lookup without hashing.
 	wordForms map[string]*wordForm
@@ -52,13 +51,12 @@ type analysis struct {
 }
 
 func newAnalysis() *analysis {
-	return &analysis{folder: newFolder(), words: map[*matcher]map[string][]int32{}, wordForms: map[string]*wordForm{}}
+	return &analysis{folder: newFolder(), words: map[*matcher]map[string]*wordMatch{}, wordForms: map[string]*wordForm{}}
 }
 
 func (a *analysis) reset(groups int) {
 	a.tokens = a.tokens[:0]
 	a.sentences = a.sentences[:0]
-	a.pats = a.pats[:0]
 	a.hits = a.hits[:0]
 	if cap(a.groupHits) < groups {
 		a.groupHits = make([][]int32, groups)
@@ -84,8 +82,12 @@ func (a *analysis) tokenize(d *Document) {
 		spans = uaxWords(voice, spans[:0])
 	}
 	a.spans = spans
+	// Every word is a token: the tokens are written in place, field by
+	// field (a composite literal goes through the stack and is copied
+	// with loads wider than its stores).
+	toks := slices.Grow(a.tokens[:0], len(spans))[:len(spans)]
 	si := 0
-	for _, sp := range spans {
+	for k, sp := range spans {
 		w := voice[sp.start:sp.end]
 		start := base + int(sp.start)
 		for si < len(a.sentences)-1 && start >= a.sentences[si].end {
@@ -115,11 +117,12 @@ func (a *analysis) tokenize(d *Document) {
 			}
 			slot.word, slot.form = wf.word, wf
 		}
-		a.tokens = append(a.tokens, token{
-			start: start, end: base + int(sp.end), folded: wf.folded,
-			sentence: int32(si), caps: wf.caps, form: wf,
-		})
+		t := &toks[k]
+		t.start, t.end = start, base+int(sp.end)
+		t.folded, t.caps, t.form = wf.folded, wf.caps, wf
+		t.sentence = int32(si)
 	}
+	a.tokens = toks
 	// Assign token ranges to sentences.
 	ti := int32(0)
 	for i := range a.sentences {
@@ -131,14 +134,38 @@ func (a *analysis) tokenize(d *Document) {
 	}
 }
 
-// wordForm is what tokenize derives from a word's text, and the word
-// patterns the last matcher found for it.
+// wordForm is what tokenize derives from a word's text, and what the last
+// matcher found for it.
 type wordForm struct {
 	word   string // the key of analysis.wordForms
 	folded string
 	caps   bool
 	m      *matcher
+	*wordMatch
+}
+
+// wordMatch is what a matcher finds for a folded word: its word-pattern
+// ids, and the groups of the one-word phrases it matches, in the order
+// matchPhrases finds them. Where a pattern of the word starts a phrase of
+// several words, those come in between, and then only when the next word
+// has a pattern that is a second word of one of them: the phrase search
+// runs only where firsts, the second words of the word's phrases, and
+// the next word's own patterns share a bit.
+type wordMatch struct {
 	pats   []int32
+	groups []int32
+	pairs  bool   // a pattern starts a phrase of several words
+	firsts wpBits // the second words of those phrases
+	own    wpBits // pats
+}
+
+// wpBits is a set of word-pattern ids, as bits modulo 256.
+type wpBits [4]uint64
+
+func (b *wpBits) add(wp int32) { b[wp>>6&3] |= 1 << (wp & 63) }
+
+func (b *wpBits) meets(c *wpBits) bool {
+	return b[0]&c[0]|b[1]&c[1]|b[2]&c[2]|b[3]&c[3] != 0
 }
 
 func isASCIIAlnum(c byte) bool {
@@ -266,6 +293,89 @@ func endsClause(line string) bool {
 // abbreviationBefore reports whether the period at i closes an
 // abbreviation or an ordinal number ("23. November").
 func abbreviationBefore(s string, i int) bool {
+	// Most words before a period are ASCII: they are looked at without
+	// decoding, and at most abbrevMax+1 bytes back, as a longer word is
+	// neither an abbreviation nor a short number (a word reaching further
+	// back over other letters is longer still).
+	j := i
+	for j > 0 {
+		c := s[j-1]
+		if c >= utf8.RuneSelf {
+			return abbreviationBeforeRunes(s, i)
+		}
+		if !isASCIIAlnum(c) {
+			break
+		}
+		if i-j == abbrevMax {
+			return false
+		}
+		j--
+	}
+	n := i - j
+	switch {
+	case n == 0:
+		return false
+	case s[j] <= '9':
+		// "23." followed by a word: an ordinal/date in German.
+		for k := j; k < i; k++ {
+			if s[k] > '9' {
+				return false
+			}
+		}
+		return n <= 2
+	case n == 1:
+		return true
+	}
+	var key uint64
+	for k := j; k < i; k++ {
+		c := s[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key = key<<8 | uint64(c)
+	}
+	for h := abbrevHash(key); ; h = (h + 1) % uint(len(abbrevTable)) {
+		switch abbrevTable[h] {
+		case key:
+			return true
+		case 0:
+			return false
+		}
+	}
+}
+
+// abbrevMax is the length of the longest abbreviation.
+const abbrevMax = 6
+
+// abbrevTable holds the abbreviations of up to abbrevMax bytes (all of
+// them, and all ASCII), the bytes of each packed into a word, in an open
+// addressing table.
+var abbrevTable = func() (t [256]uint64) {
+	for w := range abbreviations {
+		if len(w) > abbrevMax {
+			panic("abbreviation longer than abbrevMax: " + w)
+		}
+		var key uint64
+		for k := 0; k < len(w); k++ {
+			if w[k] >= utf8.RuneSelf || 'A' <= w[k] && w[k] <= 'Z' {
+				panic("abbreviation not in lower-case ASCII: " + w)
+			}
+			key = key<<8 | uint64(w[k])
+		}
+		h := abbrevHash(key)
+		for t[h] != 0 {
+			h = (h + 1) % uint(len(t))
+		}
+		t[h] = key
+	}
+	return t
+}()
+
+func abbrevHash(key uint64) uint { return uint((key * 0x9E3779B97F4A7C15) >> 56) }
+
+// abbreviationBeforeRunes is abbreviationBefore for words with non-ASCII
+// letters.
+func abbreviationBeforeRunes(s string, i int) bool {
 	j := i
 	for j > 0 {
 		if c := s[j-1]; c < utf8.RuneSelf {
@@ -331,23 +441,26 @@ func (a *analysis) match(m *matcher) {
 	a.sentHits = append(a.sentHits, int32(len(a.hits)))
 }
 
-// matchTokens finds the lexicon hits of the tokens, in token order.
+// matchTokens finds the lexicon hits of the tokens, in token order. A
+// token that starts no phrase of several words, as none of its patterns
+// starts one or the next token has none of their second words, has the
+// hits of its one-word phrases, and takes them from its wordMatch.
 func (a *analysis) matchTokens(m *matcher) {
-	for i := range a.tokens {
-		t := &a.tokens[i]
-		wf := t.form
-		if wf.m != m {
-			wf.m, wf.pats = m, a.wordPatterns(m, t.folded)
+	toks := a.tokens
+	for i := range toks {
+		if wf := toks[i].form; wf.m != m {
+			wf.m, wf.wordMatch = m, a.wordPatterns(m, wf.folded)
 		}
-		from := int32(len(a.pats))
-		a.pats = append(a.pats, wf.pats...)
-		t.pats = [2]int32{from, int32(len(a.pats))}
 	}
-	for i := range a.tokens {
-		if a.tokens[i].pats[0] == a.tokens[i].pats[1] {
+	for i := range toks {
+		wm := toks[i].form.wordMatch
+		if wm.pairs && i+1 < len(toks) && wm.firsts.meets(&toks[i+1].form.own) {
+			a.hits = m.matchPhrases(a.hits, &a.scratch, i, toks)
 			continue
 		}
-		a.hits = m.matchPhrases(a.hits, &a.scratch, i, a.tokens, a.pats)
+		for _, g := range wm.groups {
+			a.hits = append(a.hits, hit{group: g, tok: int32(i), end: int32(i + 1)})
+		}
 	}
 }
 
@@ -359,20 +472,33 @@ func (a *analysis) hitsIn(from, to int32) []hit {
 	return a.hits[a.sentHits[from]:a.sentHits[to+1]]
 }
 
-// wordPatterns returns the word-pattern ids of a folded token, from the
-// cache when the word was seen before.
-func (a *analysis) wordPatterns(m *matcher, folded string) []int32 {
+// wordPatterns returns what m finds for a folded token, from the cache
+// when the word was seen before.
+func (a *analysis) wordPatterns(m *matcher, folded string) *wordMatch {
 	cache := a.words[m]
 	if cache == nil {
-		cache = map[string][]int32{}
+		cache = map[string]*wordMatch{}
 		a.words[m] = cache
 	}
-	if ids, ok := cache[folded]; ok {
-		return ids
+	if wm, ok := cache[folded]; ok {
+		return wm
 	}
-	ids := m.wordPatterns(nil, folded, m.stem(folded))
-	cache[strings.Clone(folded)] = ids
-	return ids
+	wm := &wordMatch{pats: m.wordPatterns(nil, folded, m.stem(folded))}
+	for _, wp := range wm.pats {
+		wm.own.add(wp)
+		if int(wp) >= len(m.singles) {
+			continue
+		}
+		for _, p := range m.pairs[wp] {
+			wm.pairs = true
+			wm.firsts.add(p.second)
+		}
+		for _, pid := range m.singles[wp] {
+			wm.groups = append(wm.groups, m.phrases[pid].group)
+		}
+	}
+	cache[strings.Clone(folded)] = wm
+	return wm
 }
 
 // sentenceHas reports whether group g has a hit in sentences [from, to].

@@ -248,16 +248,15 @@ func (m *matcher) wordPatterns(dst []int32, folded, stem string) []int32 {
 
 // matchPhrases appends a hit for every phrase starting at token i, in the
 // order of token i's word patterns and, for each, of phrase ids. Token j's
-// word-pattern ids are pats[toks[j].pats[0]:toks[j].pats[1]]; scratch is
-// reused storage.
-func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i int, toks []token, pats []int32) []hit {
+// word-pattern ids are toks[j].form.pats, found by m; scratch is reused
+// storage.
+func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i int, toks []token) []hit {
 	n := len(toks)
 	var next []int32
 	if i+1 < n {
-		p := toks[i+1].pats
-		next = pats[p[0]:p[1]]
+		next = toks[i+1].form.pats
 	}
-	for _, wp := range pats[toks[i].pats[0]:toks[i].pats[1]] {
+	for _, wp := range toks[i].form.pats {
 		if int(wp) >= len(m.singles) {
 			continue
 		}
@@ -286,7 +285,7 @@ func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i int, toks []token,
 			}
 			ok := true
 			for k := 2; k < len(ph.words); k++ {
-				if p := toks[i+k].pats; !containsID(pats[p[0]:p[1]], ph.words[k]) {
+				if !containsID(toks[i+k].form.pats, ph.words[k]) {
 					ok = false
 					break
 				}

@@ -156,14 +156,23 @@ func scanWords(s string, spans []wordSpan) ([]wordSpan, bool) {
 			return spans, true
 		}
 		start := i
-		first, size := wbAt(s, i)
-		i += size
-		switch first {
-		case wbALetter, wbNumeric, wbExtendNum:
-		case wbBail:
-			return spans, false
-		default:
-			continue
+		// An ASCII word character is the usual start: its class comes
+		// from wbByte without a call.
+		first := wbByte[s[i]]
+		if first&wbWord != 0 {
+			first &= wbClassMask
+			i++
+		} else {
+			var size int
+			first, size = wbAt(s, i)
+			i += size
+			switch first {
+			case wbALetter, wbNumeric, wbExtendNum:
+			case wbBail:
+				return spans, false
+			default:
+				continue
+			}
 		}
 		// A word starts at start.
 	word:
@@ -172,7 +181,20 @@ func scanWords(s string, spans []wordSpan) ([]wordSpan, bool) {
 			for i < len(s) && wbByte[s[i]]&wbWord != 0 {
 				i++
 			}
-			cls, size := wbAt(s, i)
+			if i >= len(s) {
+				break
+			}
+			// Most words end at a space or another ASCII character of
+			// class Other.
+			cls, size := wbByte[s[i]], 1
+			if cls == wbOther|wbSkip {
+				break
+			}
+			if cls == wbBail {
+				cls, size = wbAt(s, i)
+			} else {
+				cls &= wbClassMask
+			}
 			switch cls {
 			case wbALetter, wbNumeric, wbExtendNum:
 				i += size
@@ -193,7 +215,7 @@ func scanWords(s string, spans []wordSpan) ([]wordSpan, bool) {
 				i += size + nsize
 			case wbBail:
 				return spans, false
-			default: // wbOther, or the end of s
+			default: // wbOther
 				break word
 			}
 		}
