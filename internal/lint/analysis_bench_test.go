@@ -37,8 +37,8 @@ func benchAnalyse(b *testing.B, docs []*Document, size int64) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for i, d := range docs {
-			_, done := engines[langs[i]].analyse(d, Context{Lang: langs[i]})
-			done()
+			e := engines[langs[i]]
+			e.release(e.analyse(d, Context{Lang: langs[i]}))
 		}
 	}
 }
