@@ -36,56 +36,78 @@ func (d Disagreement) String() string {
 // and no value of one matches a value of the other (see the package
 // documentation for what matches).
 func Congruence(files []FileFacts) []Disagreement {
-	// Each file's facts by kind, grouped once: pairs of files compare
-	// them kind by kind.
-	byKind := make([][][]Fact, len(files))
-	for i, f := range files {
-		byKind[i] = groupByKind(f.Facts)
+	if len(files) < 2 {
+		return nil
 	}
-	var out []Disagreement
+	// The kind of every fact, file after file, and the first fact of each
+	// kind in each file (-1 for none), found once: pairs of files compare
+	// them kind by kind. A directory's few files fit the arrays on the
+	// stack.
+	total := 0
+	for _, f := range files {
+		total += len(f.Facts)
+	}
+	var kindBuf [128]int8
+	kinds := kindBuf[:0]
+	if total > len(kindBuf) {
+		kinds = make([]int8, 0, total)
+	}
+	var firstBuf [8][numKinds]int32
+	first := firstBuf[:0]
+	if len(files) > len(firstBuf) {
+		first = make([][numKinds]int32, 0, len(files))
+	}
+	for _, f := range files {
+		fi := [numKinds]int32{-1, -1, -1, -1, -1, -1}
+		for n, ft := range f.Facts {
+			k := kindIndex(ft.Kind)
+			kinds = append(kinds, int8(k))
+			if k >= 0 && fi[k] < 0 {
+				fi[k] = int32(n)
+			}
+		}
+		first = append(first, fi)
+	}
+	// The disagreeing pairs and kinds are collected first, so that the
+	// result is allocated once.
+	type found struct{ i, j, k, fa, fb int32 }
+	var foundBuf [16]found
+	pairs := foundBuf[:0]
+	from := 0 // where the kinds of files[i] start
 	for i := range files {
+		a := files[i].Facts
+		ka := kinds[from : from+len(a)]
+		from += len(a)
+		fromJ := from
 		for j := i + 1; j < len(files); j++ {
-			for k, kind := range FactKinds {
-				a, b := byKind[i][k], byKind[j][k]
-				if len(a) == 0 || len(b) == 0 || overlap(kind, a, b) {
+			b := files[j].Facts
+			kb := kinds[fromJ : fromJ+len(b)]
+			fromJ += len(b)
+			for k := range numKinds {
+				fa, fb := first[i][k], first[j][k]
+				if fa < 0 || fb < 0 || overlapKind(k, a[fa:], ka[fa:], b[fb:], kb[fb:]) {
 					continue
 				}
-				out = append(out, Disagreement{
-					Kind: kind,
-					A:    FileFact{Path: files[i].Path, Fact: a[0]},
-					B:    FileFact{Path: files[j].Path, Fact: b[0]},
-				})
+				pairs = append(pairs, found{int32(i), int32(j), int32(k), fa, fb})
 			}
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	out := make([]Disagreement, len(pairs))
+	for n, p := range pairs {
+		out[n] = Disagreement{
+			Kind: FactKinds[p.k],
+			A:    FileFact{Path: files[p.i].Path, Fact: files[p.i].Facts[p.fa]},
+			B:    FileFact{Path: files[p.j].Path, Fact: files[p.j].Facts[p.fb]},
 		}
 	}
 	return out
 }
 
-// groupByKind returns facts split by kind, in the order of FactKinds,
-// each group in input order; the groups share one array.
-func groupByKind(facts []Fact) [][]Fact {
-	groups := make([][]Fact, len(FactKinds))
-	if len(facts) == 0 {
-		return groups
-	}
-	kinds := make([]int8, len(facts))
-	for i, f := range facts {
-		kinds[i] = int8(kindIndex(f.Kind))
-	}
-	sorted := make([]Fact, 0, len(facts))
-	for k := range FactKinds {
-		from := len(sorted)
-		for i, f := range facts {
-			if int(kinds[i]) == k {
-				sorted = append(sorted, f)
-			}
-		}
-		if len(sorted) > from {
-			groups[k] = sorted[from:len(sorted):len(sorted)]
-		}
-	}
-	return groups
-}
+// numKinds is len(FactKinds).
+const numKinds = 6
 
 func kindIndex(kind string) int {
 	for k, name := range FactKinds {
@@ -96,10 +118,16 @@ func kindIndex(kind string) int {
 	return -1
 }
 
-func overlap(kind string, a, b []Fact) bool {
-	for _, x := range a {
-		for _, y := range b {
-			if sameValue(kind, x.Value, y.Value) {
+// overlapKind reports whether a fact of kind index k in a shares a value
+// with one of that kind in b; ka and kb are the kind indexes of a and b.
+func overlapKind(k int, a []Fact, ka []int8, b []Fact, kb []int8) bool {
+	kind := FactKinds[k]
+	for x := range a {
+		if int(ka[x]) != k {
+			continue
+		}
+		for y := range b {
+			if int(kb[y]) == k && sameValue(kind, a[x].Value, b[y].Value) {
 				return true
 			}
 		}
@@ -142,10 +170,15 @@ func sameURL(a, b string) bool {
 
 // splitURL returns host and path without query and fragment.
 func splitURL(u string) (host, path string) {
-	if k := strings.IndexAny(u, "?#"); k >= 0 {
-		u = u[:k]
+	for k := 0; k < len(u); k++ {
+		if u[k] == '?' || u[k] == '#' {
+			u = u[:k]
+			break
+		}
 	}
-	u = strings.TrimRight(u, "/")
+	for len(u) > 0 && u[len(u)-1] == '/' {
+		u = u[:len(u)-1]
+	}
 	if k := strings.IndexByte(u, '/'); k >= 0 {
 		return u[:k], u[k:]
 	}

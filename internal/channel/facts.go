@@ -2,6 +2,7 @@ package channel
 
 import (
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -219,24 +220,59 @@ func (x *factScanner) num(i, j int) int {
 
 // index finds the digit runs and the '@' signs: every fact except a URL
 // starts at, or is found from, one of them.
+//
+// Eight bytes at a time are tested for a digit or '@' first; most have
+// neither.
 func (x *factScanner) index() {
 	t := x.text
-	for i := 0; i < len(t); i++ {
-		c := t[i]
-		if c > '@' {
-			continue
+	i := 0
+	for i < len(t) {
+		if i+8 <= len(t) {
+			b := t[i : i+8]
+			w := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+				uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+			m := digitOrAt(w)
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
 		}
+		c := t[i]
 		if isDigitByte(c) {
 			j := i + 1
 			for j < len(t) && isDigitByte(t[j]) {
 				j++
 			}
 			x.runs = append(x.runs, digitRun{start: i, end: j})
-			i = j - 1
-		} else if c == '@' {
+			i = j
+			continue
+		}
+		if c == '@' {
 			x.ats = append(x.ats, i)
 		}
+		i++
 	}
+}
+
+// digitOrAt returns w (eight bytes, the first in the lowest) with the top
+// bit of each byte set when the byte is an ASCII digit or '@', and the
+// other bits clear.
+func digitOrAt(w uint64) uint64 {
+	const (
+		ones  = 0x0101010101010101
+		highs = 0x8080808080808080
+		lows  = 0x7F7F7F7F7F7F7F7F
+	)
+	// With the top bits set, subtracting borrows from no other byte: a
+	// top bit stays set when the low seven bits are at least the constant.
+	ge0 := (w | highs) - ones*'0'
+	ge10 := (w | highs) - ones*('9'+1)
+	digit := ge0 &^ ge10
+	// A byte of w^'@' is zero exactly when the byte is '@'.
+	a := w ^ ones*'@'
+	at := ^((a&lows + lows) | a)
+	return (digit | at) &^ w & highs
 }
 
 // free reports whether a match of kind may become a fact: no earlier fact

@@ -296,6 +296,10 @@ func runeOffset(s string, n int) int {
 }
 
 func checkX(body string, limit int) (Violation, bool) {
+	// Most posts fit, which the count alone tells.
+	if n, ok := xCount(body, true); ok && n <= limit {
+		return Violation{}, false
+	}
 	text := body
 	if !isNFCQuick(body) {
 		text = norm.NFC.String(body)

@@ -28,6 +28,9 @@ func refSeeds() []string {
 		strings.Repeat("ä", 70), strings.Repeat("ä", 71), strings.Repeat("😀", 35), strings.Repeat("😀", 36),
 		strings.Repeat("a", 66) + "😀" + strings.Repeat("a", 66),
 		strings.Repeat("x", 300) + " acme.de/" + strings.Repeat("y", 300),
+		"Ende. Satz.\tacme.ä x.ü http://acme.123. http://acme.123.\nhttp://acme.123 a.1 x... .de .. ok.",
+		"Taste 1\ufe0f\u20e3. x#\u20e3 ab*\ufe0f\u20e3cd Ü1\u20e3 ©\ufe0fx ®\ufe0f ✅ok ❤\ufe0f\u200d🔥 – „x“ € …",
+		"ä\u0308 Å\u030a.de x\u2000y \xc2\xa9\xc2 \xc0\x80 \xe2\x80x \xed\xa0\x80 \xef\xbf\xbd .\xc3\xa4",
 	}
 	for _, tt := range extractFactsTests {
 		out = append(out, tt.text)
@@ -151,5 +154,30 @@ func TestNFCSafe(t *testing.T) {
 		if !isNFCQuick(s) || norm.NFC.String(s) != s {
 			t.Fatalf("%+q: isNFCQuick %v, NFC %+q", s, isNFCQuick(s), norm.NFC.String(s))
 		}
+	}
+}
+
+// TestXRefRandom compares X with the reference on random texts built from
+// pieces that matter to links, emoji, NFC and the token scan of xCount.
+func TestXRefRandom(t *testing.T) {
+	pieces := []string{
+		"a", "Z", "1", "9", "#", "*", ".", ". ", " ", "\t", "\n", "\r\n", "\f", "\v", "-", "_", "/", ":", "@", "$",
+		"(", ")", "[", "]", "?", "=", "ä", "Ü", "ß", "é", "©", "®", "\u00a0", "–", "„", "“", "€", "…", "™",
+		"\ufe0f", "\u20e3", "\u200d", "👍", "🏽", "🇩", "🇪", "🏴", "\U000E0067", "\U000E007F", "✅", "❤",
+		"\u0308", "\u0301", "e\u0301", "你", "\xff", "\xc3", "\xe2\x82", "\xc0\x80", "\xef\xbf\xbd",
+		"acme", "de", "com", "co", "t", "http://", "HTTPS://", "www.", ".de", ".com/", "x.io", "123",
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	n := 100000
+	if testing.Short() {
+		n = 10000
+	}
+	var b strings.Builder
+	for range n {
+		b.Reset()
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		sameX(t, b.String())
 	}
 }

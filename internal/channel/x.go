@@ -37,10 +37,11 @@ type XStats struct {
 
 // X returns the weighted length of text as X counts it.
 func X(text string) XStats {
-	if !isNFCQuick(text) {
-		text = norm.NFC.String(text)
+	n, ok := xCount(text, true)
+	if !ok {
+		n, _ = xCount(norm.NFC.String(text), false)
 	}
-	return XStats{WeightedLength: xScan(text, nil)}
+	return XStats{WeightedLength: n}
 }
 
 // nfcSafeLimit bounds the runes that nfcSafe knows about; it covers Latin,
@@ -146,12 +147,22 @@ var xASCII = func() (t [utf8.RuneSelf]uint8) {
 // start a link (matchURL needs both), and only '#', '*' or a digit
 // followed by U+FE0F or U+20E3 an emoji.
 func xScan(text string, fn func(start, end, weight int)) int {
+	n, _ := xScanRange(text, 0, len(text), fn)
+	return n
+}
+
+// xScanRange is xScan for the units that start in text[from:to], where a
+// link may start at from (it is 0 or follows a space). It returns their
+// weight and the end of the last one, which is to unless a unit goes on
+// past to.
+func xScanRange(text string, from, to int, fn func(start, end, weight int)) (int, int) {
 	n := 0
 	linkNext := true // urlCanStart(prev); true at the start of the text
 	dotStop, dotVal := -1, false
-	for i := 0; i < len(text); {
+	i := from
+	for i < to {
 		// ASCII that starts neither a link nor an emoji weighs 1.
-		for j := i; j < len(text); j++ {
+		for j := i; j < to; j++ {
 			c := text[j]
 			if c >= utf8.RuneSelf {
 				break
@@ -196,7 +207,7 @@ func xScan(text string, fn func(start, end, weight int)) int {
 			n++
 			i = j + 1
 		}
-		if i == len(text) {
+		if i >= to {
 			break
 		}
 		// The general step, as twitter-text takes it.
@@ -242,7 +253,117 @@ func xScan(text string, fn func(start, end, weight int)) int {
 		linkNext = xLinkNextAfter(r)
 		i += size
 	}
-	return n
+	return n, i
+}
+
+// Classes of bytes for xCount.
+const (
+	xcPlain = iota // ASCII of weight 1 that starts no link or emoji
+	xcSpace        // a space where dotScan stops: every token starts after one
+	xcDot          // '.': a link has one followed by a letter or digit
+	xcDirty        // a byte that is no valid UTF-8 here or starts a four-byte sequence
+	xcLead2        // the first byte of a two-byte sequence
+	xcLead3        // the first byte of a three-byte sequence
+)
+
+var xClass = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f':
+			t[c] = xcSpace
+		case c == '.':
+			t[c] = xcDot
+		case c < utf8.RuneSelf:
+			t[c] = xcPlain
+		case c >= 0xC2 && c < 0xE0:
+			t[c] = xcLead2
+		case c >= 0xE0 && c < 0xF0:
+			t[c] = xcLead3
+		default:
+			t[c] = xcDirty
+		}
+	}
+	return t
+}()
+
+// xCount is xScan(text, nil). With nfc, it first makes sure that text is
+// NFC as isNFCQuick does, and reports false when it may not be.
+//
+// Text is counted token by token, a token being the bytes between two of
+// the spaces where dotScan stops. No link or emoji spans such a space, and
+// a link may start after one, so each token weighs what xScanRange gives
+// for it. A token where no link can start (none has a '.' before a letter
+// or digit, as its host needs) and with no emoji (whose sequences need a
+// rune at or above U+0800: a pictograph, U+FE0F or U+20E3) weighs one per
+// rune below U+0800 and xRuneWeight for the others; the other tokens go
+// through xScanRange from their start.
+func xCount(text string, nfc bool) (n int, ok bool) {
+	var safe *[nfcSafeLimit / 64]uint64
+	tok, nTok := 0, 0 // where the current token starts and n there
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch xClass[c] {
+		case xcPlain:
+			n++
+			i++
+			continue
+		case xcSpace:
+			n++
+			i++
+			tok, nTok = i, n
+			continue
+		case xcDot:
+			if i+1 == len(text) || text[i+1] < utf8.RuneSelf && xASCII[text[i+1]]&xAlnum == 0 {
+				n++
+				i++
+				continue
+			}
+		case xcLead2:
+			if i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
+				if nfc {
+					if safe == nil {
+						safe = nfcSafe()
+					}
+					r := rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+					if safe[r>>6]&(1<<(r&63)) == 0 {
+						return 0, false
+					}
+				}
+				n++
+				i += 2
+				continue
+			}
+		case xcLead3:
+			r, size := utf8.DecodeRuneInString(text[i:])
+			if size == 3 {
+				if nfc {
+					if safe == nil {
+						safe = nfcSafe()
+					}
+					if r >= nfcSafeLimit || safe[r>>6]&(1<<(r&63)) == 0 {
+						return 0, false
+					}
+				}
+				if r != vs16 && r != keycap && !isPictographic(r) {
+					n += xRuneWeight(r)
+					i += 3
+					continue
+				}
+			}
+		}
+		// The token needs the general scan.
+		end := i
+		for end < len(text) && xClass[text[end]] != xcSpace {
+			end++
+		}
+		if nfc && !isNFCQuick(text[tok:end]) {
+			return 0, false
+		}
+		m, stop := xScanRange(text, tok, end, nil)
+		n = nTok + m
+		i = stop
+	}
+	return n, true
 }
 
 // xLinkAfter is urlCanStart for the last code point of s.
