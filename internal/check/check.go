@@ -563,7 +563,8 @@ func firstLine(s string) string {
 func stats(d *lint.Document) report.Stats {
 	body := strings.TrimRight(d.BodyText(), "\r\n")
 	sms, x := channel.SMS(body), channel.X(body)
-	return report.Stats{Words: countWords(body), Characters: utf8.RuneCountInString(body), SMS: &sms, X: &x}
+	words, chars := countText(body)
+	return report.Stats{Words: words, Characters: chars, SMS: &sms, X: &x}
 }
 
 // extractFacts finds the facts of a message (times, dates, links, phone
@@ -577,10 +578,11 @@ func extractFacts(d *lint.Document) []channel.Fact {
 	return facts
 }
 
-// countWords counts runs of non-space characters, like len(strings.Fields)
-// without building the slice.
-func countWords(s string) int {
-	n, in := 0, false
+// countText counts the words of s, as runs of non-space characters (like
+// len(strings.Fields) without building the slice), and its code points
+// (like utf8.RuneCountInString), in one pass.
+func countText(s string) (words, runes int) {
+	in := false
 	for i := 0; i < len(s); {
 		var sp bool
 		if c := s[i]; c < utf8.RuneSelf {
@@ -592,12 +594,13 @@ func countWords(s string) int {
 			sp = unicode.IsSpace(r)
 			i += size
 		}
+		runes++
 		if !sp && !in {
-			n++
+			words++
 		}
 		in = !sp
 	}
-	return n
+	return words, runes
 }
 
 // congruence compares the facts of the files idx of one directory and adds
