@@ -86,13 +86,21 @@ func (a *analysis) tokenize(d *Document) {
 	// Every word is a token: the tokens are written in place, field by
 	// field (a composite literal goes through the stack and is copied
 	// with loads wider than its stores).
+	// The token ranges of the sentences are set as the sentence index
+	// moves on.
 	toks := slices.Grow(a.tokens[:0], len(spans))[:len(spans)]
+	sents := a.sentences
+	if len(sents) > 0 {
+		sents[0].tok = 0
+	}
 	si := 0
 	for k, sp := range spans {
 		w := voice[sp.start:sp.end]
 		start := base + int(sp.start)
-		for si < len(a.sentences)-1 && start >= a.sentences[si].end {
+		for si < len(sents)-1 && start >= sents[si].end {
+			sents[si].tokEnd = int32(k)
 			si++
+			sents[si].tok = int32(k)
 		}
 		// Messages repeat their words, and so do the files of a run: the
 		// folded form and the capitals test come from a cache.
@@ -124,14 +132,11 @@ func (a *analysis) tokenize(d *Document) {
 		t.sentence = int32(si)
 	}
 	a.tokens = toks
-	// Assign token ranges to sentences.
-	ti := int32(0)
-	for i := range a.sentences {
-		a.sentences[i].tok = ti
-		for int(ti) < len(a.tokens) && a.tokens[ti].sentence == int32(i) {
-			ti++
+	if si < len(sents) {
+		sents[si].tokEnd = int32(len(toks))
+		for i := si + 1; i < len(sents); i++ {
+			sents[i].tok, sents[i].tokEnd = int32(len(toks)), int32(len(toks))
 		}
-		a.sentences[i].tokEnd = ti
 	}
 }
 
