@@ -463,3 +463,23 @@ func FuzzScanWordsRef(f *testing.F) {
 		analysisCheckScan(t, wordsSpell(s))
 	})
 }
+
+// FuzzNextSentenceByte holds nextSentenceByte to the byte loop it
+// replaced, from every offset; splitSentences as a whole is held to its
+// reference by FuzzWordsTokenize.
+func FuzzNextSentenceByte(f *testing.F) {
+	for _, s := range []string{"", "abcdefgh.", "Wir sind da… Heute!\nMorgen? Ja.", "\xe2\x80\xa6\xe2\x80\x9c\xfe\x2e\x2d\x2f", "........"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for i := 0; i <= len(s); i++ {
+			want := i
+			for want < len(s) && !sentenceByte[s[want]] {
+				want++
+			}
+			if got := nextSentenceByte(s, i); got != want {
+				t.Fatalf("nextSentenceByte(%q, %d) = %d, want %d", s, i, got, want)
+			}
+		}
+	})
+}

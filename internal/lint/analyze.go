@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -85,13 +86,21 @@ func (a *analysis) tokenize(d *Document) {
 	// Every word is a token: the tokens are written in place, field by
 	// field (a composite literal goes through the stack and is copied
 	// with loads wider than its stores).
+	// The token ranges of the sentences are set as the sentence index
+	// moves on.
 	toks := slices.Grow(a.tokens[:0], len(spans))[:len(spans)]
+	sents := a.sentences
+	if len(sents) > 0 {
+		sents[0].tok = 0
+	}
 	si := 0
 	for k, sp := range spans {
 		w := voice[sp.start:sp.end]
 		start := base + int(sp.start)
-		for si < len(a.sentences)-1 && start >= a.sentences[si].end {
+		for si < len(sents)-1 && start >= sents[si].end {
+			sents[si].tokEnd = int32(k)
 			si++
+			sents[si].tok = int32(k)
 		}
 		// Messages repeat their words, and so do the files of a run: the
 		// folded form and the capitals test come from a cache.
@@ -123,14 +132,11 @@ func (a *analysis) tokenize(d *Document) {
 		t.sentence = int32(si)
 	}
 	a.tokens = toks
-	// Assign token ranges to sentences.
-	ti := int32(0)
-	for i := range a.sentences {
-		a.sentences[i].tok = ti
-		for int(ti) < len(a.tokens) && a.tokens[ti].sentence == int32(i) {
-			ti++
+	if si < len(sents) {
+		sents[si].tokEnd = int32(len(toks))
+		for i := si + 1; i < len(sents); i++ {
+			sents[i].tok, sents[i].tokEnd = int32(len(toks)), int32(len(toks))
 		}
-		a.sentences[i].tokEnd = ti
 	}
 }
 
@@ -219,10 +225,11 @@ func (a *analysis) splitSentences(s string, base int) {
 		start = end
 	}
 	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !sentenceByte[c] {
-			continue
+		i = nextSentenceByte(s, i)
+		if i >= len(s) {
+			break
 		}
+		c := s[i]
 		switch c {
 		case '.', '!', '?':
 			j := i + 1
@@ -239,9 +246,21 @@ func (a *analysis) splitSentences(s string, base int) {
 			i = j - 1
 		case '\n':
 			// blank line, or a line that starts a list item or heading
-			rest := strings.TrimLeft(s[i+1:], " \t\r")
-			prev := strings.TrimRight(s[start:i], " \t\r")
-			if strings.HasPrefix(rest, "\n") || startsBlock(rest) || endsClause(prev) || startsBlock(strings.TrimLeft(s[start:i], " \t")) {
+			// (the cut sets of strings.TrimLeft and TrimRight, by hand)
+			k := i + 1
+			for k < len(s) && (s[k] == ' ' || s[k] == '\t' || s[k] == '\r') {
+				k++
+			}
+			rest := s[k:]
+			e := i
+			for e > start && (s[e-1] == ' ' || s[e-1] == '\t' || s[e-1] == '\r') {
+				e--
+			}
+			b := start
+			for b < i && (s[b] == ' ' || s[b] == '\t') {
+				b++
+			}
+			if strings.HasPrefix(rest, "\n") || startsBlock(rest) || endsClause(s[start:e]) || startsBlock(s[b:i]) {
 				emit(i + 1)
 			}
 		default: // the first byte of "…"
@@ -260,6 +279,31 @@ func (a *analysis) splitSentences(s string, base int) {
 // sentenceByte marks the bytes splitSentences looks at: terminal
 // punctuation, line feed, and 0xE2, the first byte of "…".
 var sentenceByte = [256]bool{'.': true, '!': true, '?': true, '\n': true, 0xE2: true}
+
+// nextSentenceByte returns the index of the first sentence byte of s
+// from i on, or len(s). Sentence bytes are few: the search goes eight
+// bytes at a time.
+func nextSentenceByte(s string, i int) int {
+	// (v&lo7 + lo7) | v has the high bit of a byte set where the byte of
+	// v is not 0, exactly: no carry crosses bytes.
+	const lo7, ones = 0x7F7F7F7F7F7F7F7F, 0x0101010101010101
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		v1, v2, v3, v4, v5 := x^('.'*ones), x^('!'*ones), x^('?'*ones), x^('\n'*ones), x^(0xE2*ones)
+		m := ^((v1&lo7 + lo7 | v1) & (v2&lo7 + lo7 | v2) & (v3&lo7 + lo7 | v3) & (v4&lo7 + lo7 | v4) & (v5&lo7 + lo7 | v5)) &^ lo7
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < len(s); i++ {
+		if sentenceByte[s[i]] {
+			break
+		}
+	}
+	return i
+}
 
 func startsBlock(line string) bool {
 	if line == "" {
@@ -376,8 +420,14 @@ func abbrevHash(key uint64) uint { return uint((key * 0x9E3779B97F4A7C15) >> 56)
 // abbreviationBeforeRunes is abbreviationBefore for words with non-ASCII
 // letters.
 func abbreviationBeforeRunes(s string, i int) bool {
+	// A word of more than 16 bytes is neither an abbreviation, in any
+	// case, nor a short number: the walk back stops there.
+	const longest = 16
 	j := i
 	for j > 0 {
+		if i-j > longest {
+			return false
+		}
 		if c := s[j-1]; c < utf8.RuneSelf {
 			if !isASCIIAlnum(c) {
 				break
@@ -392,7 +442,7 @@ func abbreviationBeforeRunes(s string, i int) bool {
 		j -= size
 	}
 	w := s[j:i]
-	if w == "" {
+	if w == "" || len(w) > longest {
 		return false
 	}
 	if w[0] >= '0' && w[0] <= '9' {
@@ -403,21 +453,19 @@ func abbreviationBeforeRunes(s string, i int) bool {
 	if utf8.RuneCountInString(w) == 1 {
 		return true
 	}
-	var buf [16]byte
-	if len(w) > len(buf) {
-		return false // longer than every abbreviation, also in lower case
-	}
-	for k := 0; k < len(w); k++ {
-		c := w[k]
-		if c >= utf8.RuneSelf {
-			return abbreviations[strings.ToLower(w)]
+	// The abbreviations are ASCII: w is one only if every letter is ASCII
+	// in lower case (as the Kelvin sign and the dotted capital I are).
+	var buf [longest]byte
+	n := 0
+	for _, r := range w {
+		l := unicode.ToLower(r)
+		if l >= utf8.RuneSelf {
+			return false
 		}
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[k] = c
+		buf[n] = byte(l)
+		n++
 	}
-	return abbreviations[string(buf[:len(w)])]
+	return abbreviations[string(buf[:n])]
 }
 
 // match runs the lexicon matcher over the tokens and records hits per group.
