@@ -118,7 +118,11 @@ func (r *Runner) Run(paths []string) []report.File {
 	}
 	var jobs []job
 	for _, p := range paths {
-		jobs = append(jobs, r.collect(p)...)
+		if js := r.collect(p); jobs == nil {
+			jobs = js
+		} else {
+			jobs = append(jobs, js...)
+		}
 	}
 	out := make([]report.File, len(jobs))
 	docs := make([]*lint.Document, len(jobs))
@@ -232,7 +236,11 @@ func (r *Runner) collect(p string) []job {
 		}()
 	}
 	wg.Wait()
-	var out []job
+	n := 0
+	for _, part := range parts {
+		n += len(part)
+	}
+	out := make([]job, 0, n)
 	for _, part := range parts {
 		out = append(out, part...)
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // token is a word of the sender's voice, per UAX #29.
@@ -75,7 +76,13 @@ func (a *analysis) reset(groups int) {
 
 // tokenize splits the voice view of the body into sentences and words.
 func (a *analysis) tokenize(d *Document) {
-	voice := string(d.voice[d.Body:])
+	// The voice view is read as a string without a copy: it does not
+	// change while tokenize runs, and nothing tokenize keeps refers to it
+	// (the word cache clones its keys and forms).
+	var voice string
+	if b := d.voice[d.Body:]; len(b) > 0 {
+		voice = unsafe.String(&b[0], len(b))
+	}
 	base := d.Body
 	a.splitSentences(voice, base)
 	spans, ok := scanWords(voice, a.spans[:0])
