@@ -216,7 +216,8 @@ func (r *Runner) collect(p string) []job {
 		return []job{{path: p, err: describe(err)}}
 	}
 	parts := make([][]job, len(entries))
-	var dc dirConfig
+	var dc, root dirConfig
+	root.cfg, root.err = r.configs.For(filepath.Join(p, "x"))
 	var wg sync.WaitGroup
 	sem := make(chan struct{}, max(2, runtime.GOMAXPROCS(0)))
 	for i, d := range entries {
@@ -225,14 +226,14 @@ func (r *Runner) collect(p string) []job {
 			r.visit(f, d, &parts[i], &dc)
 			continue
 		}
-		if !r.enterDir(f, d.Name()) {
+		if strings.HasPrefix(d.Name(), ".") {
 			continue
 		}
 		wg.Add(1)
 		sem <- struct{}{}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			r.walk(f, &parts[i])
+			r.walk(f, root, &parts[i])
 		}()
 	}
 	wg.Wait()
@@ -247,43 +248,47 @@ func (r *Runner) collect(p string) []job {
 	return out
 }
 
-// walk adds the message files below the directory root to out, in the
-// order of filepath.WalkDir; root itself has passed enterDir.
-func (r *Runner) walk(root string, out *[]job) {
-	var dc dirConfig
-	err := filepath.WalkDir(root, func(f string, d fs.DirEntry, err error) error {
-		if err != nil {
-			*out = append(*out, job{path: f, err: describe(err)})
-			if d != nil && d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if f == root {
-			return nil
-		}
-		if d.IsDir() {
-			if !r.enterDir(f, d.Name()) {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		r.visit(f, d, out, &dc)
-		return nil
-	})
+// walk adds the message files below the directory dir to out, in the
+// order of filepath.WalkDir, unless dir is ignored; parent holds the
+// .crisis.yaml settings of dir's parent directory. Hidden directories are
+// not entered.
+func (r *Runner) walk(dir string, parent dirConfig, out *[]job) {
+	entries, err := os.ReadDir(dir)
+	// The directory's settings: its own .crisis.yaml when the listing has
+	// one (or when it cannot be read), else its parent's, which spares
+	// the Finder a system call per directory.
+	dc := parent
+	if err != nil || hasConfigFile(entries) {
+		dc.cfg, dc.err = r.configs.For(filepath.Join(dir, "x"))
+	}
+	if dc.cfg != nil && dc.cfg.Ignored(dir) {
+		return
+	}
 	if err != nil {
-		*out = append(*out, job{path: root, err: describe(err)})
+		*out = append(*out, job{path: dir, err: describe(err)})
+		return
+	}
+	x := filepath.Join(dir, "x")
+	dc.prefix, dc.ok = x[:len(x)-1], true
+	for _, d := range entries {
+		name := d.Name()
+		f := filepath.Join(dir, name)
+		if !d.IsDir() {
+			r.visit(f, d, out, &dc)
+		} else if !strings.HasPrefix(name, ".") {
+			r.walk(f, dc, out)
+		}
 	}
 }
 
-// enterDir reports whether a directory below an argument is searched: not
-// hidden and not ignored by its .crisis.yaml.
-func (r *Runner) enterDir(f, name string) bool {
-	if strings.HasPrefix(name, ".") {
-		return false
+// hasConfigFile reports whether a directory listing has a .crisis.yaml.
+func hasConfigFile(entries []fs.DirEntry) bool {
+	for _, d := range entries {
+		if d.Name() == config.FileName {
+			return true
+		}
 	}
-	cfg, _ := r.configs.For(filepath.Join(f, "x"))
-	return cfg == nil || !cfg.Ignored(f)
+	return false
 }
 
 // dirConfig remembers the .crisis.yaml of the directory a walk is in: the
