@@ -177,7 +177,10 @@ func (r *Runner) Run(paths []string) []report.File {
 					continue
 				}
 				if len(dirs[k]) == 1 {
-					docs[i] = nil
+					if docs[i] != nil {
+						docs[i].Release()
+						docs[i] = nil
+					}
 					continue
 				}
 				if docs[i] != nil {
@@ -186,6 +189,9 @@ func (r *Runner) Run(paths []string) []report.File {
 				if pending[k].Add(-1) == 0 {
 					congruence(out, docs, facts, dirs[k])
 					for _, x := range dirs[k] {
+						if docs[x] != nil {
+							docs[x].Release()
+						}
 						docs[x], facts[x] = nil, nil
 					}
 				}

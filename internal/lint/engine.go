@@ -310,6 +310,7 @@ func (e *Engine) LintText(text string, ctx Context) []Finding {
 	if err != nil {
 		return nil
 	}
+	defer d.Release() // the findings keep only strings of Raw
 	return e.Lint(d, ctx)
 }
 

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"regexp"
 	"strings"
@@ -112,11 +113,70 @@ func FuzzMaskParse(f *testing.F) {
 		if gerr != nil {
 			return
 		}
-		// Capacities may differ; DeepEqual compares contents.
-		got.lineStarts = append([]int(nil), got.lineStarts...)
-		got.lineBuf, want.lineBuf = [16]int{}, [16]int{}
+		// Capacities may differ, and a reused buffer is empty where a new
+		// one is nil; DeepEqual compares contents.
+		normDoc(got)
+		normDoc(want)
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q:\n got %+v\nwant %+v", data, got, want)
+		}
+	})
+}
+
+// normDoc makes documents comparable by content: fresh copies of the line
+// index, no line buffer, and nil for every empty slice.
+func normDoc(d *Document) {
+	d.lineStarts = append([]int(nil), d.lineStarts...)
+	d.lineBuf = [16]int{}
+	if len(d.voice) == 0 {
+		d.voice = nil
+	}
+	if len(d.plain) == 0 {
+		d.plain = nil
+	}
+	if len(d.suppress) == 0 {
+		d.suppress = nil
+	}
+	if len(d.links) == 0 {
+		d.links = nil
+	}
+	if len(d.emails) == 0 {
+		d.emails = nil
+	}
+	if len(d.quotes) == 0 {
+		d.quotes = nil
+	}
+}
+
+// FuzzDocumentReuse checks that a document parsed into the buffers of a
+// released one is the document a fresh parse gives, and that linting the
+// first one and releasing it leaves its findings intact.
+func FuzzDocumentReuse(f *testing.F) {
+	f.Add([]byte("---\nchannel: sms\n---\n<!-- crisis-ignore helpful.exclamations: ok -->\nhttps://a.de »eins zwei« hilfe@x.de!!!"), []byte("Kurz."))
+	f.Add([]byte(benchText), []byte(smsText))
+	f.Add([]byte(smsText), []byte(benchText))
+	e := builtinEngine(f, "builtin:de")
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		if da, err := Parse("a.md", a, true); err == nil {
+			fs := e.Lint(da, Context{Channel: "sms"})
+			before := fmt.Sprint(fs)
+			da.Release()
+			if after := fmt.Sprint(fs); after != before {
+				t.Fatalf("findings changed after Release:\n%s\n%s", before, after)
+			}
+		}
+		got, gerr := Parse("f.md", b, true)
+		want, werr := refParse("f.md", b, true)
+		if !reflect.DeepEqual(gerr, werr) {
+			t.Fatalf("%q: error %v, reference %v", b, gerr, werr)
+		}
+		if gerr != nil {
+			return
+		}
+		normDoc(got)
+		normDoc(want)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q after %q:\n got %+v\nwant %+v", b, a, got, want)
 		}
 	})
 }

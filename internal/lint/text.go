@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -113,12 +114,16 @@ func Parse(path string, data []byte, markdown bool) (*Document, error) {
 		l, c := d.Position(off)
 		return nil, &InputError{Path: path, Line: l, Column: c, Msg: "invalid UTF-8: save the file as UTF-8"}
 	}
-	d := &Document{Path: path, Raw: string(data), Markdown: markdown}
+	d := docPool.Get().(*Document)
+	// A released document lends its buffers; everything else starts anew.
+	*d = Document{Path: path, Raw: string(data), Markdown: markdown,
+		voice: d.voice[:0], lineStarts: d.lineStarts[:0], suppress: d.suppress[:0],
+		links: d.links[:0], emails: d.emails[:0], quotes: d.quotes[:0]}
 	if strings.HasPrefix(d.Raw, "\uFEFF") {
 		d.bom = 3
 	}
 	d.indexLines()
-	d.voice = []byte(d.Raw)
+	d.voice = append(d.voice, d.Raw...)
 	blank(d.voice, 0, d.bom)
 	if d.bom > 0 {
 		blank(d.plainBuf(), 0, d.bom)
@@ -137,6 +142,22 @@ func Parse(path string, data []byte, markdown bool) (*Document, error) {
 		d.plain = nil
 	}
 	return d, nil
+}
+
+// docPool holds released documents, whose buffers Parse reuses.
+var docPool = sync.Pool{New: func() any { return new(Document) }}
+
+// Release hands the document's buffers back for a later Parse. The caller
+// must not use d afterwards; strings taken from it (Raw, findings, facts)
+// stay valid. Documents of unusual size are left to the collector.
+func (d *Document) Release() {
+	if cap(d.voice) > 64<<10 || cap(d.lineStarts) > 4096 {
+		return
+	}
+	clear(d.suppress[:cap(d.suppress)]) // their strings point into Raw
+	*d = Document{voice: d.voice[:0], lineStarts: d.lineStarts[:0], suppress: d.suppress[:0],
+		links: d.links[:0], emails: d.emails[:0], quotes: d.quotes[:0]}
+	docPool.Put(d)
 }
 
 // plainBuf returns the plain view for masking, copying Raw on first use.
