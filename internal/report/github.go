@@ -22,50 +22,50 @@ import (
 // and shows them as annotations, and the exit code already says whether the
 // run failed, so a summary line would only be noise.
 func writeGitHub(w io.Writer, files []File) error {
-	g := githubPrinter{bufio.NewWriterSize(w, 64<<10)}
-	for i := range files {
-		f := &files[i]
-		if f.Err != nil {
-			line, col, msg := inputError(*f)
-			g.command("error", f.Path)
-			if line > 0 {
-				g.intProperty("line", line)
-				g.intProperty("col", col)
-			}
-			g.w.WriteString("::")
-			g.escape(msg, false)
-			g.w.WriteByte('\n')
+	return Write(w, "github", files, Options{})
+}
+
+// file prints the commands of one file.
+func (g githubPrinter) file(f *File) {
+	if f.Err != nil {
+		line, col, msg := inputError(*f)
+		g.command("error", f.Path)
+		if line > 0 {
+			g.intProperty("line", line)
+			g.intProperty("col", col)
 		}
-		for j := range f.Findings {
-			x := &f.Findings[j]
-			g.command(githubLevel(x.Severity), f.Path)
-			if x.Line > 0 {
-				g.intProperty("line", x.Line)
-				if x.EndLine == x.Line {
-					g.intProperty("col", x.Column)
-					g.intProperty("endLine", x.EndLine)
-					g.intProperty("endColumn", max(x.EndColumn-1, x.Column))
-				} else if x.EndLine > x.Line {
-					g.intProperty("endLine", x.EndLine)
-				}
-			}
-			g.w.WriteString(",title=")
-			g.escape(x.Rule, true)
-			if x.Principle != "" {
-				g.w.WriteString(" (")
-				g.escape(x.Principle, true)
-				g.w.WriteByte(')')
-			}
-			g.w.WriteString("::")
-			g.escape(x.Message, false)
-			if x.Suggestion != "" {
-				g.w.WriteString("%0ASuggestion: ") // "\nSuggestion: " escaped
-				g.escape(x.Suggestion, false)
-			}
-			g.w.WriteByte('\n')
-		}
+		g.w.WriteString("::")
+		g.escape(msg, false)
+		g.w.WriteByte('\n')
 	}
-	return g.w.Flush()
+	for j := range f.Findings {
+		x := &f.Findings[j]
+		g.command(githubLevel(x.Severity), f.Path)
+		if x.Line > 0 {
+			g.intProperty("line", x.Line)
+			if x.EndLine == x.Line {
+				g.intProperty("col", x.Column)
+				g.intProperty("endLine", x.EndLine)
+				g.intProperty("endColumn", max(x.EndColumn-1, x.Column))
+			} else if x.EndLine > x.Line {
+				g.intProperty("endLine", x.EndLine)
+			}
+		}
+		g.w.WriteString(",title=")
+		g.escape(x.Rule, true)
+		if x.Principle != "" {
+			g.w.WriteString(" (")
+			g.escape(x.Principle, true)
+			g.w.WriteByte(')')
+		}
+		g.w.WriteString("::")
+		g.escape(x.Message, false)
+		if x.Suggestion != "" {
+			g.w.WriteString("%0ASuggestion: ") // "\nSuggestion: " escaped
+			g.escape(x.Suggestion, false)
+		}
+		g.w.WriteByte('\n')
+	}
 }
 
 func githubLevel(severity string) string {

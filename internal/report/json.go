@@ -41,19 +41,13 @@ import (
 // the tests hold it to that. The field names mirror the json tags of Stats,
 // channel.SMSStats, channel.XStats, lint.Finding and Summary, which a test
 // also checks, so a new field there has to be added here.
-func writeJSON(w io.Writer, files []File) error {
-	j := jsonWriter{w: w, buf: make([]byte, 0, jsonBufSize+jsonBufSize/4)}
-	j.raw("{\n  \"version\": 1,\n  \"files\": [")
-	for i := range files {
-		if i > 0 {
-			j.raw(",")
-		}
-		j.file(&files[i])
-	}
-	if len(files) > 0 {
+func writeJSON(w io.Writer, files []File) error { return Write(w, "json", files, Options{}) }
+
+// close writes the summary and the end of the document, and flushes.
+func (j *jsonWriter) close(s Summary) error {
+	if s.Files > 0 {
 		j.raw("\n  ")
 	}
-	s := Summarize(files)
 	j.raw("],\n  \"summary\": {\n    \"files\": ")
 	j.int(s.Files)
 	j.raw(",\n    \"error\": ")

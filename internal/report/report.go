@@ -4,6 +4,7 @@
 package report
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -50,17 +51,84 @@ var Formats = []string{"text", "json", "sarif", "github"}
 
 // Write prints files in the given format.
 func Write(w io.Writer, format string, files []File, opts Options) error {
+	st, err := NewStream(w, format, opts)
+	if err != nil {
+		return err
+	}
+	for i := range files {
+		st.Add(&files[i])
+	}
+	return st.Close()
+}
+
+// Stream writes a report file by file as the results come in, so that a
+// long run prints while it lints and need not keep every file's text:
+// text, github and json are written as they go, and Close adds what
+// follows the last file (the summary). SARIF names its rules before the
+// results, so its stream keeps the files and writes them at Close.
+type Stream struct {
+	format  string
+	summary Summary
+	text    textPrinter
+	github  githubPrinter
+	json    jsonWriter
+	files   []File // sarif only
+	opts    Options
+	w       io.Writer
+}
+
+// NewStream starts a report in format (text, json, sarif or github).
+func NewStream(w io.Writer, format string, opts Options) (*Stream, error) {
+	st := &Stream{format: format, opts: opts, w: w}
 	switch format {
 	case "text":
-		return writeText(w, files, opts)
-	case "json":
-		return writeJSON(w, files)
-	case "sarif":
-		return writeSARIF(w, files, opts)
+		st.text = textPrinter{w: bufio.NewWriterSize(w, 64<<10), color: opts.Color}
 	case "github":
-		return writeGitHub(w, files)
+		st.github = githubPrinter{bufio.NewWriterSize(w, 64<<10)}
+	case "json":
+		st.json = jsonWriter{w: w, buf: make([]byte, 0, jsonBufSize+jsonBufSize/4)}
+		st.json.raw("{\n  \"version\": 1,\n  \"files\": [")
+	case "sarif":
+	default:
+		return nil, fmt.Errorf("unknown format %q: use text, json, sarif or github", format)
 	}
-	return fmt.Errorf("unknown format %q: use text, json, sarif or github", format)
+	return st, nil
+}
+
+// Add writes one file's results; files come in report order.
+func (st *Stream) Add(f *File) {
+	n := st.summary.Files
+	st.summary.Add(f)
+	switch st.format {
+	case "text":
+		st.text.file(f)
+	case "github":
+		st.github.file(f)
+	case "json":
+		if n > 0 {
+			st.json.raw(",")
+		}
+		st.json.file(f)
+	case "sarif":
+		st.files = append(st.files, *f)
+	}
+}
+
+// Summary returns the counts of the files added so far.
+func (st *Stream) Summary() Summary { return st.summary }
+
+// Close ends the report and returns the first write error.
+func (st *Stream) Close() error {
+	switch st.format {
+	case "text":
+		st.text.summary(st.summary)
+		return st.text.w.Flush()
+	case "github":
+		return st.github.w.Flush()
+	case "json":
+		return st.json.close(st.summary)
+	}
+	return writeSARIF(st.w, st.files, st.opts)
 }
 
 // Summary counts findings by severity. A file that could not be linted
@@ -77,24 +145,30 @@ type Summary struct {
 
 // Summarize counts the findings of files and the files that failed.
 func Summarize(files []File) Summary {
-	s := Summary{Files: len(files)}
-	for _, f := range files {
-		if f.Err != nil {
-			s.Error++
-			s.Failed++
-		}
-		for _, x := range f.Findings {
-			switch x.Severity {
-			case "error":
-				s.Error++
-			case "warning":
-				s.Warning++
-			default:
-				s.Info++
-			}
-		}
+	var s Summary
+	for i := range files {
+		s.Add(&files[i])
 	}
 	return s
+}
+
+// Add counts one more file and its findings.
+func (s *Summary) Add(f *File) {
+	s.Files++
+	if f.Err != nil {
+		s.Error++
+		s.Failed++
+	}
+	for _, x := range f.Findings {
+		switch x.Severity {
+		case "error":
+			s.Error++
+		case "warning":
+			s.Warning++
+		default:
+			s.Info++
+		}
+	}
 }
 
 // inputError splits a file's error into a position and a message without

@@ -43,28 +43,27 @@ const (
 // statistics are left to the json format, to keep this output about what
 // to fix.
 func writeText(w io.Writer, files []File, opts Options) error {
-	p := textPrinter{w: bufio.NewWriterSize(w, 64<<10), color: opts.Color}
-	for i := range files {
-		f := &files[i]
-		if f.Err != nil {
-			line, col, msg := inputError(*f)
-			p.where(f.Path, line, col)
-			p.w.WriteString(": ")
-			p.style(ansiRed, "error:")
-			p.w.WriteByte(' ')
-			p.w.WriteString(msg)
-			p.w.WriteByte('\n')
-			if line > 0 {
-				p.snippet(f.Source, ansiRed, line, col, line, col)
-			}
-			p.w.WriteByte('\n')
+	return Write(w, "text", files, opts)
+}
+
+// file prints the problem and the findings of one file.
+func (p textPrinter) file(f *File) {
+	if f.Err != nil {
+		line, col, msg := inputError(*f)
+		p.where(f.Path, line, col)
+		p.w.WriteString(": ")
+		p.style(ansiRed, "error:")
+		p.w.WriteByte(' ')
+		p.w.WriteString(msg)
+		p.w.WriteByte('\n')
+		if line > 0 {
+			p.snippet(f.Source, ansiRed, line, col, line, col)
 		}
-		for j := range f.Findings {
-			p.finding(f, &f.Findings[j])
-		}
+		p.w.WriteByte('\n')
 	}
-	p.summary(Summarize(files))
-	return p.w.Flush()
+	for j := range f.Findings {
+		p.finding(f, &f.Findings[j])
+	}
 }
 
 // textPrinter writes straight into its buffer: a run over a large tree
