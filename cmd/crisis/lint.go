@@ -72,35 +72,58 @@ func lintRun(s streams, o *lintOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	files := r.Run(o.paths)
 	opts := report.Options{Color: useColor(o.color, s.out), ToolVersion: versionString()}
 	if o.playbook != "" {
 		if e, err := r.Engine(o.playbook); err == nil {
 			opts.Playbook = e.Playbook()
 		}
 	}
-	if err := report.Write(s.out, o.format, files, opts); err != nil {
+	// The report is written while later files are still being linted.
+	out, err := report.NewStream(s.out, o.format, opts)
+	if err != nil {
 		return usageErr(err)
 	}
-	return exitStatus(files, o.failOn)
+	var st exitState
+	r.Stream(o.paths, func(f *report.File) {
+		st.add(f, o.failOn)
+		out.Add(f)
+	})
+	if err := out.Close(); err != nil {
+		return usageErr(err)
+	}
+	return st.status()
 }
 
-// exitStatus maps lint results to the exit contract: 2 when a file could
+// exitState maps lint results to the exit contract: 2 when a file could
 // not be linted, 1 when a finding is at or above failOn, else 0.
-func exitStatus(files []report.File, failOn string) error {
+type exitState struct{ unusable, failed bool }
+
+func (e *exitState) add(f *report.File, failOn string) {
 	threshold := slices.Index(playbook.Severities, failOn)
-	failed := false
-	for _, f := range files {
-		if f.Err != nil {
-			return withCode(exitError)
-		}
-		for _, x := range f.Findings {
-			if i := slices.Index(playbook.Severities, x.Severity); i >= 0 && i <= threshold {
-				failed = true
-			}
+	if f.Err != nil {
+		e.unusable = true
+	}
+	for _, x := range f.Findings {
+		if i := slices.Index(playbook.Severities, x.Severity); i >= 0 && i <= threshold {
+			e.failed = true
 		}
 	}
-	if failed {
+}
+
+// exitStatus is the exit contract for a finished list of results.
+func exitStatus(files []report.File, failOn string) error {
+	var st exitState
+	for i := range files {
+		st.add(&files[i], failOn)
+	}
+	return st.status()
+}
+
+func (e *exitState) status() error {
+	switch {
+	case e.unusable:
+		return withCode(exitError)
+	case e.failed:
 		return withCode(exitFindings)
 	}
 	return nil

@@ -113,6 +113,16 @@ type job struct {
 // Run lints every path (files, directories, "-" for stdin) and returns one
 // result per message file, in the order given (directories sorted).
 func (r *Runner) Run(paths []string) []report.File {
+	var files []report.File
+	r.Stream(paths, func(f *report.File) { files = append(files, *f) })
+	return files
+}
+
+// Stream is Run that hands each result to emit as soon as it and all
+// before it are done, in the same order, on the calling goroutine; emit
+// may print while later files are still being linted. The runner keeps
+// no result once emitted.
+func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
@@ -157,6 +167,19 @@ func (r *Runner) Run(paths []string) []report.File {
 	for k, idx := range dirs {
 		pending[k].Store(int32(len(idx)))
 	}
+	// A result is final once its directory has been compared; the worker
+	// that makes results final marks them and wakes the emitter.
+	final := make([]atomic.Bool, len(jobs))
+	var mu sync.Mutex
+	ready := sync.NewCond(&mu)
+	done := func(idx ...int) {
+		mu.Lock()
+		for _, i := range idx {
+			final[i].Store(true)
+		}
+		mu.Unlock()
+		ready.Signal()
+	}
 	// Workers take the next file by an atomic counter: handing each file
 	// over a channel costs a goroutine switch per file.
 	var wg sync.WaitGroup
@@ -174,6 +197,8 @@ func (r *Runner) Run(paths []string) []report.File {
 				out[i], docs[i], buf = r.lintOne(jobs[i], buf)
 				k := dirOf[i]
 				if k < 0 {
+					docs[i] = nil
+					done(i)
 					continue
 				}
 				if len(dirs[k]) == 1 {
@@ -181,6 +206,7 @@ func (r *Runner) Run(paths []string) []report.File {
 						docs[i].Release()
 						docs[i] = nil
 					}
+					done(i)
 					continue
 				}
 				if docs[i] != nil {
@@ -194,12 +220,24 @@ func (r *Runner) Run(paths []string) []report.File {
 						}
 						docs[x], facts[x] = nil, nil
 					}
+					done(dirs[k]...)
 				}
 			}
 		}()
 	}
+	// Emit in order while the workers go on.
+	for i := range out {
+		if !final[i].Load() {
+			mu.Lock()
+			for !final[i].Load() {
+				ready.Wait()
+			}
+			mu.Unlock()
+		}
+		emit(&out[i])
+		out[i] = report.File{}
+	}
 	wg.Wait()
-	return out
 }
 
 // collect expands one argument into files to lint.

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/crisis-comms/crisis/internal/report"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -127,4 +128,51 @@ func paths(js []job) []string {
 		out = append(out, j.path)
 	}
 	return out
+}
+
+// TestStreamOrder checks that Stream hands over every result once, in the
+// order of the walk, with the congruence findings of its directory, while
+// several workers finish files out of order.
+func TestStreamOrder(t *testing.T) {
+	root := t.TempDir()
+	var want []string
+	for d := 0; d < 12; d++ {
+		for _, ch := range []string{"email.md", "sms.txt", "x.txt"} {
+			p := filepath.Join(root, "inc", "u"+string(rune('a'+d)), ch)
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			// The SMS names other times: it disagrees with the e-mail
+			// before it and the X post after it.
+			text := "Strom weg seit 9:40 Uhr. Nächstes Update um 12:00 Uhr. Hotline 0800 123 4567.\n"
+			if ch == "sms.txt" {
+				text = strings.NewReplacer("9:40", "9:45", "12:00", "13:00").Replace(text)
+			}
+			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, p)
+		}
+	}
+	slices.Sort(want)
+	r, err := New(Options{Jobs: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	congruent := 0
+	r.Stream([]string{root}, func(f *report.File) {
+		got = append(got, f.Path)
+		for _, x := range f.Findings {
+			if x.Rule == "channels.congruence" {
+				congruent++
+			}
+		}
+	})
+	if !slices.Equal(got, want) {
+		t.Fatalf("Stream order:\n got %v\nwant %v", got, want)
+	}
+	if congruent != 24 {
+		t.Errorf("%d congruence findings, want two per directory (24)", congruent)
+	}
 }
