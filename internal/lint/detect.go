@@ -2,6 +2,7 @@ package lint
 
 import (
 	"bytes"
+	"encoding/binary"
 	"regexp"
 	"strings"
 	"sync"
@@ -742,7 +743,8 @@ func DetectLang(a *analysis, fallback string) string {
 }
 
 // langWords marks each function word of deWords (1) and enWords (2), so
-// that a word costs one lookup; langWordMax is the longest in bytes.
+// that a word costs one lookup in langSlots, built from it; langWordMax is
+// the longest in bytes.
 var langWords, langWordMax = func() (map[string]uint8, int) {
 	m := make(map[string]uint8, len(deWords)+len(enWords))
 	longest := 0
@@ -759,7 +761,9 @@ var langWords, langWordMax = func() (map[string]uint8, int) {
 
 func scoreWord(w string, de, en int) (int, int) {
 	if len(w) <= langWordMax {
-		b := langWords[w]
+		var k [8]byte
+		copy(k[:], w)
+		b := langLookup(binary.LittleEndian.Uint64(k[:]))
 		de += int(b & 1)
 		en += int(b >> 1)
 	}

@@ -47,7 +47,8 @@ func DetectLanguage(d *Document, fallback string) string {
 						buf[k] = c + 'a' - 'A'
 					}
 				}
-				// scoreWord, with the word packed into an integer key.
+				// scoreWord on the lower-cased buffer, which is already
+				// the packed key, and with the word's non-ASCII known.
 				if n <= langWordMax {
 					b := langLookup(binary.LittleEndian.Uint64(buf[:]))
 					de += int(b & 1)
@@ -75,7 +76,7 @@ func DetectLanguage(d *Document, fallback string) string {
 
 // langSlots is an open-addressing table of langWords keyed by the word's
 // bytes packed little-endian into an integer (no byte of a word is zero):
-// DetectLanguage looks up every short word, and hashing an integer is
+// language detection looks up every short word, and hashing an integer is
 // cheaper than hashing a string.
 var langSlots = func() (t [256]struct {
 	key uint64
@@ -83,7 +84,7 @@ var langSlots = func() (t [256]struct {
 }) {
 	for w, v := range langWords {
 		if len(w) > 8 {
-			continue // DetectLanguage looks up words of up to 8 bytes
+			panic("lint: a language function word is longer than 8 bytes: " + w)
 		}
 		var b [8]byte
 		copy(b[:], w)

@@ -114,9 +114,6 @@ func (st *Stream) Add(f *File) {
 	}
 }
 
-// Summary returns the counts of the files added so far.
-func (st *Stream) Summary() Summary { return st.summary }
-
 // Close ends the report and returns the first write error.
 func (st *Stream) Close() error {
 	switch st.format {
