@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Normalize checks an answer for a fact of the given kind (text, line,
@@ -16,7 +18,11 @@ import (
 // times in RFC 3339 resolved against now, bare domains as https:// URLs.
 // An empty answer is an error only when required. Messages are in lang.
 func Normalize(kind, value string, required bool, now time.Time, lang string) (string, error) {
-	v := strings.TrimSpace(value)
+	v, err := cleanText(value, lang)
+	if err != nil {
+		return "", err
+	}
+	v = strings.TrimSpace(v)
 	if v == "" {
 		if required {
 			return "", errors.New(msg(lang, "required"))
@@ -25,9 +31,10 @@ func Normalize(kind, value string, required bool, now time.Time, lang string) (s
 	}
 	switch kind {
 	case "line":
-		if strings.ContainsAny(v, "\r\n") {
+		if strings.Contains(v, "\n") {
 			return "", errors.New(msg(lang, "one-line"))
 		}
+		v = strings.ReplaceAll(v, "\t", " ")
 	case "time":
 		return normTime(v, now, lang)
 	case "url":
@@ -40,6 +47,33 @@ func Normalize(kind, value string, required bool, now time.Time, lang string) (s
 		}
 	}
 	return v, nil
+}
+
+// cleanText checks that typed or pasted text is text: valid UTF-8 without
+// NUL, control characters or the invisible direction overrides that make
+// a message read differently from how it is stored. Line ends are
+// harmless and become \n (a pasted CRLF); tabs stay.
+func cleanText(v, lang string) (string, error) {
+	if !utf8.ValidString(v) {
+		return "", errors.New(msg(lang, "not-utf8"))
+	}
+	v = strings.ReplaceAll(v, "\r\n", "\n")
+	v = strings.ReplaceAll(v, "\r", "\n")
+	for i, r := range v {
+		if r == '\n' || r == '\t' {
+			continue
+		}
+		if unicode.IsControl(r) || isBidiControl(r) {
+			return "", fmt.Errorf(msg(lang, "control-char"), r, utf8.RuneCountInString(v[:i])+1)
+		}
+	}
+	return v, nil
+}
+
+// isBidiControl reports the embedding, override and isolate controls
+// (U+202A–U+202E, U+2066–U+2069).
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
 var (

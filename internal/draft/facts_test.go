@@ -1,6 +1,9 @@
 package draft
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNormalize(t *testing.T) {
 	tests := []struct {
@@ -40,11 +43,30 @@ func TestNormalize(t *testing.T) {
 		{"email", "hilfe@example.de", false, "hilfe@example.de", false},
 		{"email", "Hilfe <hilfe@example.de>", false, "", true},
 		{"email", "hilfe", false, "", true},
+		{"text", "erste Zeile\r\nzweite\rdritte", false, "erste Zeile\nzweite\ndritte", false},
+		{"text", "mit\tTab", false, "mit\tTab", false},
+		{"line", "mit\tTab", false, "mit Tab", false},
+		{"line", "pasted\r\n", false, "pasted", false},
+		{"text", "NUL\x00", false, "", true},
+		{"text", "bell\a", false, "", true},
+		{"text", "escape \x1b[31mred", false, "", true},
+		{"text", "C1 \u0085", false, "", true},
+		{"text", "\u202Eevil", false, "", true},
+		{"line", "bad \xff byte", false, "", true},
+		{"phone", "0800\x00", false, "", true},
+		{"text", "Emoji 👩‍👩‍👧 stays", false, "Emoji 👩‍👩‍👧 stays", false},
 	}
 	for _, tt := range tests {
 		got, err := Normalize(tt.kind, tt.in, tt.required, now, "de")
 		if (err != nil) != tt.wantErr || got != tt.want {
 			t.Errorf("Normalize(%s, %q) = %q, %v; want %q, error %v", tt.kind, tt.in, got, err, tt.want, tt.wantErr)
 		}
+	}
+}
+
+func TestNormalizeSaysWhereTheControlCharacterIs(t *testing.T) {
+	_, err := Normalize("text", "Stör\x07ung", false, now, "de")
+	if err == nil || !strings.Contains(err.Error(), "U+0007") || !strings.Contains(err.Error(), "Zeichen 5") {
+		t.Errorf("err = %v, want the character and its position in German", err)
 	}
 }

@@ -120,7 +120,12 @@ func (f *flow) start() error {
 			if resume {
 				f.st = st
 				if st.Playbook != "" {
-					return f.loadPlaybook(st.Playbook)
+					if err := f.loadPlaybook(st.Playbook); err != nil {
+						return err
+					}
+				}
+				if err := f.checkState(); err != nil {
+					return fmt.Errorf("%s: %w; remove the file to start over", f.o.StatePath, err)
 				}
 				return nil
 			}
@@ -594,17 +599,22 @@ func (f *flow) edit(facts *incident.Facts, m compose.Message) (compose.Message, 
 			return f.findingsBrief(compose.NewMessage(facts, m.Lang, m.Channel, text))
 		},
 	}
-	v, err := f.p.Text(p, m.Rendered(), func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(msg(lang, "empty-text"))
+	check := func(s string) (string, error) {
+		s, err := cleanText(s, lang)
+		if err == nil && strings.TrimSpace(s) == "" {
+			err = errors.New(msg(lang, "empty-text"))
 		}
-		return nil
+		return s, err
+	}
+	v, err := f.p.Text(p, m.Rendered(), func(s string) error {
+		_, err := check(s)
+		return err
 	})
 	if err != nil {
 		return m, err
 	}
-	if strings.TrimSpace(v) == "" {
-		return m, errors.New(msg(lang, "empty-text"))
+	if v, err = check(v); err != nil {
+		return m, err
 	}
 	f.st.Edited[m.Channel] = v
 	f.save()

@@ -80,6 +80,13 @@ func LoadState(path string) (*State, error) {
 	if st.Version != stateVersion {
 		return nil, fmt.Errorf("%s: recovery file version %d; this build reads version %d", path, st.Version, stateVersion)
 	}
+	// Empty maps are left out of the file; the flow writes into them.
+	if st.Facts == nil {
+		st.Facts = map[string]string{}
+	}
+	if st.Edited == nil {
+		st.Edited = map[string]string{}
+	}
 	return &st, nil
 }
 
