@@ -500,6 +500,17 @@ var crisisFuncs = template.FuncMap{
 	"oneline":  func(s string) string { return strings.Join(strings.Fields(s), " ") },
 	"phone":    strings.TrimSpace,
 	"gsm":      gsm,
+	"upto":     upto,
+}
+
+// upto returns s when it has at most n characters, else "": short channels
+// take an optional fact only when it fits, and leave the rest to the link
+// ({{ with upto 110 .help }} {{ . }}{{ end }}).
+func upto(n int, s string) string {
+	if utf8.RuneCountInString(s) > n {
+		return ""
+	}
+	return s
 }
 
 // required returns v, or an error naming the field when v is empty, so that
@@ -608,6 +619,13 @@ func (st *state) funcs() template.FuncMap {
 				return "", err
 			}
 			return formatDay(t, st.now, st.lang), nil
+		},
+		"at": func(v any) (string, error) {
+			t, err := st.toTime("at", v)
+			if err != nil {
+				return "", err
+			}
+			return formatAt(t, st.now, st.lang), nil
 		},
 		"when": func(v any) (string, error) {
 			t, err := st.toTime("when", v)

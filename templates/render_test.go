@@ -291,3 +291,12 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+func TestUpto(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{{"kurz", "kurz"}, {"zwölf Zeichen", ""}, {"genau elf Z", "genau elf Z"}} {
+		got, err := Render("t", "{{ upto 11 .s }}", map[string]any{"s": tc.in}, Options{})
+		if err != nil || got != tc.want {
+			t.Errorf("upto 11 %q = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}

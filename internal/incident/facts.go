@@ -25,7 +25,7 @@ var Stages = []string{StageInitial, StageUpdate, StageResolved, StageFollowup}
 
 // Facts is one update of one incident: what is known, what is done, and how
 // people get help. Scenario-specific facts (a product name, a batch number)
-// go to Extra.
+// go to Extra; templates show them as the update's details.
 type Facts struct {
 	Incident string `yaml:"incident" json:"incident"`
 	Playbook string `yaml:"playbook,omitempty" json:"playbook,omitempty"`
@@ -48,6 +48,13 @@ type Facts struct {
 	Background string `yaml:"background,omitempty" json:"background,omitempty"` // background in plain words
 	Prevention string `yaml:"prevention,omitempty" json:"prevention,omitempty"` // how recurrence is prevented
 	Remedy     string `yaml:"remedy,omitempty" json:"remedy,omitempty"`         // how damage is made good (follow-up)
+
+	Short        string `yaml:"short,omitempty" json:"short,omitempty"`                 // the news in one sentence, for SMS and X
+	Safety       string `yaml:"safety,omitempty" json:"safety,omitempty"`               // what to do or avoid to stay safe
+	Alternatives string `yaml:"alternatives,omitempty" json:"alternatives,omitempty"`   // what works instead
+	ETA          string `yaml:"eta,omitempty" json:"eta,omitempty"`                     // when it is expected to end
+	Rights       string `yaml:"rights,omitempty" json:"rights,omitempty"`               // refunds, passenger and consumer rights
+	HotlineHours string `yaml:"hotline_hours,omitempty" json:"hotline_hours,omitempty"` // when the hotline answers
 
 	NextUpdate  string `yaml:"next_update,omitempty" json:"next_update,omitempty"` // RFC 3339
 	LandingPage string `yaml:"landing_page,omitempty" json:"landing_page,omitempty"`
@@ -115,6 +122,8 @@ func (f *Facts) Map() map[string]any {
 		"what": f.What, "impact": f.Impact, "affected": f.Affected, "actions": f.Actions,
 		"who": f.Who, "unknown": f.Unknown, "help": f.Help, "empathy": f.Empathy,
 		"background": f.Background, "prevention": f.Prevention, "remedy": f.Remedy,
+		"short": f.Short, "safety": f.Safety, "alternatives": f.Alternatives, "eta": f.ETA,
+		"rights": f.Rights, "hotline_hours": f.HotlineHours,
 		"next_update": f.NextUpdate, "landing_page": f.LandingPage, "hotline": f.Hotline,
 		"email": f.Email, "signature": f.Signature,
 	}
