@@ -501,6 +501,44 @@ var crisisFuncs = template.FuncMap{
 	"phone":    strings.TrimSpace,
 	"gsm":      gsm,
 	"upto":     upto,
+	"clip":     clip,
+}
+
+// clip returns prefix and s in at most n characters, for a subject line:
+// s whole when it fits, else its longest leading clause that fits (up to a
+// dash, colon, semicolon or comma), else its words that fit and "…".
+func clip(n int, prefix, s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	budget := n - utf8.RuneCountInString(prefix)
+	if utf8.RuneCountInString(s) <= budget {
+		return prefix + s
+	}
+	best := ""
+	for _, sep := range []string{" – ", " — ", " - ", ": ", "; ", ", "} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], sep)
+			if j < 0 {
+				break
+			}
+			cand := s[:i+j]
+			if utf8.RuneCountInString(cand) <= budget && len(cand) > len(best) {
+				best = cand
+			}
+			i += j + len(sep)
+		}
+	}
+	if utf8.RuneCountInString(best) >= budget/2 {
+		return prefix + best
+	}
+	r := []rune(s)
+	if budget < 2 {
+		return prefix
+	}
+	cut := string(r[:budget-1])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return prefix + strings.TrimRight(cut, " ,;:–-") + "…"
 }
 
 // upto returns s when it has at most n characters, else "": short channels

@@ -300,3 +300,22 @@ func TestUpto(t *testing.T) {
 		}
 	}
 }
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		n         int
+		prefix, s string
+		want      string
+	}{
+		{60, "Neuer Stand: ", "Kartenzahlung gestört", "Neuer Stand: Kartenzahlung gestört"},
+		{40, "Neuer Stand: ", "Kartenzahlung gestört – Bargeld am Schalter weiterhin möglich", "Neuer Stand: Kartenzahlung gestört"},
+		{30, "", "Rückruf: Haferriegel Schoko, 50 g – Gefahr bei Allergie", "Rückruf: Haferriegel Schoko"},
+		{20, "", "Eine sehr lange Überschrift ohne jede Pause", "Eine sehr lange…"},
+	}
+	for _, tc := range tests {
+		got, err := Render("t", "{{ clip .n .p .s }}", map[string]any{"n": tc.n, "p": tc.prefix, "s": tc.s}, Options{})
+		if err != nil || got != tc.want {
+			t.Errorf("clip %d %q %q = %q, %v; want %q", tc.n, tc.prefix, tc.s, got, err, tc.want)
+		}
+	}
+}
