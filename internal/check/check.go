@@ -455,8 +455,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	if ch == "email" && subject == "" {
 		subject, body = splitSubject(body)
 	}
-	// A file's final newline is not part of the message that is sent.
-	body = strings.TrimRight(body, "\r\n")
+	body = channel.Sendable(body)
 	if !r.opts.NoStats {
 		res.Stats = stats(d)
 	}
@@ -465,11 +464,14 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		mergeLimits(&lim, c.Limits)
 		var extra []lint.Finding
 		bodyOff := len(d.Raw) - len(body)
-		for _, v := range channel.Check(ch, lim, body, subject) {
+		for _, v := range channel.CheckLang(ch, lim, body, subject, judged) {
 			f := lint.Finding{Rule: v.Rule, Principle: "channels", Tone: "form", Severity: "warning", Message: v.Message}
-			if v.Offset >= 0 {
+			switch {
+			case v.Offset >= 0:
 				f.Offset, f.End = bodyOff+v.Offset, bodyOff+v.End
-			} else {
+			case v.Rule == channel.RuleSubjectLength && d.Front.Subject != "":
+				f.Offset, f.End = frontMatterValue(d.Raw[:d.Body], "subject")
+			default:
 				f.Offset, f.End = bodyOff, bodyOff+len(firstLine(body))
 			}
 			extra = append(extra, d.Locate(f))
@@ -607,6 +609,28 @@ func splitSubject(body string) (subject, rest string) {
 	return "", body
 }
 
+// frontMatterValue returns the byte span of key's value in the front
+// matter fm (a top-level "key: value" line), quotes included, so that a
+// finding about the subject points at the subject; 0, 0 when it is not
+// there on one line.
+func frontMatterValue(fm, key string) (start, end int) {
+	for off := 0; off < len(fm); {
+		line := fm[off:]
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		if rest, ok := strings.CutPrefix(line, key+":"); ok {
+			v := strings.TrimRight(strings.TrimLeft(rest, " \t"), " \t\r")
+			if v != "" {
+				start = off + len(line) - len(strings.TrimLeft(rest, " \t"))
+				return start, start + len(v)
+			}
+		}
+		off += len(line) + 1
+	}
+	return 0, 0
+}
+
 func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		return s[:i]
@@ -618,7 +642,7 @@ func firstLine(s string) string {
 // every message (the JSON contract shows both), so a writer can see at a
 // glance whether a text would also fit as an SMS or a post.
 func stats(d *lint.Document) report.Stats {
-	body := strings.TrimRight(d.BodyText(), "\r\n")
+	body := channel.Sendable(d.BodyText())
 	sms, x := channel.SMS(body), channel.X(body)
 	words, chars := countText(body)
 	return report.Stats{Words: words, Characters: chars, SMS: &sms, X: &x}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -133,5 +134,36 @@ func TestNoStats(t *testing.T) {
 		if len(res[0].Findings) == 0 {
 			t.Errorf("NoStats %v: findings must not depend on stats", no)
 		}
+	}
+}
+
+// TestLimitFindingsInTheMessageLanguage: a German message gets German limit
+// findings, and a subject in the front matter is pointed at there.
+func TestLimitFindingsInTheMessageLanguage(t *testing.T) {
+	dir := t.TempDir()
+	email := "---\nchannel: email\nlang: de\nsubject: \"Kartenzahlung gestört – Bargeld am Schalter weiterhin möglich, bitte Geduld\"\n---\nGuten Tag,\n\nKartenzahlung ist gestört. Nächstes Update um 14:00 Uhr unter https://status.example.de.\n"
+	x := "---\nchannel: x\nlang: de\n---\n" + strings.Repeat("Kartenzahlung ist gestört. ", 12) + "\n"
+	for name, body := range map[string]string{"email.md": email, "x.txt": x} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := New(Options{Jobs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range r.Run([]string{dir}) {
+		for _, x := range f.Findings {
+			if x.Principle == "channels" && x.Rule != "channels.congruence" {
+				got[x.Rule] = fmt.Sprintf("%d:%d %s", x.Line, x.Column, x.Message)
+			}
+		}
+	}
+	if s := got["channels.subject-length"]; !strings.HasPrefix(s, "4:10 der Betreff hat 75 Zeichen") {
+		t.Errorf("subject-length: %q, want it at 4:10 (the subject) and in German", s)
+	}
+	if s := got["channels.x-length"]; !strings.Contains(s, "X zählt 324 von 280") {
+		t.Errorf("x-length: %q, want German and the count lint and the draft share", s)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/crisis-comms/crisis/internal/channel"
 	"github.com/crisis-comms/crisis/internal/compose"
 	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/lint"
@@ -350,6 +351,9 @@ func (f *flow) askFacts() error {
 			return err
 		}
 		p := Prompt{Key: FactKey(id), Title: firstOf(fd.Title, id), Help: f.help(fd, first)}
+		if id == shortFact {
+			p.Feedback = f.shortCounter
+		}
 		var v string
 		var err error
 		if kind == "text" {
@@ -465,13 +469,61 @@ func (f *flow) askChannels() error {
 	return nil
 }
 
+// shortFact is the short version of the news that SMS and X carry; while
+// it is typed, shortCounter counts those messages as lint will.
+const shortFact = "short"
+
+// shortChannels are the channels the short version is written for.
+var shortChannels = []string{"sms", "x"}
+
+// shortCounter renders the short channels with the text typed so far and
+// says how long each is against its limit, with lint's own finding when
+// it is too long.
+func (f *flow) shortCounter(text string) string {
+	lang := f.lang()
+	facts, err := f.buildFactsWith(map[string]string{shortFact: text})
+	if err != nil {
+		return ""
+	}
+	var chs []string
+	for _, c := range shortChannels {
+		if slices.Contains(templates.BuiltinChannels(lang), c) {
+			chs = append(chs, c)
+		}
+	}
+	msgs, err := compose.Render(f.pb, facts, chs, f.o.Now)
+	if err != nil {
+		return ""
+	}
+	var lines []string
+	for _, m := range msgs {
+		line := f.stats(m)
+		if vs := channel.CheckLang(m.Channel, f.limits(m.Channel), channel.Sendable(m.Body), m.Subject, lang); len(vs) > 0 {
+			line += " – " + vs[0].Message
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // buildFacts turns the answers into the update's facts.
-func (f *flow) buildFacts() (*incident.Facts, error) {
+func (f *flow) buildFacts() (*incident.Facts, error) { return f.buildFactsWith(nil) }
+
+// buildFactsWith is buildFacts with some answers replaced.
+func (f *flow) buildFactsWith(override map[string]string) (*incident.Facts, error) {
 	m := map[string]any{
 		"incident": f.o.Incident, "playbook": f.st.Playbook, "scenario": f.st.Scenario,
 		"stage": f.st.Stage, "lang": f.lang(), "channels": f.st.Channels,
 	}
 	for id, v := range f.st.Facts {
+		if o, ok := override[id]; ok {
+			v = o
+		}
+		if _, taken := m[id]; !taken && v != "" {
+			m[id] = v
+		}
+	}
+	for id, v := range override {
 		if _, taken := m[id]; !taken && v != "" {
 			m[id] = v
 		}

@@ -23,7 +23,7 @@ func (f *flow) preview(m compose.Message, edited bool) (title, body string) {
 	var b strings.Builder
 	b.WriteString(strings.TrimRight(m.Rendered(), "\n"))
 	b.WriteString("\n\n" + msg(lang, "stats") + ": " + f.stats(m))
-	if vs := channel.Check(m.Channel, f.limits(m.Channel), m.Body, m.Subject); len(vs) > 0 {
+	if vs := channel.CheckLang(m.Channel, f.limits(m.Channel), channel.Sendable(m.Body), m.Subject, lang); len(vs) > 0 {
 		b.WriteString("\n" + msg(lang, "limits") + ":")
 		for _, v := range vs {
 			b.WriteString("\n  ! " + v.Message)
@@ -97,14 +97,15 @@ func principleSummary(pb *playbook.Playbook, findings []lint.Finding) string {
 // stats is the length of a message as its channel counts it.
 func (f *flow) stats(m compose.Message) string {
 	lang := f.lang()
+	body := channel.Sendable(m.Body)
 	switch m.Channel {
 	case "sms":
-		s := channel.SMS(m.Body)
-		return fmt.Sprintf(msg(lang, "sms-stats"), s.Encoding, s.Segments)
+		s := channel.SMS(body)
+		return fmt.Sprintf(msg(lang, "sms-stats"), s.Encoding, s.Segments, f.limits("sms").SMSSegments)
 	case "x":
-		return fmt.Sprintf(msg(lang, "x-stats"), channel.X(m.Body).WeightedLength, f.limits("x").XWeighted)
+		return fmt.Sprintf(msg(lang, "x-stats"), channel.X(body).WeightedLength, f.limits("x").XWeighted)
 	}
-	return fmt.Sprintf(msg(lang, "chars"), utf8.RuneCountInString(m.Body))
+	return fmt.Sprintf(msg(lang, "chars"), utf8.RuneCountInString(body))
 }
 
 // limits are the channel's built-in limits with the playbook's overrides.
