@@ -83,7 +83,6 @@ type Violation struct {
 	Offset, End int
 }
 
-
 // Check returns the limits of lim that body and subject exceed, in the
 // order SMS, X, characters, subject. channelID only names the channel in
 // messages; which checks run depends on lim alone. Messages are in English;
@@ -121,9 +120,9 @@ func CheckLang(channelID string, lim Limits, body, subject, lang string) []Viola
 	if lim.SubjectChars > 0 {
 		if n := utf8.RuneCountInString(subject); n > lim.SubjectChars {
 			out = append(out, Violation{
-				Rule: RuleSubjectLength,
+				Rule:    RuleSubjectLength,
 				Message: fmt.Sprintf(w.subject, n, lim.SubjectChars, w.chars(n-lim.SubjectChars)),
-				Offset: -1, End: -1,
+				Offset:  -1, End: -1,
 			})
 		}
 	}
@@ -274,7 +273,6 @@ func runeName(r rune) string {
 	return string(r)
 }
 
-
 // runeOffset returns the byte offset of the n-th code point (0-based).
 func runeOffset(s string, n int) int {
 	for i := range s {
@@ -306,9 +304,9 @@ func checkX(body string, limit int, w *words) (Violation, bool) {
 		return Violation{}, false
 	}
 	v := Violation{
-		Rule: RuleXLength,
+		Rule:    RuleXLength,
 		Message: fmt.Sprintf(w.x, total, limit, total-limit),
-		Offset: over, End: len(body),
+		Offset:  over, End: len(body),
 	}
 	// Offsets into the NFC form are only offsets into body when
 	// normalising changed nothing.
