@@ -108,6 +108,7 @@ func runDraft(s streams, o *draftOptions) error {
 			opts.Playbook = answers.Playbook
 		}
 		p = prompt.NewAnswers(answers, s.err)
+		opts.NoInput = true
 	case o.noInput:
 		return usageErr(errors.New("--no-input needs the answers: --answers FILE (a facts.yaml), or - for stdin"))
 	case accessible:
@@ -140,6 +141,11 @@ func runDraft(s streams, o *draftOptions) error {
 		fmt.Fprintln(s.out, f)
 	}
 	fmt.Fprintf(s.err, "crisis: update written to %s (%d files)\n", res.Dir, len(res.Files))
+	if answers != nil {
+		// Nobody could confirm: like crisis render, the findings of the
+		// written files decide the exit status.
+		return lintWritten(s, res.Playbook, "warning", res.Files[1:])
+	}
 	return nil
 }
 

@@ -60,6 +60,9 @@ const (
 	KeyScenario = "scenario" // Select: a scenario id
 	KeyStage    = "stage"    // Select: initial, update, resolved, followup
 	KeyChannels = "channels" // MultiSelect: channel ids
+	// KeyWriteAnyway is a Confirm before writing messages that break
+	// their channel's limits or have error findings.
+	KeyWriteAnyway = "write-anyway"
 	// KeyRenderFailed is a Select after the messages could not be rendered
 	// (a fact the templates need is empty): ActionBack or ActionQuit.
 	KeyRenderFailed = "render-failed"

@@ -42,12 +42,17 @@ type Options struct {
 	Previous *incident.Facts
 	// Log receives warnings, such as a recovery file that cannot be saved.
 	Log io.Writer
+	// NoInput means the answers come from a file and nobody can confirm:
+	// messages with error findings are written all the same, and the
+	// command reports them in its exit status.
+	NoInput bool
 }
 
 // Result is what the flow wrote.
 type Result struct {
-	Dir   string   // the update directory
-	Files []string // every file written, facts.yaml first
+	Dir      string   // the update directory
+	Files    []string // every file written, facts.yaml first
+	Playbook string   // the playbook the messages were drafted with
 }
 
 type flow struct {
@@ -95,6 +100,12 @@ func Run(p Prompter, o Options) (*Result, error) {
 		case StepReview:
 			err = f.review()
 		case StepWrite:
+			if ok, err := f.confirmWrite(); err != nil || !ok {
+				if err != nil {
+					return nil, err
+				}
+				continue
+			}
 			return f.write()
 		default:
 			return nil, fmt.Errorf("%s: unknown step %q; remove the file to start over", o.StatePath, f.st.Step)
@@ -673,6 +684,39 @@ func (f *flow) edit(facts *incident.Facts, m compose.Message) (compose.Message, 
 	return compose.NewMessage(facts, m.Lang, m.Channel, v), nil
 }
 
+// confirmWrite shows the open findings of every message, channel by
+// channel. When a message breaks its channel's limits or has an error
+// finding, it is written only if the writer says so; otherwise the review
+// goes back to those messages. Answers from a file (NoInput) are written
+// as they are, and the command's exit status reports the findings.
+func (f *flow) confirmWrite() (bool, error) {
+	lang := f.lang()
+	_, msgs, err := f.render()
+	if err != nil {
+		return false, err
+	}
+	summary, blocking := f.openFindings(msgs)
+	if err := f.p.Show(msg(lang, "summary"), summary); err != nil {
+		return false, err
+	}
+	if len(blocking) == 0 || f.o.NoInput {
+		return true, nil
+	}
+	names := make([]string, len(blocking))
+	for i, c := range blocking {
+		names[i] = f.channelTitle(c)
+	}
+	ok, err := f.p.Confirm(Prompt{Key: KeyWriteAnyway, Title: fmt.Sprintf(msg(lang, "write-anyway"), strings.Join(names, ", ")),
+		Help: msg(lang, "write-anyway-help")}, false)
+	if err != nil || ok {
+		return ok, err
+	}
+	f.st.Accepted = slices.DeleteFunc(f.st.Accepted, func(c string) bool { return slices.Contains(blocking, c) })
+	f.st.Step = StepReview
+	f.save()
+	return false, nil
+}
+
 func (f *flow) write() (*Result, error) {
 	facts, msgs, err := f.render()
 	if err != nil {
@@ -682,7 +726,7 @@ func (f *flow) write() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Dir: dir, Files: []string{filepath.Join(dir, incident.FactsFile)}}
+	res := &Result{Dir: dir, Files: []string{filepath.Join(dir, incident.FactsFile)}, Playbook: f.st.Playbook}
 	for _, m := range msgs {
 		res.Files = append(res.Files, filepath.Join(dir, m.FileName))
 	}

@@ -374,3 +374,51 @@ func TestDraftPreviousUpdateGivesDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A message that breaks its channel's limit is not written unless the
+// writer says so; No goes back to that message.
+func TestDraftAsksBeforeWritingWhatCannotBeSent(t *testing.T) {
+	o := testOptions(t)
+	long := strings.Repeat("Kartenzahlungen werden abgelehnt. ", 12) + "Infos: https://nordbank.example/stoerung"
+	p := newScript(t, concat(stepsToFacts, stepsFacts, []step{
+		stepChannels,
+		{key: ReviewKey("sms"), value: ActionEdit},
+		{key: EditKey("sms"), value: long},
+		{key: ReviewKey("sms"), value: ActionAccept},
+		{key: ReviewKey("email"), value: ActionAccept},
+		{key: KeyWriteAnyway, value: false, wantDef: false},
+		{key: ReviewKey("sms"), value: ActionReset},
+		{key: ReviewKey("sms"), value: ActionAccept},
+	})...)
+	res, err := Run(p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var summary string
+	for _, sh := range p.shows {
+		if strings.HasPrefix(sh, "Vor dem Schreiben") {
+			summary = sh
+			break
+		}
+	}
+	if !strings.Contains(summary, "SMS:") || !strings.Contains(summary, "die SMS braucht") || !strings.Contains(summary, "E-Mail:") {
+		t.Errorf("summary before writing:\n%s", summary)
+	}
+	if sms := readFile(t, filepath.Join(res.Dir, "sms.txt")); strings.Contains(sms, "abgelehnt. Kartenzahlungen") {
+		t.Errorf("the overlong SMS was written:\n%s", sms)
+	}
+
+	// Answers from a file are written as they are.
+	o = testOptions(t)
+	o.NoInput = true
+	p = newScript(t, concat(stepsToFacts, stepsFacts, []step{
+		stepChannels,
+		{key: ReviewKey("sms"), value: ActionEdit},
+		{key: EditKey("sms"), value: long},
+		{key: ReviewKey("sms"), value: ActionAccept},
+		{key: ReviewKey("email"), value: ActionAccept},
+	})...)
+	if _, err := Run(p, o); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -33,6 +33,39 @@ func (f *flow) preview(m compose.Message, edited bool) (title, body string) {
 	return title, b.String()
 }
 
+// openFindings sums up the findings of every message, one line per
+// channel, and returns the channels that should not go out as they are:
+// those that break a limit of their channel or have an error finding.
+func (f *flow) openFindings(msgs []compose.Message) (summary string, blocking []string) {
+	lang := f.lang()
+	tone := compose.Lint(f.eng, msgs, f.st.Stage)
+	var lines []string
+	for _, m := range msgs {
+		counts := map[string]int{}
+		for _, x := range tone[m.Channel] {
+			counts[x.Severity]++
+		}
+		limits := channel.CheckLang(m.Channel, f.limits(m.Channel), channel.Sendable(m.Body), m.Subject, lang)
+		var parts []string
+		for _, v := range limits {
+			parts = append(parts, v.Message)
+		}
+		for _, sev := range playbook.Severities {
+			if n := counts[sev]; n > 0 {
+				parts = append(parts, fmt.Sprintf(msg(lang, "count-"+sev), n))
+			}
+		}
+		if len(parts) == 0 {
+			parts = []string{msg(lang, "ready")}
+		}
+		lines = append(lines, fmt.Sprintf("%-10s %s", f.channelTitle(m.Channel)+":", strings.Join(parts, "; ")))
+		if len(limits) > 0 || counts["error"] > 0 {
+			blocking = append(blocking, m.Channel)
+		}
+	}
+	return strings.Join(lines, "\n"), blocking
+}
+
 // findingsText lists the tone findings of a message and sums them up per
 // principle; it is also the live feedback while editing.
 func (f *flow) findingsText(m compose.Message) string {
