@@ -3,6 +3,8 @@ package draft
 import (
 	"fmt"
 	"slices"
+	"strings"
+	"time"
 
 	"github.com/crisis-comms/crisis/internal/incident"
 )
@@ -37,8 +39,7 @@ func (f *flow) checkState() error {
 		}
 	}
 	for id, v := range st.Facts {
-		fd := f.fact(id)
-		norm, err := Normalize(firstOf(fd.Kind, "text"), v, false, f.o.Now, f.lang())
+		norm, err := f.normalizeSaved(id, v, false)
 		if err != nil {
 			return fmt.Errorf("fact %s: %w", id, err)
 		}
@@ -85,7 +86,7 @@ func (f *flow) factsProblems() error {
 	for _, id := range f.pb.Scenario(f.st.Scenario).Facts {
 		fd := f.fact(id)
 		v := f.st.Facts[id]
-		if _, err := Normalize(firstOf(fd.Kind, "text"), v, fd.Required, f.o.Now, f.lang()); err != nil {
+		if _, err := f.normalizeSaved(id, v, fd.Required); err != nil {
 			if v == "" {
 				problems.Missing = append(problems.Missing, id)
 			} else {
@@ -97,4 +98,19 @@ func (f *flow) factsProblems() error {
 		return problems
 	}
 	return nil
+}
+
+// normalizeSaved checks a saved answer as Normalize checks a typed one,
+// except that a time that has passed since it was typed stays valid: the
+// review and the summary before writing point it out.
+func (f *flow) normalizeSaved(id, v string, required bool) (string, error) {
+	kind := firstOf(f.fact(id).Kind, "text")
+	if kind == "time" && strings.TrimSpace(v) != "" {
+		t, err := incident.ParseTime(v, f.o.Now.Location())
+		if err != nil {
+			return "", err
+		}
+		return t.Format(time.RFC3339), nil
+	}
+	return Normalize(kind, v, required, f.o.Now, f.lang())
 }

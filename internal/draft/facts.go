@@ -11,6 +11,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/crisis-comms/crisis/internal/incident"
 )
 
 // Normalize checks an answer for a fact of the given kind (text, line,
@@ -86,13 +88,11 @@ var (
 )
 
 func normTime(v string, now time.Time, lang string) (string, error) {
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return t.Format(time.RFC3339), nil
-	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04"} {
-		if t, err := time.ParseInLocation(layout, v, now.Location()); err == nil {
-			return t.Format(time.RFC3339), nil
+	if t, err := incident.ParseTime(v, now.Location()); err == nil {
+		if t.Before(now) {
+			return "", fmt.Errorf(msg(lang, "past-time"), v)
 		}
+		return t.Format(time.RFC3339), nil
 	}
 	bad := fmt.Errorf(msg(lang, "bad-time"), v)
 	words := strings.Fields(strings.ToLower(v))

@@ -29,6 +29,11 @@ func TestNormalize(t *testing.T) {
 		{"time", "heute 8:00", true, "", true},
 		{"time", "2026-11-23 17:30", true, "2026-11-23T17:30:00+01:00", false},
 		{"time", "15", true, "", true},
+		{"time", "23.11.2026 15:00", true, "2026-11-23T15:00:00+01:00", false},
+		{"time", "23.11.2026, 15:00 Uhr", true, "2026-11-23T15:00:00+01:00", false},
+		{"time", "2026-11-23 15:00:00+01:00", true, "2026-11-23T15:00:00+01:00", false},
+		{"time", "2026-11-23 08:00", true, "", true}, // before now
+		{"time", "1999-01-01T00:00:00Z", true, "", true},
 		{"time", "25:00", true, "", true},
 		{"time", "13 pm", true, "", true},
 		{"time", "bald", true, "", true},

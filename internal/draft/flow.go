@@ -357,6 +357,10 @@ func (f *flow) askFacts() error {
 			def = f.prev(id)
 		}
 		kind := firstOf(fd.Kind, "text")
+		if t, err := time.Parse(time.RFC3339, def); kind == "time" && err == nil {
+			// Shown as people type it, not as the file stores it.
+			def = incident.FormatTime(t, f.o.Now.Location(), lang)
+		}
 		validate := func(s string) error {
 			_, err := Normalize(kind, s, fd.Required, f.o.Now, lang)
 			return err

@@ -131,7 +131,7 @@ func TestDraftBackKeepsAnswersAsDefaults(t *testing.T) {
 		{key: ReviewKey("email"), value: ActionBack},
 		{key: FactKey("what"), value: "Kartenzahlungen werden wieder angenommen.", wantDef: "Kartenzahlungen werden abgelehnt."},
 		{key: FactKey("help"), value: "Halten Sie Bargeld bereit.", wantDef: "Halten Sie Bargeld bereit."},
-		{key: FactKey("next_update"), value: "2026-11-23T15:00:00+01:00", wantDef: "2026-11-23T15:00:00+01:00"},
+		{key: FactKey("next_update"), value: "2026-11-23T15:00:00+01:00", wantDef: "23.11.2026 15:00"},
 		{key: FactKey("landing_page"), value: "https://nordbank.example/stoerung", wantDef: "https://nordbank.example/stoerung"},
 		stepChannels,
 		{key: ReviewKey("sms"), value: ActionAccept},

@@ -3,10 +3,12 @@ package draft
 import (
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/crisis-comms/crisis/internal/channel"
 	"github.com/crisis-comms/crisis/internal/compose"
+	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/lint"
 	"github.com/crisis-comms/crisis/playbook"
 )
@@ -40,6 +42,11 @@ func (f *flow) openFindings(msgs []compose.Message) (summary string, blocking []
 	lang := f.lang()
 	tone := compose.Lint(f.eng, msgs, f.st.Stage)
 	var lines []string
+	var past bool
+	if t, err := time.Parse(time.RFC3339, f.st.Facts["next_update"]); err == nil && t.Before(f.o.Now) {
+		past = true
+		lines = append(lines, fmt.Sprintf(msg(lang, "past-next-update"), incident.FormatTime(t, f.o.Now.Location(), lang)))
+	}
 	for _, m := range msgs {
 		counts := map[string]int{}
 		for _, x := range tone[m.Channel] {
@@ -59,7 +66,7 @@ func (f *flow) openFindings(msgs []compose.Message) (summary string, blocking []
 			parts = []string{msg(lang, "ready")}
 		}
 		lines = append(lines, fmt.Sprintf("%-10s %s", f.channelTitle(m.Channel)+":", strings.Join(parts, "; ")))
-		if len(limits) > 0 || counts["error"] > 0 {
+		if len(limits) > 0 || counts["error"] > 0 || past {
 			blocking = append(blocking, m.Channel)
 		}
 	}

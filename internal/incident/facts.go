@@ -9,6 +9,8 @@ import (
 	"sort"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
 
@@ -34,7 +36,10 @@ type Facts struct {
 	Lang     string `yaml:"lang,omitempty" json:"lang,omitempty"`
 	Org      string `yaml:"org,omitempty" json:"org,omitempty"`
 	// Time is when this update is issued; defaults to the update directory's name.
-	Time     string `yaml:"time,omitempty" json:"time,omitempty"`
+	Time string `yaml:"time,omitempty" json:"time,omitempty"`
+	// Timezone is the IANA zone of times written without an offset
+	// (2026-11-23 15:00); empty means the machine's.
+	Timezone string `yaml:"timezone,omitempty" json:"timezone,omitempty"`
 	Headline string `yaml:"headline,omitempty" json:"headline,omitempty"`
 
 	What       string `yaml:"what,omitempty" json:"what,omitempty"`             // what happened, confirmed facts
@@ -76,16 +81,71 @@ func LoadFacts(path string) (*Facts, error) {
 	return ParseFacts(path, data)
 }
 
-// ParseFacts decodes facts strictly and checks stage and times.
+// ParseFacts decodes facts strictly and checks stage and times. Times may
+// be written as people write them (see ParseTime); they are returned in
+// RFC 3339. Errors name the file and the line:col of the value.
 func ParseFacts(name string, data []byte) (*Facts, error) {
 	var f Facts
 	if err := yamlfile.Decode(name, data, &f); err != nil {
 		return nil, err
 	}
+	at := func(key string, err error) error {
+		e := &yamlfile.Error{File: name, Msg: err.Error()}
+		if doc, perr := yamlfile.Parse(name, data); perr == nil {
+			e.Line, e.Column = valuePos(doc, key)
+		}
+		return e
+	}
+	loc, err := Location(f.Timezone, time.Local)
+	if err != nil {
+		return nil, at("timezone", err)
+	}
+	for _, t := range []struct {
+		key string
+		v   *string
+	}{{"time", &f.Time}, {"next_update", &f.NextUpdate}} {
+		if *t.v == "" {
+			continue
+		}
+		tm, err := ParseTime(*t.v, loc)
+		if err != nil {
+			return nil, at(t.key, fmt.Errorf("%s: %w", t.key, err))
+		}
+		*t.v = tm.Format(time.RFC3339)
+	}
 	if err := f.Validate(); err != nil {
-		return nil, &yamlfile.Error{File: name, Msg: err.Error()}
+		return nil, at("stage", err)
 	}
 	return &f, nil
+}
+
+// KeyPos returns the line and column of key's value in the facts file at
+// path, 0, 0 when it cannot tell.
+func KeyPos(path, key string) (line, col int) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, 0
+	}
+	doc, err := yamlfile.Parse(path, data)
+	if err != nil {
+		return 0, 0
+	}
+	return valuePos(doc, key)
+}
+
+// valuePos returns the line and column of key's value in a document's
+// top-level mapping, 0, 0 when it is not there.
+func valuePos(doc *yaml.Node, key string) (line, col int) {
+	if doc == nil || len(doc.Content) == 0 {
+		return 0, 0
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1].Line, m.Content[i+1].Column
+		}
+	}
+	return 0, 0
 }
 
 // Validate checks the fields whose form matters to other tools.
