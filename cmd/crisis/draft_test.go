@@ -180,6 +180,8 @@ func TestTerminalDraft(t *testing.T) {
 	m.waitForPrompt("Welche Nachricht ist das?")
 	m.typeLine("") // Erste Nachricht
 	answerFacts(0)
+	m.waitForPrompt("Kennung des Vorfalls")
+	m.typeLine("") // inc, after the folder
 
 	m.waitForPrompt(review("sms"))
 	m.run("send-keys", "-t", m.session, "Down")
@@ -231,7 +233,7 @@ func TestTerminalDraft(t *testing.T) {
 	m.waitForPrompt(pb.Fact(sc.Facts[1]).Title)
 	m.run("send-keys", "-t", m.session, "C-c")
 	m.waitFor("crisis-exit=130")
-	m.waitFor("your answers are kept")
+	m.waitFor("Weiter geht es mit: crisis draft --resume --out inc2")
 	st, err := draft.LoadState(filepath.Join(tmp, "inc2", draft.StateFile))
 	if err != nil {
 		t.Fatalf("recovery file after Ctrl-C: %v", err)
@@ -242,6 +244,8 @@ func TestTerminalDraft(t *testing.T) {
 
 	start("--resume --out inc2")
 	answerFacts(1)
+	m.waitForPrompt("Kennung des Vorfalls")
+	m.typeLine("")
 	m.waitForPrompt(review("sms"))
 	m.typeLine("")
 	m.waitFor("crisis-exit=0")

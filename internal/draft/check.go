@@ -10,7 +10,7 @@ import (
 )
 
 // steps lists the steps in the order the flow takes them.
-var steps = []string{StepLang, StepScenario, StepStage, StepFacts, StepChannels, StepReview, StepWrite}
+var steps = []string{StepLang, StepScenario, StepStage, StepFacts, StepChannels, StepTarget, StepReview, StepWrite}
 
 // checkState holds a loaded recovery file to what the flow itself would
 // have saved, since the file may have been edited by hand: every step
@@ -59,6 +59,14 @@ func (f *flow) checkState() error {
 			if !slices.Contains(avail, c) {
 				return fmt.Errorf("channel %q has no built-in template", c)
 			}
+		}
+	}
+	if past(StepTarget) {
+		if err := checkIncidentID(st.Incident, "en"); err != nil {
+			return err
+		}
+		if strings.TrimSpace(st.Out) == "" {
+			return fmt.Errorf("step %q without an output folder", st.Step)
 		}
 	}
 	for c, text := range st.Edited {

@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -97,6 +98,8 @@ func Run(p Prompter, o Options) (*Result, error) {
 			err = f.askFacts()
 		case StepChannels:
 			err = f.askChannels()
+		case StepTarget:
+			err = f.askTarget()
 		case StepReview:
 			err = f.review()
 		case StepWrite:
@@ -152,7 +155,7 @@ func (f *flow) start() error {
 	} else if f.o.Resume {
 		return errors.New("nothing to resume: answers from a file keep no recovery file")
 	}
-	f.st = &State{Step: StepLang, Facts: map[string]string{}, Edited: map[string]string{}}
+	f.st = &State{Step: StepLang, Facts: map[string]string{}, Edited: map[string]string{}, Incident: f.o.Incident, Out: f.o.Out}
 	if f.o.Scenario != "" {
 		f.st.Scenario = f.o.Scenario
 		f.st.Preset = append(f.st.Preset, StepScenario)
@@ -479,8 +482,65 @@ func (f *flow) askChannels() error {
 		f.st.Channels = v
 	}
 	f.st.Accepted = nil
+	f.st.Step = StepTarget
+	f.save()
+	return nil
+}
+
+// askTarget asks for the incident id and the folder the update goes to,
+// unless the command line or an earlier update named them: a draft never
+// lands in the current directory without saying so.
+func (f *flow) askTarget() error {
+	lang := f.lang()
+	if f.st.Incident == "" {
+		def := f.st.Scenario + "-" + f.o.Now.Format("2006-01-02")
+		if f.st.Out != "" && !compose.IsUpdateDir(f.st.Out) {
+			if base := filepath.Base(filepath.Clean(f.st.Out)); checkIncidentID(base, lang) == nil {
+				def = base
+			}
+		}
+		v, err := f.p.Input(Prompt{Key: KeyIncident, Title: msg(lang, "incident"), Help: msg(lang, "incident-help")}, def,
+			func(s string) error { return checkIncidentID(strings.TrimSpace(s), lang) })
+		if err != nil {
+			return err
+		}
+		v = strings.TrimSpace(v)
+		if err := checkIncidentID(v, lang); err != nil {
+			return err
+		}
+		f.st.Incident = v
+		f.save()
+	}
+	if f.st.Out == "" {
+		check := func(s string) error {
+			s, err := cleanText(strings.TrimSpace(s), lang)
+			if err == nil && (s == "" || strings.Contains(s, "\n")) {
+				err = errors.New(msg(lang, "bad-out"))
+			}
+			return err
+		}
+		v, err := f.p.Input(Prompt{Key: KeyOut, Title: msg(lang, "out"), Help: msg(lang, "out-help")}, f.st.Incident, check)
+		if err != nil {
+			return err
+		}
+		if err := check(v); err != nil {
+			return err
+		}
+		f.st.Out = filepath.Clean(strings.TrimSpace(v))
+	}
 	f.st.Step = StepReview
 	f.save()
+	return nil
+}
+
+// incidentRE is an incident id: a word that works as a folder name and in
+// front matter.
+var incidentRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._-]{0,79}$`)
+
+func checkIncidentID(id, lang string) error {
+	if !incidentRE.MatchString(id) {
+		return fmt.Errorf(msg(lang, "bad-incident"), id)
+	}
 	return nil
 }
 
@@ -527,7 +587,7 @@ func (f *flow) buildFacts() (*incident.Facts, error) { return f.buildFactsWith(n
 // buildFactsWith is buildFacts with some answers replaced.
 func (f *flow) buildFactsWith(override map[string]string) (*incident.Facts, error) {
 	m := map[string]any{
-		"incident": f.o.Incident, "playbook": f.st.Playbook, "scenario": f.st.Scenario,
+		"incident": f.st.Incident, "playbook": f.st.Playbook, "scenario": f.st.Scenario,
 		"stage": f.st.Stage, "lang": f.lang(), "channels": f.st.Channels,
 	}
 	for id, v := range f.st.Facts {
@@ -726,7 +786,7 @@ func (f *flow) write() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := compose.WriteUpdate(f.o.Out, facts, msgs, f.o.Now, f.o.Force)
+	dir, err := compose.WriteUpdate(f.st.Out, facts, msgs, f.o.Now, f.o.Force)
 	if err != nil {
 		return nil, err
 	}

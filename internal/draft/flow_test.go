@@ -422,3 +422,30 @@ func TestDraftAsksBeforeWritingWhatCannotBeSent(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// Without --out and an incident from an earlier update, the draft asks
+// for both; the folder defaults to one named after the incident.
+func TestDraftAsksForIncidentAndFolder(t *testing.T) {
+	o := testOptions(t)
+	o.Incident, o.Out = "", ""
+	o.StatePath = filepath.Join(t.TempDir(), "state.json")
+	out := filepath.Join(t.TempDir(), "vorfaelle", "karten")
+	p := newScript(t, concat(stepsToFacts, stepsFacts, []step{
+		stepChannels,
+		{key: KeyIncident, value: "../weg", invalid: true},
+		{key: KeyIncident, value: "kartenausfall-2026-11", wantDef: "it-outage-2026-11-23"},
+		{key: KeyOut, value: out, wantDef: "kartenausfall-2026-11"},
+		{key: ReviewKey("sms"), value: ActionAccept},
+		{key: ReviewKey("email"), value: ActionAccept},
+	})...)
+	res, err := Run(p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(res.Dir) != out {
+		t.Errorf("written to %s, want a new update in %s", res.Dir, out)
+	}
+	if sms := readFile(t, filepath.Join(res.Dir, "sms.txt")); !strings.Contains(sms, "incident: kartenausfall-2026-11\n") {
+		t.Errorf("incident id not in the front matter:\n%s", sms)
+	}
+}

@@ -98,6 +98,7 @@ func TestDraftRefusesTamperedRecoveryFile(t *testing.T) {
 		{"fact index", func(s *State) { s.Step = StepFacts; s.FactIndex = 99 }, "fact_index 99"},
 		{"bad time", func(s *State) { s.Step = StepWrite; s.Facts = copyMap(full); s.Facts["next_update"] = "soon" }, "next_update"},
 		{"NUL in fact", func(s *State) { s.Step = StepWrite; s.Facts = copyMap(full); s.Facts["what"] = "a\x00b" }, "U+0000"},
+		{"bad incident", func(s *State) { s.Step = StepWrite; s.Facts = copyMap(full); s.Incident = "../etc" }, `"../etc" cannot be an incident id`},
 		{"no channels", func(s *State) { s.Step = StepWrite; s.Facts = copyMap(full); s.Channels = nil }, "without channels"},
 		{"foreign channel", func(s *State) { s.Step = StepWrite; s.Facts = copyMap(full); s.Channels = []string{"pigeon"} }, `"pigeon"`},
 		{"stray edit", func(s *State) {
@@ -111,6 +112,7 @@ func TestDraftRefusesTamperedRecoveryFile(t *testing.T) {
 			o := testOptions(t)
 			o.Resume = true
 			st := base
+			st.Incident, st.Out = o.Incident, o.Out
 			tt.edit(&st)
 			if err := SaveState(o.StatePath, &st); err != nil {
 				t.Fatal(err)
