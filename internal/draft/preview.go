@@ -84,7 +84,7 @@ func (f *flow) findingsText(m compose.Message) string {
 	} else {
 		b.WriteString(msg(lang, "findings") + ":")
 		for _, x := range findings {
-			fmt.Fprintf(&b, "\n  %s %s", x.Severity, x.Rule)
+			fmt.Fprintf(&b, "\n  %s %s", msg(lang, "sev-"+x.Severity), x.Rule)
 			if x.Match != "" {
 				fmt.Fprintf(&b, " %q", x.Match)
 			}
@@ -104,7 +104,7 @@ func (f *flow) findingsBrief(m compose.Message) string {
 	findings := compose.Lint(f.eng, []compose.Message{m}, f.st.Stage)[m.Channel]
 	lines := []string{msg(f.lang(), "principles") + ": " + principleSummary(f.pb, findings)}
 	for _, x := range findings {
-		line := x.Severity + " " + x.Rule
+		line := msg(f.lang(), "sev-"+x.Severity) + " " + x.Rule
 		if x.Match != "" {
 			line += fmt.Sprintf(" %q", x.Match)
 		}
@@ -114,7 +114,8 @@ func (f *flow) findingsBrief(m compose.Message) string {
 }
 
 // principleSummary counts findings per principle in the playbook's order,
-// zeros included, so that a clean principle is visibly clean.
+// zeros included, so that a clean principle is visibly clean. Principles
+// are named by their titles, in the playbook's language.
 func principleSummary(pb *playbook.Playbook, findings []lint.Finding) string {
 	counts := map[string]int{}
 	for _, x := range findings {
@@ -122,7 +123,7 @@ func principleSummary(pb *playbook.Playbook, findings []lint.Finding) string {
 	}
 	var parts []string
 	for _, p := range pb.Principles {
-		parts = append(parts, fmt.Sprintf("%s %d", p.ID, counts[p.ID]))
+		parts = append(parts, fmt.Sprintf("%s %d", firstOf(p.Title, p.ID), counts[p.ID]))
 		delete(counts, p.ID)
 	}
 	for _, x := range findings {
