@@ -90,10 +90,10 @@ func TestDraftEditRelintsAndWrites(t *testing.T) {
 		t.Fatalf("SMS shown %d times, want before and after the edit:\n%s", len(smsShows), strings.Join(p.shows, "\n\n"))
 	}
 	before, after := smsShows[0], smsShows[1]
-	if strings.Contains(before, "helpful.sales-pitch") || !strings.Contains(before, "helpful 0") {
+	if strings.Contains(before, "helpful.sales-pitch") || !strings.Contains(before, "Helfen statt werben 0") {
 		t.Errorf("rendered SMS should be clean:\n%s", before)
 	}
-	for _, want := range []string{"helpful.sales-pitch", "Nennen Sie, was hilft.", "helpful 1 · anchor 0", "von Ihnen bearbeitet", "SMS GSM-7"} {
+	for _, want := range []string{"helpful.sales-pitch", "Nennen Sie, was hilft.", "Helfen statt werben 1 · Verlässlicher Anker 0", "Warnung helpful.sales-pitch", "von Ihnen bearbeitet", "SMS GSM-7"} {
 		if !strings.Contains(after, want) {
 			t.Errorf("re-linted preview lacks %q:\n%s", want, after)
 		}
