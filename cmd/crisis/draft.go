@@ -184,10 +184,18 @@ func resumeHint(statePath string, o *draftOptions) string {
 	if o.outSet {
 		cmd += " --out " + shellQuote(o.out)
 	}
-	if st, err := draft.LoadState(statePath); err == nil && st.Lang == "de" {
-		return "crisis: abgebrochen; Ihre Antworten sind gesichert. Weiter geht es mit: " + cmd
+	lang := ""
+	if st, err := draft.LoadState(statePath); err == nil {
+		lang = st.Lang
 	}
-	return "crisis: aborted; your answers are kept. Continue with: " + cmd
+	switch lang {
+	case "de":
+		return "crisis: abgebrochen; Ihre Antworten sind gesichert. Weiter geht es mit: " + cmd
+	case "en":
+		return "crisis: aborted; your answers are kept. Continue with: " + cmd
+	}
+	// Stopped at the language question, which asks in both.
+	return "crisis: abgebrochen / aborted. Weiter mit / continue with: " + cmd
 }
 
 // shellQuote quotes s for a POSIX shell when it needs it.

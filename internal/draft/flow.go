@@ -174,6 +174,9 @@ func (f *flow) start() error {
 			f.st.Step = StepScenario
 		}
 	}
+	// Saved before the first question, so that even an abort there
+	// leaves a draft that --resume finds.
+	f.save()
 	return nil
 }
 
