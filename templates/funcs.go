@@ -527,7 +527,7 @@ func clip(n int, prefix, s string) string {
 			i += j + len(sep)
 		}
 	}
-	if utf8.RuneCountInString(best) >= budget/2 {
+	if best != "" && utf8.RuneCountInString(best) >= budget/3 {
 		return prefix + best
 	}
 	r := []rune(s)

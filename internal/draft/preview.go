@@ -65,12 +65,29 @@ func (f *flow) openFindings(msgs []compose.Message) (summary string, blocking []
 		if len(parts) == 0 {
 			parts = []string{msg(lang, "ready")}
 		}
-		lines = append(lines, fmt.Sprintf("%-10s %s", f.channelTitle(m.Channel)+":", strings.Join(parts, "; ")))
+		lines = append(lines, f.channelTitle(m.Channel)+":\t"+strings.Join(parts, "; "))
 		if len(limits) > 0 || counts["error"] > 0 || past {
 			blocking = append(blocking, m.Channel)
 		}
 	}
-	return strings.Join(lines, "\n"), blocking
+	return alignColumns(lines), blocking
+}
+
+// alignColumns pads what comes before the first tab of each line to the
+// widest such part, so that the channels' findings line up.
+func alignColumns(lines []string) string {
+	width := 0
+	for _, l := range lines {
+		if head, _, ok := strings.Cut(l, "\t"); ok {
+			width = max(width, utf8.RuneCountInString(head))
+		}
+	}
+	for i, l := range lines {
+		if head, rest, ok := strings.Cut(l, "\t"); ok {
+			lines[i] = head + strings.Repeat(" ", width-utf8.RuneCountInString(head)+1) + rest
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // findingsText lists the tone findings of a message and sums them up per
