@@ -13,14 +13,17 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisis-comms/crisis/internal/channel"
 	"github.com/crisis-comms/crisis/internal/config"
+	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/lint"
 	"github.com/crisis-comms/crisis/internal/report"
 	"github.com/crisis-comms/crisis/playbook"
@@ -164,8 +167,12 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 		dirOf[i] = k
 	}
 	pending := make([]atomic.Int32, len(dirs))
+	updates := make([]*updateSet, len(dirs))
 	for k, idx := range dirs {
 		pending[k].Store(int32(len(idx)))
+		if len(idx) > 1 {
+			updates[k] = readUpdateSet(filepath.Dir(jobs[idx[0]].path))
+		}
 	}
 	// A result is final once its directory has been compared; the worker
 	// that makes results final marks them and wakes the emitter.
@@ -209,11 +216,13 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 					done(i)
 					continue
 				}
-				if docs[i] != nil {
+				// Files that are not known to be one update's messages are
+				// not compared, so their facts are not needed.
+				if docs[i] != nil && (updates[k].isSet || docs[i].Front.Incident != "") {
 					facts[i] = extractFacts(docs[i])
 				}
 				if pending[k].Add(-1) == 0 {
-					congruence(out, docs, facts, dirs[k])
+					congruence(out, docs, facts, dirs[k], updates[k])
 					for _, x := range dirs[k] {
 						if docs[x] != nil {
 							docs[x].Release()
@@ -690,16 +699,149 @@ func countText(s string) (words, runes int) {
 // asciiSpace is unicode.IsSpace for ASCII, as 1 or 0.
 var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
-// congruence compares the facts of the files idx of one directory and adds
-// a channels.congruence finding to the later file of each disagreeing pair.
-func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact, idx []int) {
+// updateSet says whether a directory is one update: it holds a facts.yaml
+// or is named by an update time (2026-11-23T0930). Its facts.yaml's next
+// update, if any, is what every message must promise.
+type updateSet struct {
+	isSet      bool
+	factsPath  string
+	nextUpdate string // RFC 3339, from facts.yaml
+}
+
+// readUpdateSet looks at a directory with more than one message file.
+func readUpdateSet(dir string) *updateSet {
+	u := &updateSet{isSet: isUpdateDirName(filepath.Base(dir))}
+	p := filepath.Join(dir, incident.FactsFile)
+	if f, err := incident.LoadFacts(p); err == nil {
+		u.isSet, u.factsPath, u.nextUpdate = true, p, f.NextUpdate
+	} else if _, serr := os.Lstat(p); serr == nil {
+		u.isSet = true
+	}
+	return u
+}
+
+// isUpdateDirName reports whether name is an update time such as
+// 2026-11-23T0930, with an optional -2, -3 … suffix.
+func isUpdateDirName(name string) bool {
+	if i := strings.LastIndexByte(name, '-'); i >= len(incident.DirLayout) {
+		name = name[:i]
+	}
+	_, err := time.Parse(incident.DirLayout, name)
+	return err == nil
+}
+
+// congruence compares the messages of one update and adds findings to the
+// later file of each disagreeing pair. In an update directory all its
+// message files are one update; elsewhere the files whose front matter
+// names the same incident and next update are, and other files are not
+// compared at all — unrelated files that share a folder are not a set,
+// which keeps the cost linear in the number of files.
+func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact, idx []int, u *updateSet) {
+	if u.isSet {
+		congruentSet(out, docs, facts, idx, u)
+		return
+	}
+	type key struct{ incident, next string }
+	groups := map[key][]int{}
+	var order []key
+	for _, i := range idx {
+		if docs[i] == nil || docs[i].Front.Incident == "" {
+			continue
+		}
+		k := key{docs[i].Front.Incident, docs[i].Front.NextUpdate}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	for _, k := range order {
+		if len(groups[k]) > 1 {
+			congruentSet(out, docs, facts, groups[k], u)
+		}
+	}
+}
+
+// congruentSet compares the messages idx of one update by role: the next
+// update each promises (front matter and text) must be the same in every
+// file and in facts.yaml, an error naming both files; the other facts must
+// not contradict each other between files.
+func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fact, idx []int, u *updateSet) {
+	add := func(i int, f lint.Finding) {
+		f = docs[i].Locate(f)
+		if kept := docs[i].Suppress([]lint.Finding{f}); len(kept) == 1 {
+			out[i].Findings = append(out[i].Findings, f)
+			lint.SortFindings(out[i].Findings)
+		}
+	}
+	// The next update, by role: what the front matter promises, which the
+	// text must say too.
+	ref, refFile := u.nextUpdate, u.factsPath
+	var withNext []int
+	for _, i := range idx {
+		d := docs[i]
+		if d == nil || d.Front.NextUpdate == "" {
+			continue
+		}
+		withNext = append(withNext, i)
+		t, err := incident.ParseTime(d.Front.NextUpdate, time.Local)
+		if err != nil {
+			continue
+		}
+		start, end := frontMatterValue(d.Raw[:d.Body], "next_update")
+		if ref == "" {
+			ref, refFile = d.Front.NextUpdate, out[i].Path
+		} else if rt, err := incident.ParseTime(ref, time.Local); err == nil && !rt.Equal(t) {
+			add(i, lint.Finding{
+				Rule: "channels.next-update", Principle: "channels", Tone: "form", Severity: "error",
+				Message: fmt.Sprintf("next_update %s here, but %s in %s: every message of one update must promise the same next update",
+					d.Front.NextUpdate, ref, refFile),
+				Suggestion: "correct whichever is wrong so that every channel names the same time",
+				Offset:     start, End: end,
+			})
+		}
+		// The text names times; one of them must be the promised one.
+		clock := t.Format("15:04")
+		var times []channel.Fact
+		for _, x := range facts[i] {
+			if x.Kind == channel.FactTime {
+				times = append(times, x)
+			}
+		}
+		found := false
+		for _, x := range times {
+			if x.Value == clock || strings.HasPrefix(x.Value, clock+"-") {
+				found = true
+			}
+		}
+		// A resolved or follow-up message promises no next update in its
+		// text (a review date at most), so only the open stages are held
+		// to it.
+		closed := d.Front.Stage == incident.StageResolved || d.Front.Stage == incident.StageFollowup
+		if len(times) > 0 && !found && !closed {
+			last := times[len(times)-1]
+			add(i, lint.Finding{
+				Rule: "channels.next-update", Principle: "channels", Tone: "form", Severity: "error",
+				Message: fmt.Sprintf("the text names %q, but next_update in the front matter is %s (%s): the text and the promise must agree",
+					last.Raw, d.Front.NextUpdate, clock),
+				Suggestion: "write the time of next_update in the text, or change next_update",
+				Offset:     last.Offset, End: last.End,
+			})
+		}
+	}
+	// Every other fact is compared between files; times only where no
+	// front matter says which is the next update, since a start time and
+	// a next update are different roles.
 	var ff []channel.FileFacts
 	pos := map[string]int{}
 	for _, i := range idx {
 		if docs[i] == nil {
 			continue
 		}
-		ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: facts[i]})
+		fs := facts[i]
+		if slices.Contains(withNext, i) {
+			fs = slices.DeleteFunc(slices.Clone(fs), func(x channel.Fact) bool { return x.Kind == channel.FactTime })
+		}
+		ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: fs})
 		pos[out[i].Path] = i
 	}
 	if len(ff) < 2 {
@@ -707,18 +849,13 @@ func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact
 	}
 	for _, dis := range channel.Congruence(ff) {
 		i := pos[dis.B.Path]
-		d := docs[i]
 		la, _ := docs[pos[dis.A.Path]].Position(dis.A.Offset)
-		f := d.Locate(lint.Finding{
+		add(i, lint.Finding{
 			Rule: "channels.congruence", Principle: "channels", Tone: "form", Severity: "warning",
 			Message: fmt.Sprintf("%s %q here, but %q in %s (line %d): messages of one update must agree on every %s",
 				dis.Kind, dis.B.Raw, dis.A.Raw, filepath.Base(dis.A.Path), la, dis.Kind),
 			Suggestion: "correct whichever is wrong so that every channel says the same",
 			Offset:     dis.B.Offset, End: dis.B.End,
 		})
-		if kept := d.Suppress([]lint.Finding{f}); len(kept) == 1 {
-			out[i].Findings = append(out[i].Findings, f)
-			lint.SortFindings(out[i].Findings)
-		}
 	}
 }
