@@ -30,7 +30,13 @@ type Playbook struct {
 	Extends     string `yaml:"extends,omitempty" json:"extends,omitempty"`
 	// Cadence is how often an update is due when facts name no next_update
 	// (a Go duration such as 30m or 2h).
-	Cadence    string      `yaml:"cadence,omitempty" json:"cadence,omitempty"`
+	Cadence string `yaml:"cadence,omitempty" json:"cadence,omitempty"`
+	// Region is the ISO 3166 country (DE, GB, US, …) whose national phone
+	// numbers the messages use: "020 7946 0000" is +44 20 7946 0000 in GB.
+	Region string `yaml:"region,omitempty" json:"region,omitempty"`
+	// Timezone is the IANA zone (Europe/Berlin) of times written without
+	// an offset; empty means the machine's.
+	Timezone   string      `yaml:"timezone,omitempty" json:"timezone,omitempty"`
 	Principles []Principle `yaml:"principles,omitempty" json:"principles,omitempty"`
 	Lexicon    Lexicon     `yaml:"lexicon,omitempty" json:"lexicon,omitempty"`
 	Facts      []Fact      `yaml:"facts,omitempty" json:"facts,omitempty"`

@@ -140,6 +140,7 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 	out := make([]report.File, len(jobs))
 	docs := make([]*lint.Document, len(jobs))
 	facts := make([][]channel.Fact, len(jobs))
+	regions := make([]string, len(jobs))
 	n := r.opts.Jobs
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
@@ -201,7 +202,7 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 				if i >= len(jobs) {
 					return
 				}
-				out[i], docs[i], buf = r.lintOne(jobs[i], buf)
+				out[i], docs[i], regions[i], buf = r.lintOne(jobs[i], buf)
 				k := dirOf[i]
 				if k < 0 {
 					docs[i] = nil
@@ -222,7 +223,7 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 					facts[i] = extractFacts(docs[i])
 				}
 				if pending[k].Add(-1) == 0 {
-					congruence(out, docs, facts, dirs[k], updates[k])
+					congruence(out, docs, facts, regions, dirs[k], updates[k])
 					for _, x := range dirs[k] {
 						if docs[x] != nil {
 							docs[x].Release()
@@ -388,32 +389,33 @@ func describe(err error) error {
 
 // lintOne reads, parses and lints one file. buf is the worker's read
 // buffer, returned for the next file (the document copies what it keeps).
-func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, []byte) {
+func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, string, []byte) {
 	res := report.File{Path: j.path, Findings: []lint.Finding{}}
 	if j.err != nil {
 		res.Err = j.err
-		return res, nil, buf
+		return res, nil, "", buf
 	}
 	data, err := r.read(j, buf)
 	if err != nil {
 		res.Err = err
-		return res, nil, buf
+		return res, nil, "", buf
 	}
 	if cap(data) <= 1<<20 {
 		buf = data[:0]
 	}
-	res2, d := r.lintData(j, data, res)
-	return res2, d, buf
+	res2, d, region := r.lintData(j, data, res)
+	return res2, d, region, buf
 }
 
-// lintData parses and lints the contents of one file.
-func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document) {
+// lintData parses and lints the contents of one file, and returns the
+// region of its playbook, by which congruence reads phone numbers.
+func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document, string) {
 	ext := strings.ToLower(filepath.Ext(j.path))
 	markdown := j.stdin || ext == ".md" || ext == ".markdown"
 	d, err := lint.Parse(j.path, data, markdown)
 	if err != nil {
 		res.Err = stripPath(err, j.path)
-		return res, nil
+		return res, nil, ""
 	}
 	res.Source = d.Raw
 
@@ -425,7 +427,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		}
 		if err != nil {
 			res.Err = err
-			return res, nil
+			return res, nil, ""
 		}
 		if cfg != nil {
 			set = cfg.Settings(j.path)
@@ -446,7 +448,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	e, err := r.Engine(ref)
 	if err != nil {
 		res.Err = err
-		return res, nil
+		return res, nil, ""
 	}
 	pb := e.Playbook()
 	ch := firstOf(d.Front.Channel, set.Channel)
@@ -500,7 +502,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 			lint.SortFindings(res.Findings)
 		}
 	}
-	return res, d
+	return res, d, pb.Region
 }
 
 func (r *Runner) read(j job, buf []byte) ([]byte, error) {
@@ -736,9 +738,9 @@ func isUpdateDirName(name string) bool {
 // names the same incident and next update are, and other files are not
 // compared at all — unrelated files that share a folder are not a set,
 // which keeps the cost linear in the number of files.
-func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact, idx []int, u *updateSet) {
+func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact, regions []string, idx []int, u *updateSet) {
 	if u.isSet {
-		congruentSet(out, docs, facts, idx, u)
+		congruentSet(out, docs, facts, regions, idx, u)
 		return
 	}
 	type key struct{ incident, next string }
@@ -756,7 +758,7 @@ func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact
 	}
 	for _, k := range order {
 		if len(groups[k]) > 1 {
-			congruentSet(out, docs, facts, groups[k], u)
+			congruentSet(out, docs, facts, regions, groups[k], u)
 		}
 	}
 }
@@ -765,7 +767,7 @@ func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact
 // update each promises (front matter and text) must be the same in every
 // file and in facts.yaml, an error naming both files; the other facts must
 // not contradict each other between files.
-func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fact, idx []int, u *updateSet) {
+func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fact, regions []string, idx []int, u *updateSet) {
 	add := func(i int, f lint.Finding) {
 		f = docs[i].Locate(f)
 		if kept := docs[i].Suppress([]lint.Finding{f}); len(kept) == 1 {
@@ -840,6 +842,18 @@ func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fa
 		fs := facts[i]
 		if slices.Contains(withNext, i) {
 			fs = slices.DeleteFunc(slices.Clone(fs), func(x channel.Fact) bool { return x.Kind == channel.FactTime })
+		}
+		// Phone numbers are read again in the playbook's region: extraction
+		// takes national numbers as German.
+		if regions[i] != "" {
+			fs = slices.Clone(fs)
+			for n, x := range fs {
+				if x.Kind == channel.FactPhone {
+					if v := channel.PhoneE164(x.Raw, regions[i]); v != "" {
+						fs[n].Value = v
+					}
+				}
+			}
 		}
 		ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: fs})
 		pos[out[i].Path] = i

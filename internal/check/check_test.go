@@ -254,3 +254,41 @@ func TestUnrelatedFilesAreNoSet(t *testing.T) {
 		t.Errorf("%d congruence findings among unrelated files, want none", n)
 	}
 }
+
+// TestCongruencePhoneRegion: phone numbers are compared as numbers of the
+// playbook's region (builtin:en reads national numbers as British).
+func TestCongruencePhoneRegion(t *testing.T) {
+	for _, tc := range []struct {
+		other string
+		want  int
+	}{{"+44 20 7946 0000", 0}, {"+44 20 7946 0999", 1}} {
+		dir := filepath.Join(t.TempDir(), "2026-11-23T0930")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		files := map[string]string{
+			"sms.txt":  "---\nlang: en\n---\nPortal down. Call 020 7946 0000.\n",
+			"email.md": "---\nlang: en\n---\nSubject: Portal down\n\nThe portal is down. Call us on " + tc.other + ".\n",
+		}
+		for name, body := range files {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := New(Options{Jobs: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range r.Run([]string{dir}) {
+			for _, x := range f.Findings {
+				if x.Rule == "channels.congruence" {
+					n++
+				}
+			}
+		}
+		if n != tc.want {
+			t.Errorf("020 7946 0000 against %s: %d congruence findings, want %d", tc.other, n, tc.want)
+		}
+	}
+}
