@@ -29,6 +29,11 @@ import (
 	"github.com/crisis-comms/crisis/playbook"
 )
 
+// GenericChannel is the channel of a message file whose channel nothing
+// names, when the playbook defines it: its anchors (next update, contact)
+// are checked like any channel's.
+const GenericChannel = "generic"
+
 // Options steer a run.
 type Options struct {
 	// Playbook overrides every .crisis.yaml (--playbook).
@@ -454,6 +459,9 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	ch := firstOf(d.Front.Channel, set.Channel)
 	if ch == "" {
 		ch = r.channelFromName(pb, j.path)
+	}
+	if ch == "" && pb.Channel(GenericChannel) != nil {
+		ch = GenericChannel
 	}
 	ctx := lint.Context{Lang: lang, Channel: ch, Stage: d.Front.Stage, Disabled: set.Disabled, Severity: set.Severity}
 	findings, judged := e.LintLang(d, ctx)
