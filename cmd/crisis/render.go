@@ -132,6 +132,19 @@ func renderRun(s streams, o *renderOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
+	if pb.Timezone != "" && facts.Timezone == "" {
+		// Local times in the facts are in the playbook's zone.
+		loc, err := time.LoadLocation(pb.Timezone)
+		if err != nil {
+			return usageErr(err)
+		}
+		if facts, err = incident.LoadFactsIn(o.facts, loc); err != nil {
+			return usageErr(err)
+		}
+		if now, err = updateTime(o.now, facts); err != nil {
+			return usageErr(err)
+		}
+	}
 	if o.template != "" {
 		return renderTemplate(s, o, pb, facts, now)
 	}

@@ -193,6 +193,14 @@ func (f *flow) loadPlaybook(ref string) error {
 		return err
 	}
 	f.pb, f.eng = pb, eng
+	if pb.Timezone != "" {
+		// Times typed as "15:00" are the playbook's local time.
+		loc, err := time.LoadLocation(pb.Timezone)
+		if err != nil {
+			return fmt.Errorf("playbook %s: %w", pb.Source, err)
+		}
+		f.o.Now = f.o.Now.In(loc)
+	}
 	return nil
 }
 

@@ -83,8 +83,24 @@ func LoadFacts(path string) (*Facts, error) {
 
 // ParseFacts decodes facts strictly and checks stage and times. Times may
 // be written as people write them (see ParseTime); they are returned in
-// RFC 3339. Errors name the file and the line:col of the value.
+// RFC 3339. Errors name the file and the line:col of the value. Times
+// without an offset are in the facts' timezone, else the machine's.
 func ParseFacts(name string, data []byte) (*Facts, error) {
+	return ParseFactsIn(name, data, time.Local)
+}
+
+// LoadFactsIn is LoadFacts with loc as the zone of times without an
+// offset when the facts name no timezone (a playbook's timezone:).
+func LoadFactsIn(path string, loc *time.Location) (*Facts, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFactsIn(path, data, loc)
+}
+
+// ParseFactsIn is ParseFacts with loc as the default zone.
+func ParseFactsIn(name string, data []byte, defaultLoc *time.Location) (*Facts, error) {
 	var f Facts
 	if err := yamlfile.Decode(name, data, &f); err != nil {
 		return nil, err
@@ -96,7 +112,7 @@ func ParseFacts(name string, data []byte) (*Facts, error) {
 		}
 		return e
 	}
-	loc, err := Location(f.Timezone, time.Local)
+	loc, err := Location(f.Timezone, defaultLoc)
 	if err != nil {
 		return nil, at("timezone", err)
 	}
