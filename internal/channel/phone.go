@@ -2,6 +2,8 @@ package channel
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -13,6 +15,29 @@ import (
 // valid number there. ExtractFacts has no region and reads national
 // numbers as German; congruence re-reads them with the playbook's region.
 func PhoneE164(raw, region string) string {
+	// A tree repeats a few numbers (the hotline) many times, and parsing
+	// one costs microseconds: results are kept, up to a bound.
+	key := phoneKey{raw, region}
+	if v, ok := phoneCache.Load(key); ok {
+		return v.(string)
+	}
+	v := parsePhone(raw, region)
+	if phoneCached.Add(1) <= maxPhoneCache {
+		phoneCache.Store(key, v)
+	}
+	return v
+}
+
+type phoneKey struct{ raw, region string }
+
+const maxPhoneCache = 4096
+
+var (
+	phoneCache  sync.Map // phoneKey → string
+	phoneCached atomic.Int64
+)
+
+func parsePhone(raw, region string) string {
 	// "+49 (0)30 …": the bracketed trunk prefix is not dialled from abroad.
 	raw = strings.Replace(raw, "(0)", "", 1)
 	n, err := phonenumbers.Parse(raw, region)

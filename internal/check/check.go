@@ -722,12 +722,20 @@ type updateSet struct {
 func readUpdateSet(dir string) *updateSet {
 	u := &updateSet{isSet: isUpdateDirName(filepath.Base(dir))}
 	p := filepath.Join(dir, incident.FactsFile)
+	if _, err := os.Lstat(p); err != nil {
+		return u
+	}
+	u.isSet = true
 	if f, err := incident.LoadFacts(p); err == nil {
-		u.isSet, u.factsPath, u.nextUpdate = true, p, f.NextUpdate
-	} else if _, serr := os.Lstat(p); serr == nil {
-		u.isSet = true
+		u.factsPath, u.nextUpdate = p, f.NextUpdate
 	}
 	return u
+}
+
+// nationalNumber reports whether a phone number is written without its
+// country code (0…, not +… or 00…).
+func nationalNumber(raw string) bool {
+	return strings.HasPrefix(raw, "0") && !strings.HasPrefix(raw, "00")
 }
 
 // isUpdateDirName reports whether name is an update time such as
@@ -843,20 +851,29 @@ func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fa
 	// a next update are different roles.
 	var ff []channel.FileFacts
 	pos := map[string]int{}
+	// The facts as compared, for all files in one allocation.
+	total := 0
+	for _, i := range idx {
+		total += len(facts[i])
+	}
+	arena := make([]channel.Fact, 0, total)
 	for _, i := range idx {
 		if docs[i] == nil {
 			continue
 		}
-		fs := facts[i]
-		if slices.Contains(withNext, i) {
-			fs = slices.DeleteFunc(slices.Clone(fs), func(x channel.Fact) bool { return x.Kind == channel.FactTime })
+		start := len(arena)
+		timed := slices.Contains(withNext, i)
+		for _, x := range facts[i] {
+			if !timed || x.Kind != channel.FactTime {
+				arena = append(arena, x)
+			}
 		}
-		// Phone numbers are read again in the playbook's region: extraction
-		// takes national numbers as German.
-		if regions[i] != "" {
-			fs = slices.Clone(fs)
+		fs := arena[start:len(arena):len(arena)]
+		// Extraction reads national numbers as German; in another region
+		// they are read again, with the region's numbering plan.
+		if regions[i] != "" && regions[i] != "DE" {
 			for n, x := range fs {
-				if x.Kind == channel.FactPhone {
+				if x.Kind == channel.FactPhone && nationalNumber(x.Raw) {
 					if v := channel.PhoneE164(x.Raw, regions[i]); v != "" {
 						fs[n].Value = v
 					}
