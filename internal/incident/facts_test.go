@@ -56,3 +56,27 @@ func TestFormatTimeReadsBack(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseTime: any input is a time or an error, never a panic; a time
+// written back the way people type it reads back as the same moment.
+func FuzzParseTime(f *testing.F) {
+	for _, s := range []string{"2026-11-23T15:00:00+01:00", "2026-11-23 15:00:00+01:00", "2026-11-23 15:00", "23.11.2026, 15:00 Uhr", "31.02.2026 15:00", "2026-11-23T15:00", "", "15:00"} {
+		f.Add(s)
+	}
+	berlin := time.FixedZone("CET", 3600)
+	f.Fuzz(func(t *testing.T, s string) {
+		tm, err := ParseTime(s, berlin)
+		if err != nil {
+			return
+		}
+		// FormatTime shows minutes, as people write them.
+		want := tm.Add(-time.Duration(tm.Second())*time.Second - time.Duration(tm.Nanosecond()))
+		for _, lang := range []string{"de", "en"} {
+			shown := FormatTime(tm, berlin, lang)
+			back, err := ParseTime(shown, berlin)
+			if err != nil || !back.Equal(want) {
+				t.Fatalf("%q → %v shown as %q reads back as %v, %v", s, tm, shown, back, err)
+			}
+		}
+	})
+}
