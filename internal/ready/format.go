@@ -74,8 +74,10 @@ type pageData struct {
 }
 
 var page = template.Must(template.New("ready").Funcs(template.FuncMap{
-	"status":  func(l label, s string) string { return l.status(s) },
-	"summary": func(l label, r *Report) string { return fmt.Sprintf(l.Summary, r.Summary[OK], r.Summary[Warning], r.Summary[Error]) },
+	"status": func(l label, s string) string { return l.status(s) },
+	"summary": func(l label, r *Report) string {
+		return fmt.Sprintf(l.Summary, r.Summary[OK], r.Summary[Warning], r.Summary[Error])
+	},
 }).Parse(`<!doctype html>
 <html lang="{{.Report.Lang}}">
 <head>

@@ -625,7 +625,9 @@ func (a *audit) contactPoints() {
 		a.add("landing", Error, a.t("Keine Landingpage festgelegt.", "No landing page set."),
 			a.t("Reservieren Sie jetzt eine Adresse (z. B. /stoerung) und tragen Sie sie als landing_page ein.", "Reserve an address now (e.g. /status) and set it as landing_page."))
 	} else {
-		a.used2("landing", a.k.LandingPage, func(u holdingUse) bool { return strings.TrimRight(u.landing, "/") == strings.TrimRight(a.k.LandingPage, "/") },
+		a.used2("landing", a.k.LandingPage, func(u holdingUse) bool {
+			return strings.TrimRight(u.landing, "/") == strings.TrimRight(a.k.LandingPage, "/")
+		},
 			a.t("Landingpage", "Landing page"))
 	}
 	if strings.TrimSpace(a.k.Hotline.Number) == "" {
@@ -634,7 +636,9 @@ func (a *audit) contactPoints() {
 		return
 	}
 	want := digits(a.k.Hotline.Number)
-	a.used2("hotline", a.k.Hotline.Number, func(u holdingUse) bool { return want != "" && strings.HasSuffix(digits(u.hotline), strings.TrimLeft(want, "0")) },
+	a.used2("hotline", a.k.Hotline.Number, func(u holdingUse) bool {
+		return want != "" && strings.HasSuffix(digits(u.hotline), strings.TrimLeft(want, "0"))
+	},
 		a.t("Hotline", "Hotline"))
 	if strings.TrimSpace(a.k.Hotline.Hours) == "" {
 		a.add("hotline.hours", Warning, a.t("Für die Hotline sind keine Zeiten angegeben.", "The hotline has no hours."),
