@@ -252,6 +252,21 @@ func merge(base, child *Playbook) *Playbook {
 			*s.dst = s.v
 		}
 	}
+	if child.Drill != nil {
+		d := DrillTargets{}
+		if base.Drill != nil {
+			d = *base.Drill
+		}
+		for _, s := range []struct {
+			dst *string
+			v   string
+		}{{&d.FirstMessage, child.Drill.FirstMessage}, {&d.LandingPage, child.Drill.LandingPage}, {&d.Update, child.Drill.Update}} {
+			if s.v != "" {
+				*s.dst = s.v
+			}
+		}
+		out.Drill = &d
+	}
 	out.Principles = mergeByID(base.Principles, child.Principles, func(x Principle) string { return x.ID })
 	out.Facts = mergeByID(base.Facts, child.Facts, func(x Fact) string { return x.ID })
 	out.Channels = mergeByID(base.Channels, child.Channels, func(x Channel) string { return x.ID })

@@ -30,19 +30,56 @@ type Playbook struct {
 	Extends     string `yaml:"extends,omitempty" json:"extends,omitempty"`
 	// Cadence is how often an update is due when facts name no next_update
 	// (a Go duration such as 30m or 2h).
-	Cadence    string      `yaml:"cadence,omitempty" json:"cadence,omitempty"`
-	Principles []Principle `yaml:"principles,omitempty" json:"principles,omitempty"`
-	Lexicon    Lexicon     `yaml:"lexicon,omitempty" json:"lexicon,omitempty"`
-	Facts      []Fact      `yaml:"facts,omitempty" json:"facts,omitempty"`
-	Rules      []Rule      `yaml:"rules,omitempty" json:"rules,omitempty"`
-	Channels   []Channel   `yaml:"channels,omitempty" json:"channels,omitempty"`
-	Scenarios  []Scenario  `yaml:"scenarios,omitempty" json:"scenarios,omitempty"`
+	Cadence string `yaml:"cadence,omitempty" json:"cadence,omitempty"`
+	// Drill holds the targets crisis drill measures a team against.
+	Drill      *DrillTargets `yaml:"drill,omitempty" json:"drill,omitempty"`
+	Principles []Principle   `yaml:"principles,omitempty" json:"principles,omitempty"`
+	Lexicon    Lexicon       `yaml:"lexicon,omitempty" json:"lexicon,omitempty"`
+	Facts      []Fact        `yaml:"facts,omitempty" json:"facts,omitempty"`
+	Rules      []Rule        `yaml:"rules,omitempty" json:"rules,omitempty"`
+	Channels   []Channel     `yaml:"channels,omitempty" json:"channels,omitempty"`
+	Scenarios  []Scenario    `yaml:"scenarios,omitempty" json:"scenarios,omitempty"`
 
 	// Source is where the playbook came from: a file path or builtin:LANG.
 	Source string `yaml:"-" json:"source,omitempty"`
 	// lexiconPos remembers where each lexicon group was defined.
 	lexiconPos map[string]pos
 	rootPos    pos
+}
+
+// DrillTargets are how fast a team should be in a drill (Go durations such
+// as 15m): from the first report to the first message on every channel,
+// to the landing page, and from new information to the update.
+type DrillTargets struct {
+	FirstMessage string `yaml:"first_message,omitempty" json:"first_message,omitempty"`
+	LandingPage  string `yaml:"landing_page,omitempty" json:"landing_page,omitempty"`
+	Update       string `yaml:"update,omitempty" json:"update,omitempty"`
+}
+
+// Default drill targets: the first message within a quarter of an hour, the
+// landing page within half an hour, an update within half an hour of news.
+const (
+	DefaultFirstMessageTarget = "15m"
+	DefaultLandingPageTarget  = "30m"
+	DefaultUpdateTarget       = "30m"
+)
+
+// Targets returns the drill targets with the defaults filled in.
+func (p *Playbook) Targets() DrillTargets {
+	t := DrillTargets{DefaultFirstMessageTarget, DefaultLandingPageTarget, DefaultUpdateTarget}
+	if p.Drill != nil {
+		for _, s := range []struct {
+			dst *string
+			v   string
+		}{
+			{&t.FirstMessage, p.Drill.FirstMessage}, {&t.LandingPage, p.Drill.LandingPage}, {&t.Update, p.Drill.Update},
+		} {
+			if s.v != "" {
+				*s.dst = s.v
+			}
+		}
+	}
+	return t
 }
 
 // Lexicon maps a group name to its terms per language. A term is a word or

@@ -62,6 +62,18 @@ func (v *validator) check() {
 	if strings.TrimSpace(p.ID) == "" {
 		v.at(p.rootPos, "", "missing `id:`: give the playbook a short name such as acme")
 	}
+	if p.Drill != nil {
+		for _, d := range []struct{ key, v string }{
+			{"first_message", p.Drill.FirstMessage}, {"landing_page", p.Drill.LandingPage}, {"update", p.Drill.Update},
+		} {
+			if d.v == "" {
+				continue
+			}
+			if x, err := time.ParseDuration(d.v); err != nil || x <= 0 {
+				v.at(p.rootPos, "drill", "drill.%s %q is not a duration such as 15m or 1h", d.key, d.v)
+			}
+		}
+	}
 	if p.Cadence != "" {
 		if d, err := time.ParseDuration(p.Cadence); err != nil || d <= 0 {
 			v.at(p.rootPos, "cadence", "cadence %q is not a duration such as 30m or 2h", p.Cadence)

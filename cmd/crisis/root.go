@@ -93,6 +93,7 @@ English playbooks are built in; teams extend them.`,
 	root.AddGroup(
 		&cobra.Group{ID: "write", Title: "Writing messages:"},
 		&cobra.Group{ID: "check", Title: "Checking and publishing:"},
+		&cobra.Group{ID: "prepare", Title: "Preparing before a crisis:"},
 	)
 	for _, c := range []*cobra.Command{newDraftCmd(s), newRenderCmd(s), newNewCmd(s)} {
 		c.GroupID = "write"
@@ -100,6 +101,10 @@ English playbooks are built in; teams extend them.`,
 	}
 	for _, c := range []*cobra.Command{newLintCmd(s), newPageCmd(s), newStatusCmd(s), newPlaybookCmd(s)} {
 		c.GroupID = "check"
+		root.AddCommand(c)
+	}
+	for _, c := range []*cobra.Command{newReadyCmd(s), newDrillCmd(s)} {
+		c.GroupID = "prepare"
 		root.AddCommand(c)
 	}
 	root.AddCommand(newVersionCmd(s), newManCmd(s))
