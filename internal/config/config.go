@@ -254,6 +254,7 @@ type Finder struct {
 	mu    sync.Mutex
 	cache map[string]*Config
 	errs  map[string]error
+	fixed *Config // --config: this one for every file
 }
 
 // NewFinder returns an empty finder.
@@ -261,8 +262,17 @@ func NewFinder() *Finder {
 	return &Finder{cache: map[string]*Config{}, errs: map[string]error{}}
 }
 
+// NewFixedFinder returns a finder that gives c for every file, as for
+// crisis lint --config FILE.
+func NewFixedFinder(c *Config) *Finder {
+	return &Finder{fixed: c}
+}
+
 // For returns the config that applies to file, or nil when there is none.
 func (f *Finder) For(file string) (*Config, error) {
+	if f.fixed != nil {
+		return f.fixed, nil
+	}
 	abs, err := absPath(file)
 	if err != nil {
 		return nil, err

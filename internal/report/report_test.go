@@ -141,7 +141,7 @@ func render(t *testing.T, format string, files []File, opts Options) []byte {
 }
 
 func TestGolden(t *testing.T) {
-	opts := Options{Playbook: fixturePlaybook(), ToolVersion: "1.2.3"}
+	opts := Options{Playbooks: []*playbook.Playbook{fixturePlaybook()}, ToolVersion: "1.2.3"}
 	color := opts
 	color.Color = true
 	for _, tc := range []struct {
