@@ -141,7 +141,7 @@ func (r *Runner) Engine(ref string) (*lint.Engine, error) {
 type job struct {
 	path    string
 	stdin   bool
-	named   bool // stdin linted as path (--stdin-filename)
+	named   bool  // stdin linted as path (--stdin-filename)
 	regular bool  // known to be a regular file from the directory listing or stat
 	err     error // a problem found while collecting (missing path)
 	// cfg is the file's .crisis.yaml (or its lookup error) when the
