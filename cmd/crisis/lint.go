@@ -248,7 +248,10 @@ func stdinPiped(in io.Reader) bool {
 		return false
 	}
 	fi, err := f.Stat()
-	return err == nil && fi.Mode()&(os.ModeNamedPipe|os.ModeSocket) != 0 || err == nil && fi.Mode().IsRegular()
+	if err != nil {
+		return false
+	}
+	return fi.Mode()&(os.ModeNamedPipe|os.ModeSocket) != 0 || fi.Mode().IsRegular()
 }
 
 // exitState maps lint results to the exit contract: 2 when a file could

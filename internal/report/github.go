@@ -151,7 +151,7 @@ func writeStepSummary(w io.Writer, rows []summaryRow, counts [3]int) error {
 		fmt.Fprintf(b, "No findings.\n\n")
 		return b.Flush()
 	}
-	fmt.Fprintf(b, "%d errors, %d warnings, %d notices.\n\n", counts[0], counts[1], counts[2])
+	fmt.Fprintf(b, "%s, %s, %s.\n\n", plural(counts[0], "error", "errors"), plural(counts[1], "warning", "warnings"), plural(counts[2], "notice", "notices"))
 	fmt.Fprintf(b, "| | file | line | rule | finding |\n|---|---|---|---|---|\n")
 	for _, r := range rows {
 		pos := ""
