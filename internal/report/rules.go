@@ -285,23 +285,37 @@ func labelsFor(lang string) struct{ why, instead, bad, good, principle, lang str
 // shortDescription is the first sentence of the message: code scanning
 // shows it as the alert's title.
 func (t *RuleText) shortDescription() string {
-	s := strings.Join(strings.Fields(t.Message), " ")
+	s := oneLine(t.Message)
 	for i, r := range s {
 		if (r == '.' || r == ':' || r == '!' || r == '?') && (i+1 == len(s) || s[i+1] == ' ') {
 			if i > 20 {
-				return strings.TrimRight(s[:i], ":") + "."
+				return clip(strings.TrimRight(s[:i], ":")+".", 200)
 			}
 		}
 	}
-	if utf8.RuneCountInString(s) > 200 {
-		s = string([]rune(s)[:199]) + "…"
-	}
-	return s
+	return clip(s, 200)
 }
 
-// fullDescription is the message and the reason behind the rule.
+// fullDescription is the message and the reason behind the rule, within
+// the 1024 bytes code scanning keeps.
 func (t *RuleText) fullDescription() string {
-	return joinNonEmpty(" ", oneLine(t.Message), oneLine(t.Why))
+	return clip(joinNonEmpty(" ", oneLine(t.Message), oneLine(t.Why)), 1000)
+}
+
+// clip shortens s to at most max bytes, at a word boundary where there is
+// one, and marks the cut with an ellipsis.
+func clip(s string, max int) string {
+	if len(s) <= max {
+		return s
+	}
+	cut := max - len("…")
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	if sp := strings.LastIndexByte(s[:cut], ' '); sp > cut/2 {
+		cut = sp
+	}
+	return strings.TrimRight(s[:cut], " ,;:") + "…"
 }
 
 // helpText is the plain-text help: message, why, suggestion, examples.

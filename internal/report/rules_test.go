@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/crisis-comms/crisis/playbook"
 )
@@ -188,5 +189,25 @@ func TestMarkdownEscapes(t *testing.T) {
 	want := "Use \\<!-- crisis-ignore r: x --\\> or \\*20 %\\* \\| not \\`code\\`.\n"
 	if md != want {
 		t.Errorf("markdown:\n%s\nwant:\n%s", md, want)
+	}
+}
+
+func TestClip(t *testing.T) {
+	long := strings.Repeat("Überforderung ", 100)
+	for _, max := range []int{10, 200, 1000} {
+		got := clip(long, max)
+		if len(got) > max || !strings.HasSuffix(got, "…") || !utf8.ValidString(got) {
+			t.Errorf("clip(%d) = %q (%d bytes)", max, got, len(got))
+		}
+	}
+	if got := clip("short", 10); got != "short" {
+		t.Errorf("clip kept %q", got)
+	}
+	d := RuleText{Message: strings.Repeat("Sehr lange Meldung über die Störung, ", 40), Why: strings.Repeat("Weil ", 100)}
+	if n := len(d.fullDescription()); n > 1024 {
+		t.Errorf("fullDescription is %d bytes, code scanning keeps 1024", n)
+	}
+	if n := len(d.shortDescription()); n > 200 {
+		t.Errorf("shortDescription is %d bytes", n)
 	}
 }
