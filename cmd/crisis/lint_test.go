@@ -2,8 +2,11 @@ package main
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/crisis-comms/crisis/internal/report"
 )
 
 func TestParseFormats(t *testing.T) {
@@ -54,4 +57,37 @@ func TestUseColor(t *testing.T) {
 			t.Errorf("--color %s with NO_COLOR=%q: %v, want %v", tc.mode, tc.noColor, got, tc.want)
 		}
 	}
+}
+
+// FuzzParseFormats: whatever the --format values, parseFormats returns
+// reports of known formats, at most one for standard output, no file
+// twice — or an error.
+func FuzzParseFormats(f *testing.F) {
+	f.Add("github", "sarif=crisis.sarif", "")
+	f.Add("json", "text", "out.txt")
+	f.Add("sarif=", "=x", "")
+	f.Add("text=a=b", "json=a=b", "o")
+	f.Fuzz(func(t *testing.T, a, b, output string) {
+		reps, err := parseFormats([]string{a, b}, output)
+		if err != nil {
+			return
+		}
+		stdout, files := 0, map[string]bool{}
+		for _, r := range reps {
+			if !slices.Contains(report.Formats, r.format) {
+				t.Fatalf("unknown format %q accepted", r.format)
+			}
+			if r.file == "" {
+				stdout++
+				continue
+			}
+			if files[r.file] {
+				t.Fatalf("%s written twice", r.file)
+			}
+			files[r.file] = true
+		}
+		if stdout > 1 || len(reps) != 2 {
+			t.Fatalf("%d reports for standard output of %d", stdout, len(reps))
+		}
+	})
 }
