@@ -95,7 +95,7 @@ var toolRules = []toolRule{
 	}},
 	{id: "channels.max-chars", principle: "channels", tone: "form", severity: "warning", text: map[string]RuleText{
 		"de": {Message: "Die Nachricht ist länger, als der Kanal erlaubt.",
-			Why:        "Was über die Grenze geht, schneidet der Kanal ab oder lehnt ab – oft gerade den Satz, wann das nächste Update kommt.",
+			Why:        "Was über die Grenze geht, schneidet der Kanal ab, oder er nimmt die Nachricht gar nicht an – abgeschnitten wird oft gerade der Satz, wann das nächste Update kommt.",
 			Suggestion: "Kürzen Sie auf das Wesentliche und verlinken Sie die Landing-Page für alles Weitere.",
 			Bad:        []string{"Ein WhatsApp-Status mit 900 Zeichen Vorgeschichte."},
 			Good:       []string{"Drei Sätze: was los ist, was Sie tun können, wann wir uns wieder melden – und der Link."}},
