@@ -71,6 +71,11 @@ with CRISIS_ACCESSIBLE=1 or TERM=dumb).`,
 	f.BoolVar(&o.accessible, "accessible", false, "plain line-by-line questions for screen readers and pipes")
 	f.BoolVar(&o.resume, "resume", false, "continue the unfinished draft from the recovery file")
 	f.BoolVar(&o.force, "force", false, "replace files in an existing update directory")
+	_ = cmd.RegisterFlagCompletionFunc("playbook", playbookCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("scenario", scenarioCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("channel", channelCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("out", dirCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("answers", fileCompletion("yaml", "yml"))
 	return cmd
 }
 

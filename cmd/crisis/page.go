@@ -60,6 +60,7 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", "directory to write the site into (created if missing)")
+	_ = cmd.RegisterFlagCompletionFunc("out", dirCompletion)
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
 }

@@ -254,6 +254,7 @@ func newPlaybookExplainCmd(s streams) *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&ref, "playbook", "", "playbook to look in (default: .crisis.yaml, else builtin:de)")
+	_ = c.RegisterFlagCompletionFunc("playbook", playbookCompletion)
 	return c
 }
 
@@ -327,6 +328,7 @@ judged with the built-in playbook of their language.`,
 		},
 	}
 	c.Flags().StringVar(&corpus, "corpus", "", "labelled corpus to score (YAML)")
+	_ = c.RegisterFlagCompletionFunc("corpus", fileCompletion("yaml", "yml"))
 	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every corpus entry judged differently from its label")
 	return c
 }

@@ -83,7 +83,9 @@ English playbooks are built in; teams extend them.`,
   crisis render incident/facts.yaml         # one message per channel`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionString(),
 	}
+	root.SetVersionTemplate("crisis {{.Version}}\n")
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
@@ -107,7 +109,7 @@ English playbooks are built in; teams extend them.`,
 		c.GroupID = "prepare"
 		root.AddCommand(c)
 	}
-	root.AddCommand(newVersionCmd(s), newManCmd(s))
+	root.AddCommand(newVersionCmd(s), newManCmd(s), newSchemaCmd(s))
 	return root
 }
 
