@@ -71,7 +71,7 @@ func (a *Accessible) ask(p draft.Prompt, hint string, take func(string) (done bo
 			a.refuse(p.Lang, wordf(p.Lang, "too-long", MaxAnswer>>20))
 			continue
 		case err != nil:
-			return fmt.Errorf("read the answer to %q: %w", p.Title, err)
+			return fmt.Errorf(word(p.Lang, "read-failed"), p.Title, err)
 		}
 		if terr := checkText(line, false); terr != nil {
 			a.echoLine("")

@@ -175,3 +175,18 @@ func TestAccessibleSpeaksTheFormsLanguage(t *testing.T) {
 		})
 	}
 }
+
+// TestWordsInBothLanguages keeps the two languages in step: a text missing
+// in one would fall back to English in a German form.
+func TestWordsInBothLanguages(t *testing.T) {
+	for key := range words["en"] {
+		if _, ok := words["de"][key]; !ok {
+			t.Errorf("%q has no German text", key)
+		}
+	}
+	for key := range words["de"] {
+		if _, ok := words["en"][key]; !ok {
+			t.Errorf("%q has no English text", key)
+		}
+	}
+}

@@ -7,7 +7,6 @@ import "fmt"
 // Lang), so that a German form has no English word in it.
 var words = map[string]map[string]string{
 	"en": {
-		// accessible mode
 		"select":        "Number (%s)",
 		"select-def":    "Number (%s, Enter: %s)",
 		"select-bad":    "please type one of the numbers above (%s)",
@@ -19,14 +18,14 @@ var words = map[string]map[string]string{
 		"text":          `Answer on one line, \n for a line break`,
 		"text-def":      `Answer on one line, \n for a line break (Enter keeps the text above)`,
 		"text-was":      "The text so far (Enter keeps it):",
-		"confirm":       "y or n",
 		"confirm-yes":   "y or n (Enter: yes)",
 		"confirm-no":    "y or n (Enter: no)",
 		"confirm-bad":   "please type y for yes or n for no",
 		"refused":       "Not taken: %v",
 		"too-long":      "the answer is longer than %d MiB; please shorten it",
 		"bad-utf8":      "the answer is not valid UTF-8 text (at byte %d); please check the character encoding",
-		"control":       "the answer contains the control character %U at character %d; please type it without",
+		"control":       "the answer contains the control character %U at character %d; please type the answer without it",
+		"read-failed":   "cannot read the answer to %q: %w",
 		"ended":         "input ended after %d answers, at the question: %s",
 		"ended-at":      "input ended at the first question: %s",
 		"ended-one":     "input ended after one answer, at the question: %s",
@@ -67,7 +66,6 @@ var words = map[string]map[string]string{
 		"text":          `Antwort in einer Zeile, \n für einen Zeilenumbruch`,
 		"text-def":      `Antwort in einer Zeile, \n für einen Zeilenumbruch (Enter behält den Text oben)`,
 		"text-was":      "Der bisherige Text (Enter behält ihn):",
-		"confirm":       "j oder n",
 		"confirm-yes":   "j oder n (Enter: ja)",
 		"confirm-no":    "j oder n (Enter: nein)",
 		"confirm-bad":   "bitte j für ja oder n für nein eingeben",
@@ -75,6 +73,7 @@ var words = map[string]map[string]string{
 		"too-long":      "die Antwort ist länger als %d MiB; bitte kürzen",
 		"bad-utf8":      "die Antwort ist kein gültiger UTF-8-Text (bei Byte %d); bitte die Zeichenkodierung prüfen",
 		"control":       "die Antwort enthält das Steuerzeichen %U an Zeichen %d; bitte ohne Steuerzeichen eingeben",
+		"read-failed":   "die Antwort auf „%s“ lässt sich nicht lesen: %w",
 		"ended":         "die Eingabe endete nach %d Antworten, bei der Frage: %s",
 		"ended-at":      "die Eingabe endete schon bei der ersten Frage: %s",
 		"ended-one":     "die Eingabe endete nach einer Antwort, bei der Frage: %s",
