@@ -37,14 +37,18 @@ func NewForms(in io.Reader, out io.Writer) *Forms {
 
 // ask runs a one-field form and maps huh's outcome to the flow's.
 func (f *Forms) ask(lang string, field huh.Field) error {
-	restore, err := rawMode(f.in)
-	if err != nil {
-		return fmt.Errorf("terminal: %w", err)
+	in := f.in
+	if ownKeyboard {
+		restore, err := rawMode(f.in)
+		if err != nil {
+			return fmt.Errorf(word(lang, "raw-failed"), err)
+		}
+		defer restore()
+		keys := f.keys.form()
+		defer keys.end()
+		in = keys
 	}
-	defer restore()
-	keys := f.keys.form()
-	defer keys.end()
-	err = newForm(lang, field).WithInput(keys).WithOutput(f.out).Run()
+	err := newForm(lang, field).WithInput(in).WithOutput(f.out).Run()
 	if errors.Is(err, huh.ErrUserAborted) {
 		return draft.ErrAborted
 	}

@@ -4,6 +4,10 @@ package prompt
 
 import "golang.org/x/sys/unix"
 
+// ownKeyboard: the forms read the terminal through a keyboard, in raw mode
+// set by rawMode.
+const ownKeyboard = true
+
 // keepNewlines turns the terminal's output processing back on after
 // term.MakeRaw turned it off: bubbletea, reading input it was handed rather
 // than the terminal, draws as if a newline still returned the carriage.
