@@ -180,7 +180,8 @@ func TestTerminalDraft(t *testing.T) {
 	m.waitForPrompt("Sprache / Language")
 	m.typeLine("") // Deutsch
 	m.waitForPrompt("Welche Nachricht ist das?")
-	m.typeLine("") // Erste Nachricht
+	m.waitFor("↑ hoch • ↓ runter • Enter fertig") // the key help in German too
+	m.typeLine("")                                // Erste Nachricht
 	answerFacts(0)
 
 	m.waitForPrompt(review("sms"))
