@@ -66,19 +66,22 @@ func newForm(lang string, field huh.Field) *huh.Form {
 // Select implements draft.Prompter.
 func (f *Forms) Select(p draft.Prompt, opts []draft.Option, def string) (string, error) {
 	v := def
-	return v, f.ask(p.Lang, selectField(p, opts, &v))
+	err := f.ask(p.Lang, selectField(p, opts, &v))
+	return v, err
 }
 
 // MultiSelect implements draft.Prompter.
 func (f *Forms) MultiSelect(p draft.Prompt, opts []draft.Option, def []string, validate func([]string) error) ([]string, error) {
 	v := append([]string(nil), def...)
-	return v, f.ask(p.Lang, multiSelectField(p, opts, &v, validate))
+	err := f.ask(p.Lang, multiSelectField(p, opts, &v, validate))
+	return v, err
 }
 
 // Input implements draft.Prompter.
 func (f *Forms) Input(p draft.Prompt, def string, validate func(string) error) (string, error) {
 	v := def
-	return v, f.ask(p.Lang, inputField(p, &v, validate))
+	err := f.ask(p.Lang, inputField(p, &v, validate))
+	return v, err
 }
 
 // Text implements draft.Prompter.
@@ -86,13 +89,15 @@ func (f *Forms) Text(p draft.Prompt, def string, validate func(string) error) (s
 	// The editor opens with the cursor after the text; a trailing newline
 	// would put it on an empty last line and scroll the text out of view.
 	v := strings.TrimRight(def, "\n")
-	return v, f.ask(p.Lang, textField(p, &v, validate))
+	err := f.ask(p.Lang, textField(p, &v, validate))
+	return v, err
 }
 
 // Confirm implements draft.Prompter.
 func (f *Forms) Confirm(p draft.Prompt, def bool) (bool, error) {
 	v := def
-	return v, f.ask(p.Lang, confirmField(p, &v))
+	err := f.ask(p.Lang, confirmField(p, &v))
+	return v, err
 }
 
 // Show implements draft.Prompter: the text is printed above the next form.
