@@ -176,8 +176,9 @@ func incidentID(answers, previous *incident.Facts, incDir string) string {
 }
 
 // exitOnInterrupt makes Ctrl-C in accessible mode end like an abort in the
-// forms (exit 130, answers kept): huh's accessible prompts block in a read
-// and never see the key. Every answer is already saved when it arrives.
+// forms (exit 130, answers kept): the accessible prompts block in a read of
+// stdin and never see the key. Every answer is already saved when it
+// arrives.
 func exitOnInterrupt(w io.Writer) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt)
