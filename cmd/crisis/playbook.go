@@ -287,6 +287,9 @@ func explain(w io.Writer, pb *playbook.Playbook, r *playbook.Rule) {
 	if len(r.Unless) > 0 {
 		fmt.Fprintf(w, "Not when the sentence has: %s\n", strings.Join(r.Unless, ", "))
 	}
+	if len(r.UnlessStatement) > 0 {
+		fmt.Fprintf(w, "Not when the message has: %s\n", strings.Join(r.UnlessStatement, ", "))
+	}
 	for _, set := range []struct {
 		title string
 		m     map[string][]string
