@@ -138,6 +138,12 @@ type Rule struct {
 	// Unless names lexicon groups whose presence in the same sentence
 	// clears a terms, pattern or sentence match (e.g. a help context).
 	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
+	// UnlessStatement names lexicon groups whose presence anywhere in the
+	// message clears a terms, pattern or sentence match: a weak cue gives
+	// way when the statement as a whole says otherwise (a customer who
+	// relies on us, named in an apology that takes responsibility, is no
+	// boast).
+	UnlessStatement []string `yaml:"unless_statement,omitempty" json:"unless_statement,omitempty"`
 
 	Examples Examples `yaml:"examples" json:"examples"`
 	pos      pos

@@ -174,7 +174,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 	if kinds != 1 {
 		v.at(r.pos, "", "rule %s must have exactly one of terms, pattern, sentence, metric, require (it has %d)", r.ID, kinds)
 	}
-	v.groupRefs(r.pos, r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless})
+	v.groupRefs(r.pos, r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless, "unless_statement": r.UnlessStatement})
 	if r.Pattern != "" {
 		if _, err := regexp.Compile(r.Pattern); err != nil {
 			v.at(r.pos, "pattern", "rule %s: invalid RE2 pattern: %s", r.ID, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
