@@ -37,6 +37,8 @@ type Playbook struct {
 	Rules      []Rule      `yaml:"rules,omitempty" json:"rules,omitempty"`
 	Channels   []Channel   `yaml:"channels,omitempty" json:"channels,omitempty"`
 	Scenarios  []Scenario  `yaml:"scenarios,omitempty" json:"scenarios,omitempty"`
+	// Listen is how `crisis listen` reads incoming messages.
+	Listen *Listen `yaml:"listen,omitempty" json:"listen,omitempty"`
 
 	// Source is where the playbook came from: a file path or builtin:LANG.
 	Source string `yaml:"-" json:"source,omitempty"`
