@@ -48,10 +48,10 @@ type ListenRule struct {
 	Weight float64 `yaml:"weight,omitempty" json:"weight,omitempty"`
 	// Reason says, for urgent rules, what is at stake ("health",
 	// "violence"), in the team's words.
-	Reason   string   `yaml:"reason,omitempty" json:"reason,omitempty"`
-	Langs    []string `yaml:"langs,omitempty" json:"langs,omitempty"`
-	Terms    []string `yaml:"terms,omitempty" json:"terms,omitempty"`
-	Pattern  string   `yaml:"pattern,omitempty" json:"pattern,omitempty"`
+	Reason   string    `yaml:"reason,omitempty" json:"reason,omitempty"`
+	Langs    []string  `yaml:"langs,omitempty" json:"langs,omitempty"`
+	Terms    []string  `yaml:"terms,omitempty" json:"terms,omitempty"`
+	Pattern  string    `yaml:"pattern,omitempty" json:"pattern,omitempty"`
 	Sentence *Sentence `yaml:"sentence,omitempty" json:"sentence,omitempty"`
 	Metric   *Metric   `yaml:"metric,omitempty" json:"metric,omitempty"`
 	Unless   []string  `yaml:"unless,omitempty" json:"unless,omitempty"`
