@@ -24,6 +24,10 @@ const topicPrefix = "topic:"
 // decimals such as 0.6: allow for their rounding.
 const threshold = 1 - 1e-9
 
+// shortMessage is the number of spaces below which a message is judged in
+// both languages before one is picked.
+const shortMessage = 12
+
 // Cue is what set a label: the rule and the words it matched.
 type Cue struct {
 	Label string `json:"label"`
@@ -188,24 +192,20 @@ func (c *Classifier) fire(text, lang string) firing {
 	}
 	defer d.Release()
 	if lang == "" {
-		// Function words decide the language; a short message may have
-		// none ("Not great, Brightcart."). Then the language whose cues
-		// find more in it wins, and the default breaks a tie.
+		// Function words decide the language, but a short message has few
+		// ("Ernsthaft? Updates an einem Montagmorgen?" has only "an",
+		// which English has too). Then the language whose cues find more
+		// in it wins, and the function words break a tie.
 		de, en := lint.DetectLanguage(d, "de"), lint.DetectLanguage(d, "en")
-		if de == en {
-			lang = de
-		} else {
+		lang = lint.DetectLanguage(d, c.lang)
+		if de != en || strings.Count(text, " ") < shortMessage {
 			fde := c.engine.Lint(d, lint.Context{Lang: "de"})
 			fen := c.engine.Lint(d, lint.Context{Lang: "en"})
 			switch {
-			case len(fde) > len(fen):
+			case len(fde) > len(fen), len(fde) == len(fen) && lang == "de":
 				return firing{findings: fde, lang: "de"}
-			case len(fen) > len(fde):
-				return firing{findings: fen, lang: "en"}
-			case c.lang == "en":
-				return firing{findings: fen, lang: "en"}
 			}
-			return firing{findings: fde, lang: "de"}
+			return firing{findings: fen, lang: "en"}
 		}
 	}
 	fs, got := c.engine.LintLang(d, lint.Context{Lang: lang})
@@ -253,7 +253,7 @@ func (c *Classifier) indexFacts(f *incident.Facts) *factIndex {
 			if strings.TrimSpace(v) == "" {
 				continue
 			}
-			if playbook.AnswersByPresence(id) || c.speaksOf(v, lang, t.ID) {
+			if playbook.AnswersByPresence(id) || c.SpeaksOf(v, lang, t.ID) {
 				ix.answers[t.ID] = id
 				break
 			}
@@ -272,8 +272,8 @@ func (c *Classifier) indexFacts(f *incident.Facts) *factIndex {
 	return ix
 }
 
-// speaksOf reports whether text is about topic.
-func (c *Classifier) speaksOf(text, lang, topic string) bool {
+// SpeaksOf reports whether text (in lang) is about topic.
+func (c *Classifier) SpeaksOf(text, lang, topic string) bool {
 	for _, f := range c.fire(text, lang).findings {
 		if f.Rule == topicPrefix+topic {
 			return true
@@ -379,12 +379,29 @@ func key(w string) (string, bool) {
 	return string(r), true
 }
 
-// clauses cuts text at sentence ends, commas, dashes and line breaks:
-// "a fault in the cable, not a cyber attack" holds two statements.
+// clauses cuts text at sentence ends, commas, colons, dashes and line
+// breaks that a space follows: "a fault in the cable, not a cyber attack"
+// holds two statements, "8:40" and "18.000" hold none.
 func clauses(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool {
-		return r == '.' || r == '!' || r == '?' || r == '\n' || r == ';' || r == ',' || r == '–' || r == '—' || r == ':'
-	})
+	var out []string
+	start := 0
+	rs := []rune(text)
+	for i, r := range rs {
+		cut := r == '\n'
+		if strings.ContainsRune(".!?;:,–—", r) {
+			cut = i+1 == len(rs) || unicode.IsSpace(rs[i+1])
+		}
+		if cut {
+			if cl := strings.TrimSpace(string(rs[start:i])); cl != "" {
+				out = append(out, cl)
+			}
+			start = i + 1
+		}
+	}
+	if cl := strings.TrimSpace(string(rs[start:])); cl != "" {
+		out = append(out, cl)
+	}
+	return out
 }
 
 func firstNonEmpty(vals ...string) string {
