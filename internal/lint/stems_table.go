@@ -300,6 +300,7 @@ var builtinStems = map[string][][2]string{
 		{"durchsage", "durchsag"},
 		{"dwd", "dwd"},
 		{"düfte", "duft"},
+		{"eben", "eben"},
 		{"ebenfalls", "ebenfall"},
 		{"ebenso", "ebenso"},
 		{"edition", "edition"},

@@ -58,6 +58,7 @@ type Data struct {
 	Urgent     bool
 	Reason     string
 	Asked      bool   // the message asks something
+	Open       bool   // it asks about a topic no fact answers yet
 	Answer     string // sentences of the fact that answers the topic
 	Correction string // what the facts say about a rumour
 	Help       string // what people can do now
@@ -111,22 +112,31 @@ func Compose(r listen.Result, f *incident.Facts, opts Options) (Draft, error) {
 	if t, err := time.Parse(time.RFC3339, f.NextUpdate); err == nil {
 		data.NextUpdate = when(t, opts.Now, lang)
 	}
-	if r.AnsweredBy != "" {
+	if r.AnsweredBy != "" && needsHelp(r) {
 		if v, _ := m[r.AnsweredBy].(string); v != "" && !presence(r.AnsweredBy) {
 			data.Answer = pick(v, func(s string) bool {
 				return opts.SpeaksOf != nil && opts.SpeaksOf(s, lang, r.Topic)
 			}, 2)
 		}
 	}
-	if r.Has("rumour") {
+	related := func(s string) bool { return shares(s, r.Text) }
+	switch {
+	case r.Has("rumour"):
 		data.Correction = data.Answer
 		if data.Correction == "" {
-			data.Correction = pick(firstNonEmpty(f.What, f.Headline), func(s string) bool { return shares(s, r.Text) }, 2)
+			data.Correction = pick(strings.TrimSpace(f.What+"\n"+f.Background), related, 2)
 		}
 		data.Answer = ""
+	case data.Asked && r.Topic == "":
+		// No topic to look up: what is known is the best answer there is.
+		data.Answer = pick(firstNonEmpty(f.What, f.Headline), related, 2)
+	}
+	if r.Reason == "risk of self-harm" {
+		data.Answer, data.Correction = "", ""
 	}
 	data.Contact = needsHelp(r)
-	if needsHelp(r) && (data.Answer == "" || r.AnsweredBy != "help") {
+	data.Open = data.Asked && r.Topic != "" && data.Answer == "" && data.Correction == ""
+	if needsHelp(r) && r.Reason != "risk of self-harm" && (data.Answer == "" || r.AnsweredBy != "help") {
 		data.Help = pick(f.Help, nil, 1)
 	}
 	if data.Answer == data.Help {
