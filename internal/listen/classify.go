@@ -58,9 +58,21 @@ func (r *Result) Has(kind string) bool { return slices.Contains(r.Kinds, kind) }
 type Classifier struct {
 	engine *lint.Engine
 	listen *playbook.Listen
-	rules  map[string]*playbook.ListenRule
+	cues   map[string]*cueRule // by lint rule id
 	lang   string
 	facts  *factIndex
+}
+
+// maxKinds bounds the number of kinds, for the per-message score arrays.
+const maxKinds = 16
+
+// cueRule is a listen rule as the classifier uses it, or a topic.
+type cueRule struct {
+	*playbook.ListenRule
+	kind    int  // index in playbook.Kinds
+	against bool // the label is not-KIND
+	urgent  bool
+	topic   int // index in the listen topics, -1 for a cue
 }
 
 // New compiles the listen section of pb. lang is the language assumed
@@ -74,18 +86,21 @@ func New(pb *playbook.Playbook, lang string) (*Classifier, error) {
 		lang = pb.Lang
 	}
 	syn := &playbook.Playbook{Version: playbook.SchemaVersion, ID: pb.ID + "-listen", Lang: lang, Lexicon: l.Lexicon}
-	c := &Classifier{listen: l, rules: map[string]*playbook.ListenRule{}, lang: lang}
+	c := &Classifier{listen: l, cues: map[string]*cueRule{}, lang: lang}
 	for i := range l.Rules {
 		r := &l.Rules[i]
 		if r.Disabled {
 			continue
 		}
-		c.rules[r.ID] = r
+		kind, against := strings.CutPrefix(r.Label, playbook.NotPrefix)
+		c.cues[r.ID] = &cueRule{ListenRule: r, kind: slices.Index(playbook.Kinds, kind), against: against,
+			urgent: r.Label == playbook.UrgentLabel, topic: -1}
 		syn.Rules = append(syn.Rules, playbook.Rule{ID: r.ID, Principle: "community", Tone: "listen", Severity: "info",
 			Message: r.Label, Langs: r.Langs, Terms: r.Terms, Pattern: r.Pattern, Sentence: r.Sentence,
 			Metric: r.Metric, Unless: r.Unless})
 	}
-	for _, t := range l.Topics {
+	for i, t := range l.Topics {
+		c.cues[topicPrefix+t.ID] = &cueRule{topic: i}
 		syn.Rules = append(syn.Rules, playbook.Rule{ID: topicPrefix + t.ID, Principle: "community", Tone: "listen",
 			Severity: "info", Message: t.ID, Terms: t.Terms})
 	}
@@ -108,38 +123,49 @@ func (c *Classifier) Classify(m Message) Result {
 	res := Result{Message: m}
 	fired := c.fire(m.Text, m.Lang)
 	res.Lang = fired.lang
-	scores := map[string]float64{}
-	best := map[string]Cue{}
-	bestWeight := map[string]float64{}
-	matches := map[string]string{}
-	topicHits := map[string]int{}
+	// Per kind (indexed as playbook.Kinds): the score, and the strongest
+	// cue that raised it.
+	var scores, bestWeight [maxKinds]float64
+	var best [maxKinds]Cue
 	var urgency, urgentWeight float64
+	var seen []*cueRule // each rule counts once, however often it matches
+	topicHits := make([]int, len(c.listen.Topics))
+	var hearsay, claim string
 	for _, f := range fired.findings {
-		if id, ok := strings.CutPrefix(f.Rule, topicPrefix); ok {
-			topicHits[id]++
+		r := c.cues[f.Rule]
+		if r == nil {
 			continue
 		}
-		if _, seen := matches[f.Rule]; seen {
+		if r.topic >= 0 {
+			topicHits[r.topic]++
 			continue
 		}
-		matches[f.Rule] = f.Match
-		r := c.rules[f.Rule]
-		if r.Label == playbook.UrgentLabel {
-			urgency += r.Score()
+		if slices.Contains(seen, r) {
+			continue
+		}
+		seen = append(seen, r)
+		switch r.ID {
+		case "rumour.hearsay":
+			hearsay = f.Match
+		case "rumour.claim":
+			claim = f.Match
+		}
+		w := r.Score()
+		switch {
+		case r.urgent:
+			urgency += w
 			// The reason is the strongest cue's; among equals the first.
-			if r.Score() > urgentWeight {
-				urgentWeight, res.Reason, res.Cue = r.Score(), r.Reason, f.Match
+			if w > urgentWeight {
+				urgentWeight, res.Reason, res.Cue = w, r.Reason, f.Match
 			}
-			continue
-		}
-		if kind, ok := strings.CutPrefix(r.Label, playbook.NotPrefix); ok {
-			scores[kind] -= r.Score()
-			continue
-		}
-		scores[r.Label] += r.Score()
-		if w := r.Score(); w > bestWeight[r.Label] {
-			bestWeight[r.Label] = w
-			best[r.Label] = Cue{Label: r.Label, Rule: r.ID, Match: f.Match}
+		case r.against:
+			scores[r.kind] -= w
+		default:
+			scores[r.kind] += w
+			if w > bestWeight[r.kind] {
+				bestWeight[r.kind] = w
+				best[r.kind] = Cue{Label: r.Label, Rule: r.ID, Match: f.Match}
+			}
 		}
 	}
 	if urgency >= threshold {
@@ -147,15 +173,15 @@ func (c *Classifier) Classify(m Message) Result {
 	} else {
 		res.Reason, res.Cue = "", ""
 	}
-	for _, k := range playbook.Kinds {
-		if k == "other" || scores[k] < threshold {
+	for i, k := range playbook.Kinds {
+		if k == "other" || scores[i] < threshold {
 			continue
 		}
-		if k == "rumour" && c.facts != nil && c.facts.confirms(m.Text, matches, res.Lang) {
+		if k == "rumour" && c.facts != nil && c.facts.confirms(m.Text, hearsay, claim) {
 			continue
 		}
 		res.Kinds = append(res.Kinds, k)
-		res.Cues = append(res.Cues, best[k])
+		res.Cues = append(res.Cues, best[i])
 	}
 	if len(res.Kinds) == 0 {
 		res.Kinds = []string{"other"}
@@ -164,9 +190,9 @@ func (c *Classifier) Classify(m Message) Result {
 		res.Cues = []Cue{}
 	}
 	most := 0
-	for _, t := range c.listen.Topics {
-		if n := topicHits[t.ID]; n > most {
-			most, res.Topic = n, t.ID
+	for i, n := range topicHits {
+		if n > most {
+			most, res.Topic = n, c.listen.Topics[i].ID
 		}
 	}
 	if res.Topic != "" && c.facts != nil {
@@ -230,7 +256,8 @@ type factIndex struct {
 }
 
 type factSentence struct {
-	words   []string // lower-case words of the clause
+	words   []string        // lower-case words of the clause
+	keys    map[string]bool // their keys, see key
 	negated bool
 }
 
@@ -262,7 +289,12 @@ func (c *Classifier) indexFacts(f *incident.Facts) *factIndex {
 	for _, id := range factFields {
 		v, _ := m[id].(string)
 		for _, cl := range clauses(v) {
-			fs := factSentence{words: words(cl)}
+			fs := factSentence{words: words(cl), keys: map[string]bool{}}
+			for _, w := range fs.words {
+				if k, ok := key(w); ok {
+					fs.keys[k] = true
+				}
+			}
 			fs.negated = ix.denies(fs.words)
 			if len(fs.words) > 0 {
 				ix.sentences = append(ix.sentences, fs)
@@ -284,16 +316,17 @@ func (c *Classifier) SpeaksOf(text, lang, topic string) bool {
 
 // confirms reports whether the facts bear out what a rumour-like message
 // asserts: the claim's words (or, for bare hearsay, a third of the
-// message's content words) stand in one clause of the facts, and that
-// clause does not deny what the message affirms, or affirm what it
-// denies.
-func (ix *factIndex) confirms(text string, matches map[string]string, _ string) bool {
+// message's content words) stand in one clause of the facts — the same
+// first five letters, or the word inside a compound ("Kabel" in
+// "Hochspannungskabel") — and that clause does not deny what the message
+// affirms, or affirm what it denies.
+func (ix *factIndex) confirms(text, hearsay, claimCue string) bool {
 	var claim []string
-	if m, ok := matches["rumour.claim"]; ok {
-		claim = contentWords(m, nil, 4)
+	if claimCue != "" {
+		claim = contentWords(claimCue, nil, 4)
 	} else {
 		skip := map[string]bool{}
-		for _, w := range words(matches["rumour.hearsay"]) {
+		for _, w := range words(hearsay) {
 			skip[w] = true
 		}
 		claim = contentWords(text, skip, 5)
@@ -304,16 +337,24 @@ func (ix *factIndex) confirms(text string, matches map[string]string, _ string) 
 	// A third of the content words, at least two: a message carries
 	// filler ("fingers crossed") that no update repeats.
 	need := min(len(claim), max(2, (len(claim)+2)/3))
-	msgClauses := clauses(text)
+	claimKeys := make([]string, len(claim))
+	for i, w := range claim {
+		claimKeys[i], _ = key(w)
+	}
+	var msgClauses []string
+	var found []string
 	for _, s := range ix.sentences {
-		var found []string
-		for _, w := range claim {
-			if slices.ContainsFunc(s.words, func(f string) bool { return sameWord(w, f) }) {
+		found = found[:0]
+		for i, w := range claim {
+			if s.keys[claimKeys[i]] || len(w) >= 5 && slices.ContainsFunc(s.words, func(f string) bool { return strings.Contains(f, w) }) {
 				found = append(found, w)
 			}
 		}
 		if len(found) < need {
 			continue
+		}
+		if msgClauses == nil {
+			msgClauses = clauses(text)
 		}
 		// The message's stance: is a clause holding a found word denied?
 		negated := false
@@ -333,19 +374,6 @@ func (ix *factIndex) confirms(text string, matches map[string]string, _ string) 
 // denies reports whether a clause holds a negation word.
 func (ix *factIndex) denies(ws []string) bool {
 	return slices.ContainsFunc(ws, func(w string) bool { return ix.negation[w] })
-}
-
-// sameWord reports whether a word of a message and a word of the facts
-// name the same thing: the same first five letters ("Überweisungen",
-// "Überweisung"), or the message's word inside a compound of the facts
-// ("Kabel" in "Hochspannungskabel").
-func sameWord(msg, fact string) bool {
-	if k, ok := key(msg); ok {
-		if f, _ := key(fact); f == k {
-			return true
-		}
-	}
-	return len([]rune(msg)) >= 5 && strings.Contains(fact, msg)
 }
 
 // contentWords are the words of s with at least minLen letters that are

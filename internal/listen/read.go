@@ -55,6 +55,9 @@ var columns = map[string]string{
 	"time": "time", "created_at": "time", "date": "time", "timestamp": "time", "created": "time", "sent_at": "time",
 	"lang": "lang", "language": "lang",
 	"reply_to": "reply_to", "in_reply_to": "reply_to", "parent_id": "reply_to",
+	// German spreadsheet headers
+	"autor": "author", "absender": "author", "kanal": "channel", "quelle": "channel", "zeit": "time",
+	"datum": "time", "sprache": "lang", "antwort_auf": "reply_to",
 }
 
 // Read parses incoming messages from data: CSV with a header row, JSON
