@@ -164,4 +164,6 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
-func decodeYAML(data []byte, out any) error { return yamlfile.Decode("testdata/corpus.yaml", data, out) }
+func decodeYAML(data []byte, out any) error {
+	return yamlfile.Decode("testdata/corpus.yaml", data, out)
+}

@@ -80,8 +80,8 @@ func TestAnsweredBy(t *testing.T) {
 	c.UseFacts(f)
 	for text, want := range map[string]string{
 		"Bekomme ich die Gebühr vom fremden Automaten zurück?": "help",
-		"Gibt es eine Entschädigung?":                           "",
-		"Wie erreiche ich euch?":                                "hotline",
+		"Gibt es eine Entschädigung?":                          "",
+		"Wie erreiche ich euch?":                               "hotline",
 	} {
 		if r := c.Classify(Message{Text: text}); r.AnsweredBy != want {
 			t.Errorf("%q: topic %s answered by %q, want %q", text, r.Topic, r.AnsweredBy, want)
@@ -218,5 +218,5 @@ func BenchmarkTriage(b *testing.B) {
 	for range b.N {
 		Triage(c, msgs, "de")
 	}
-	b.ReportMetric((cpuTime(b) - cpu).Seconds()/float64(b.N), "cpu-s/100k")
+	b.ReportMetric((cpuTime(b)-cpu).Seconds()/float64(b.N), "cpu-s/100k")
 }
