@@ -1,16 +1,21 @@
 package main
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/listen"
+	"github.com/crisis-comms/crisis/internal/page"
 	"github.com/crisis-comms/crisis/playbook"
 )
 
@@ -159,4 +164,82 @@ func readInput(s streams, file string) (string, []byte, error) {
 		return "", nil, usageErr(fmt.Errorf("read %s: %w", file, err))
 	}
 	return file, data, nil
+}
+
+// maxFAQ is how many questions the landing page's FAQ shows.
+const maxFAQ = 6
+
+// faqFrom reads the most asked questions of a crisis listen JSON report
+// and answers each from the facts of the latest update: the sentences of
+// the fact that answers it. Questions no fact answers are left out: they
+// are gaps for the next update, not FAQ.
+func faqFrom(path string, in *incident.Incident) ([]page.FAQ, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, usageErr(fmt.Errorf("--faq: %w", err))
+	}
+	var rep struct {
+		Version int `json:"version"`
+		Summary struct {
+			Questions []listen.Group `json:"questions"`
+		} `json:"summary"`
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		var se *json.SyntaxError
+		if errors.As(err, &se) {
+			line, col := lineCol(data, int(se.Offset)-1) // Offset is just past the bad byte
+			return nil, usageErr(fmt.Errorf("%s:%d:%d: not a crisis listen JSON report: %v", path, line, col, err))
+		}
+		return nil, usageErr(fmt.Errorf("%s: not a crisis listen JSON report: %v", path, err))
+	}
+	if rep.Version != listen.Version {
+		return nil, usageErr(fmt.Errorf("%s: report version %d; this build reads crisis listen reports of version %d", path, rep.Version, listen.Version))
+	}
+	latest := in.Latest()
+	ref, err := playbookRef("", filepath.Join(latest.Dir, incident.FactsFile), latest.Facts)
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	pb, err := loadPlaybook(ref)
+	if err != nil {
+		return nil, err
+	}
+	lang := firstOf(latest.Facts.Lang, pb.Lang, "en")
+	c, err := listen.New(pb, lang)
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	facts := latest.Facts.Map()
+	var out []page.FAQ
+	for _, q := range rep.Summary.Questions {
+		v, _ := facts[q.AnsweredBy].(string)
+		if v == "" || q.AnsweredBy == "next_update" || len(out) == maxFAQ {
+			continue
+		}
+		answer := v
+		switch q.AnsweredBy {
+		case "hotline":
+			answer = firstOf(map[string]string{"de": "Unsere Hotline: " + v + "."}[lang], "Our hotline: "+v+".")
+		case "email":
+			answer = firstOf(map[string]string{"de": "Schreiben Sie uns: " + v + "."}[lang], "Write to us: "+v+".")
+		case "landing_page":
+			answer = firstOf(map[string]string{"de": "Alles Aktuelle auf dieser Seite: " + v}[lang], "Everything current on this page: "+v)
+		default:
+			answer = c.Answer(v, lang, q.Topic, 3)
+		}
+		title := q.Title
+		if t := c.Topic(q.Topic); t != nil && t.Title[lang] != "" {
+			title = t.Title[lang]
+		}
+		out = append(out, page.FAQ{Question: title, Answer: answer, Asked: q.Count})
+	}
+	return out, nil
+}
+
+// lineCol returns the 1-based line and column of byte offset off.
+func lineCol(data []byte, off int) (int, int) {
+	off = min(max(off, 0), len(data))
+	line := 1 + strings.Count(string(data[:off]), "\n")
+	start := strings.LastIndex(string(data[:off]), "\n") + 1
+	return line, 1 + utf8.RuneCount(data[start:off])
 }

@@ -10,7 +10,6 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"text/template"
@@ -237,7 +236,7 @@ func when(t, now time.Time, lang string) string {
 // pick returns up to n sentences of text that ok accepts (all when ok is
 // nil), else its first n sentences.
 func pick(text string, ok func(string) bool, n int) string {
-	all := sentences(text)
+	all := listen.Sentences(text)
 	var out []string
 	if ok != nil {
 		for _, s := range all {
@@ -250,36 +249,6 @@ func pick(text string, ok func(string) bool, n int) string {
 		out = all[:min(n, len(all))]
 	}
 	return strings.Join(out, " ")
-}
-
-var listMarker = regexp.MustCompile(`(?m)^\s*[-*]\s+`)
-
-// sentences splits text into sentences. A full stop after a number
-// ("23. November") does not end one.
-func sentences(text string) []string {
-	text = listMarker.ReplaceAllString(text, "")
-	text = strings.ReplaceAll(text, "**", "")
-	text = strings.Join(strings.Fields(text), " ")
-	var out []string
-	start := 0
-	r := []rune(text)
-	for i := 0; i < len(r); i++ {
-		if r[i] != '.' && r[i] != '!' && r[i] != '?' {
-			continue
-		}
-		if i+2 >= len(r) || r[i+1] != ' ' || !unicode.IsUpper(r[i+2]) {
-			continue
-		}
-		if r[i] == '.' && i > 0 && unicode.IsDigit(r[i-1]) {
-			continue
-		}
-		out = append(out, strings.TrimSpace(string(r[start:i+1])))
-		start = i + 2
-	}
-	if rest := strings.TrimSpace(string(r[start:])); rest != "" {
-		out = append(out, rest)
-	}
-	return out
 }
 
 // shares reports whether two texts share a content word (five letters,
