@@ -55,6 +55,7 @@ func TestCompiledBuiltins(t *testing.T) {
 			t.Fatalf("%s: compiled form does not load", name)
 		}
 		c.Source = ""
+		c.resolveListen()
 		again, _ := json.Marshal(c)
 		if !bytes.Equal(again, want) {
 			t.Errorf("%s: compiled form does not load to the YAML playbook with its parts", name)

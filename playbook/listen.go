@@ -1,9 +1,11 @@
 package playbook
 
 import (
+	"encoding/json"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -104,6 +106,48 @@ type Topic struct {
 	// being set, a text fact when it speaks of the topic.
 	Facts []string `yaml:"facts,omitempty" json:"facts,omitempty"`
 	pos   pos
+}
+
+// lazyListen is the listen section of a built-in playbook, decoded from
+// its compiled parts on first use.
+type lazyListen struct {
+	once   sync.Once
+	base   *Listen
+	parts  [][]byte
+	listen *Listen
+}
+
+// ListenSection returns the playbook's listen section (nil when it has
+// none). Safe for concurrent use.
+func (p *Playbook) ListenSection() *Listen {
+	if p.lazy == nil {
+		return p.Listen
+	}
+	lz := p.lazy
+	lz.once.Do(func() {
+		l := lz.base
+		for _, data := range lz.parts {
+			var part Playbook
+			if err := json.Unmarshal(data, &part); err != nil {
+				panic("playbook: compiled listen part does not decode: " + err.Error()) // embedded and tested
+			}
+			if part.Listen != nil {
+				part.Listen.lexiconPos = map[string]pos{}
+			}
+			l = mergeListen(l, part.Listen)
+		}
+		lz.listen = l
+	})
+	return lz.listen
+}
+
+// resolveListen decodes a lazy listen section into Listen, for code that
+// reads or writes the whole playbook.
+func (p *Playbook) resolveListen() {
+	if p.lazy != nil {
+		p.Listen = p.ListenSection()
+		p.lazy = nil
+	}
 }
 
 // AnswersByPresence reports whether fact answers a topic by being set.

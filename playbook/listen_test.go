@@ -16,11 +16,12 @@ func TestBuiltinParts(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
-			if pb.Listen == nil || len(pb.Listen.Rules) < 30 || len(pb.Listen.Topics) < 8 {
-				t.Fatalf("%s: listen section missing or short: %+v", name, pb.Listen)
+			l := pb.ListenSection()
+			if l == nil || len(l.Rules) < 30 || len(l.Topics) < 8 {
+				t.Fatalf("%s: listen section missing or short: %+v", name, l)
 			}
 			for _, lang := range Languages {
-				if len(pb.Listen.Lexicon["ask"][lang]) == 0 {
+				if len(l.Lexicon["ask"][lang]) == 0 {
 					t.Errorf("%s: listen lexicon has no %s words", name, lang)
 				}
 			}
@@ -34,6 +35,31 @@ func TestBuiltinParts(t *testing.T) {
 				t.Errorf("%s: parts changed the playbook's id %q or source %q", name, pb.ID, pb.Source)
 			}
 		}
+	}
+}
+
+// TestListenLazy: linting never decodes the listen parts of a built-in
+// playbook; a playbook that extends one without a listen section keeps
+// them lazy too.
+func TestListenLazy(t *testing.T) {
+	pb, err := Load("builtin:en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pb.Listen != nil || pb.lazy == nil {
+		t.Fatal("the compiled listen parts were decoded at load")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "team.yaml")
+	if err := os.WriteFile(path, []byte("playbook: 1\nid: team\nextends: builtin:en\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	team, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if team.Listen != nil || team.ListenSection() == nil || len(team.ListenSection().Rules) != len(pb.ListenSection().Rules) {
+		t.Error("an extending playbook lost or decoded the built-in listen section")
 	}
 }
 
@@ -72,7 +98,7 @@ listen:
 	if err != nil {
 		t.Fatal(err)
 	}
-	l := pb.Listen
+	l := pb.ListenSection()
 	thanks := l.Lexicon["thanks"]["de"]
 	if thanks[len(thanks)-1] != "merci vielmals" || len(thanks) < 10 {
 		t.Errorf("thanks group %v", thanks)

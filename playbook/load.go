@@ -172,16 +172,27 @@ func loadCompiled(ref string) (*Playbook, bool) {
 		return nil, false
 	}
 	p.Source = ref
+	var listenParts [][]byte
 	for _, path := range builtinParts(ref) {
 		data, err := builtinFS.ReadFile(strings.TrimSuffix(path, ".yaml") + ".json")
 		if err != nil {
 			return nil, false
+		}
+		// The listen parts are a third of the built-in data and only
+		// crisis listen and reply need them: they are decoded on first
+		// use (ListenSection), so that linting one file stays quick.
+		if strings.HasPrefix(path, "builtin/listen/") {
+			listenParts = append(listenParts, data)
+			continue
 		}
 		part, ok := decodeCompiled(data)
 		if !ok {
 			return nil, false
 		}
 		p = withPart(p, part)
+	}
+	if len(listenParts) > 0 {
+		p.lazy = &lazyListen{base: p.Listen, parts: listenParts}
 	}
 	return p, true
 }
@@ -354,7 +365,10 @@ func merge(base, child *Playbook) *Playbook {
 	out.lexiconPos = map[string]pos{}
 	mergeLexicon(out.Lexicon, out.lexiconPos, base.Lexicon, base.lexiconPos)
 	mergeLexicon(out.Lexicon, out.lexiconPos, child.Lexicon, child.lexiconPos)
-	out.Listen = mergeListen(base.Listen, child.Listen)
+	if child.Listen != nil {
+		out.lazy = nil
+		out.Listen = mergeListen(base.ListenSection(), child.Listen)
+	}
 	return &out
 }
 

@@ -78,7 +78,7 @@ type cueRule struct {
 // New compiles the listen section of pb. lang is the language assumed
 // when a message gives no signal of its own.
 func New(pb *playbook.Playbook, lang string) (*Classifier, error) {
-	l := pb.Listen
+	l := pb.ListenSection()
 	if l == nil || len(l.Rules) == 0 {
 		return nil, fmt.Errorf("playbook %s has no listen section: extend builtin:de or builtin:en, or add listen: rules", pb.Source)
 	}
