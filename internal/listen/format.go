@@ -74,7 +74,9 @@ var texts = map[string]map[string]string{
 		"gaps":      "Offene Themen – kein Fakt des letzten Updates beantwortet sie",
 		"all":       "Alle Nachrichten, dringend zuerst", "answered": "beantwortet durch", "open": "offen",
 		"eg": "z. B.", "noIncident": "Mit --incident DIR zeigt der Bericht, welcher Fakt des letzten Updates welche Frage beantwortet.",
-		"none":     "keine",
+		"none":       "keine",
+		"questions:": "Fragen", "complaints:": "Beschwerden", "worries:": "Sorgen", "angers:": "Wut",
+		"insults:": "Beleidigungen", "praises:": "Lob", "rumours:": "Gerüchte", "spams:": "Spam", "others:": "Sonstige",
 		"question": "Frage", "complaint": "Beschwerde", "worry": "Sorge", "anger": "Wut", "insult": "Beleidigung",
 		"praise": "Lob", "rumour": "Gerücht", "spam": "Spam", "other": "Sonstiges",
 		"health": "Gesundheit", "safety": "Sicherheit", "vulnerable person": "hilfsbedürftige Person",
@@ -87,7 +89,9 @@ var texts = map[string]map[string]string{
 		"gaps":      "Open topics – no fact of the latest update answers them",
 		"all":       "All messages, urgent first", "answered": "answered by", "open": "open",
 		"eg": "e.g.", "noIncident": "With --incident DIR the report shows which fact of the latest update answers which question.",
-		"none":     "none",
+		"none":       "none",
+		"questions:": "questions", "complaints:": "complaints", "worries:": "worries", "angers:": "anger",
+		"insults:": "insults", "praises:": "praise", "rumours:": "rumours", "spams:": "spam", "others:": "other",
 		"question": "question", "complaint": "complaint", "worry": "worry", "anger": "anger", "insult": "insult",
 		"praise": "praise", "rumour": "rumour", "spam": "spam", "other": "other",
 	},
@@ -120,11 +124,10 @@ func WriteText(w io.Writer, rep *Report, lang string) error {
 	}
 	s := rep.Summary
 	var b strings.Builder
-	fmt.Fprintf(&b, "%d %s", s.Messages, t("messages"))
-	fmt.Fprintf(&b, ": %d %s", s.Urgent, t("urgent"))
+	fmt.Fprintf(&b, "%d %s, %d %s", s.Messages, t("messages"), s.Urgent, t("urgent"))
 	for _, k := range playbook.Kinds {
 		if n := s.Kinds[k]; n > 0 {
-			fmt.Fprintf(&b, " · %d %s", n, t(k))
+			fmt.Fprintf(&b, " · %s %d", t(plural(k)), n)
 		}
 	}
 	b.WriteString("\n")
@@ -181,6 +184,14 @@ func WriteText(w io.Writer, rep *Report, lang string) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// plural is the key of a kind's plural label in texts.
+func plural(kind string) string {
+	if kind == "worry" {
+		return "worries:"
+	}
+	return kind + "s:"
 }
 
 // excerpt shortens s to at most n characters on one line.
