@@ -220,3 +220,24 @@ func BenchmarkTriage(b *testing.B) {
 	}
 	b.ReportMetric((cpuTime(b)-cpu).Seconds()/float64(b.N), "cpu-s/100k")
 }
+
+// FuzzClassify: any text gets at least one kind, every cue explains a
+// label it carries, urgency always has its reason, and nothing panics.
+func FuzzClassify(f *testing.F) {
+	for _, s := range []string{"Danke für nichts 👏", "WO IST MEIN GELD!!!", "?", "", "Angeblich pleite.", "\u200b\ufeff", "a,b\n\"c"} {
+		f.Add(s)
+	}
+	c := builtin(f, "de")
+	c.UseFacts(bankFacts(f))
+	f.Fuzz(func(t *testing.T, text string) {
+		r := c.Classify(Message{ID: "1", Text: text})
+		if len(r.Kinds) == 0 || r.Urgent != (r.Reason != "") {
+			t.Fatalf("%q: %+v", text, r)
+		}
+		for _, cue := range r.Cues {
+			if !slices.Contains(r.Kinds, cue.Label) {
+				t.Fatalf("%q: cue %+v for a label it lacks", text, cue)
+			}
+		}
+	})
+}
