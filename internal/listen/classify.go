@@ -112,9 +112,6 @@ func New(pb *playbook.Playbook, lang string) (*Classifier, error) {
 	return c, nil
 }
 
-// Lang is the language assumed for messages that give no signal.
-func (c *Classifier) Lang() string { return c.lang }
-
 // Topic returns the listen topic with the given id, or nil.
 func (c *Classifier) Topic(id string) *playbook.Topic { return c.listen.Topic(id) }
 
