@@ -39,12 +39,18 @@ type Playbook struct {
 	Rules      []Rule        `yaml:"rules,omitempty" json:"rules,omitempty"`
 	Channels   []Channel     `yaml:"channels,omitempty" json:"channels,omitempty"`
 	Scenarios  []Scenario    `yaml:"scenarios,omitempty" json:"scenarios,omitempty"`
+	// Listen is how `crisis listen` reads incoming messages. Read it with
+	// ListenSection: a built-in playbook decodes it on first use.
+	Listen *Listen `yaml:"listen,omitempty" json:"listen,omitempty"`
 
 	// Source is where the playbook came from: a file path or builtin:LANG.
 	Source string `yaml:"-" json:"source,omitempty"`
 	// lexiconPos remembers where each lexicon group was defined.
 	lexiconPos map[string]pos
 	rootPos    pos
+	// lazy holds the compiled listen parts of a built-in playbook until
+	// the listen section is first needed; linting never needs it.
+	lazy *lazyListen
 }
 
 // DrillTargets are how fast a team should be in a drill (Go durations such

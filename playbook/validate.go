@@ -132,6 +132,7 @@ func (v *validator) check() {
 			v.at(c.pos, "limits", "channel %s: limits cannot be negative", c.ID)
 		}
 	}
+	v.checkListen(p.Listen, facts)
 	for _, s := range p.Scenarios {
 		if s.Title == "" {
 			v.at(s.pos, "", "scenario %s has no title", s.ID)

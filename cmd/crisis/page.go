@@ -15,6 +15,7 @@ import (
 type pageBuildOptions struct {
 	Dir string
 	Out string
+	FAQ string // a crisis listen JSON report
 }
 
 func newPageCmd(s streams) *cobra.Command {
@@ -52,7 +53,9 @@ says when it was last checked. It replaces its own three files and leaves
 everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 		Example: `  crisis page build incidents/zahlungsausfall --out site/
   rsync -a site/ www:/var/www/status/      # publish
-  chromium --headless --print-to-pdf=brief.pdf site/letter.html`,
+  chromium --headless --print-to-pdf=brief.pdf site/letter.html
+  crisis listen incoming.csv --incident incidents/zahlungsausfall -f json > listen.json
+  crisis page build incidents/zahlungsausfall --out site/ --faq listen.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dir = args[0]
@@ -61,6 +64,7 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", "directory to write the site into (created if missing)")
 	_ = cmd.RegisterFlagCompletionFunc("out", dirCompletion)
+	cmd.Flags().StringVar(&opts.FAQ, "faq", "", "add the questions people ask most, answered from the facts: a crisis listen --format json report")
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
 }
@@ -74,7 +78,13 @@ func runPageBuild(opts pageBuildOptions, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := page.Build(in, opts.Out, page.Options{Now: now}); err != nil {
+	var faq []page.FAQ
+	if opts.FAQ != "" {
+		if faq, err = faqFrom(opts.FAQ, in); err != nil {
+			return err
+		}
+	}
+	if err := page.Build(in, opts.Out, page.Options{Now: now, FAQ: faq}); err != nil {
 		return usageErr(err)
 	}
 	for _, name := range []string{page.IndexFile, page.LetterFile, page.QRFile} {

@@ -101,7 +101,8 @@ English playbooks are built in; teams extend them.`,
 		c.GroupID = "write"
 		root.AddCommand(c)
 	}
-	for _, c := range []*cobra.Command{newLintCmd(s), newPageCmd(s), newStatusCmd(s), newPlaybookCmd(s)} {
+	for _, c := range []*cobra.Command{newLintCmd(s), newPageCmd(s), newStatusCmd(s), newPlaybookCmd(s),
+		newListenCmd(s), newReplyCmd(s)} {
 		c.GroupID = "check"
 		root.AddCommand(c)
 	}

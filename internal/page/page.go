@@ -35,6 +35,8 @@ type Options struct {
 	Now time.Time
 	// Lang overrides the incident's language ("de" or "en").
 	Lang string
+	// FAQ lists the questions people ask most, with their answers.
+	FAQ []FAQ
 }
 
 //go:embed templates
@@ -138,6 +140,7 @@ type view struct {
 	Next       *stamp
 
 	Sections []section
+	FAQ      faqView
 	Contact  contact
 	Timeline []entry
 
@@ -258,6 +261,7 @@ func newView(in *incident.Incident, opts Options) *view {
 		LetterCSS: letterCSS,
 		Org:       cur(func(f *incident.Facts) string { return f.Org }),
 		Headline:  cur(func(f *incident.Facts) string { return f.Headline }),
+		FAQ:       newFAQ(opts.FAQ, german),
 		Empathy:   Markdown(cur(func(f *incident.Facts) string { return f.Empathy })),
 		Stage:     latest.Facts.Stage,
 		Closed:    incident.IsClosed(latest.Facts.Stage),
