@@ -9,6 +9,7 @@ import (
 
 	"github.com/crisis-comms/crisis/internal/config"
 	"github.com/crisis-comms/crisis/internal/incident"
+	"github.com/crisis-comms/crisis/internal/listen"
 	"github.com/crisis-comms/crisis/internal/report"
 	"github.com/crisis-comms/crisis/playbook"
 )
@@ -26,6 +27,7 @@ var schemas = []schemaDoc{
 	{"config", ".crisis.yaml", "internal/config/schema/config.json", config.Schema},
 	{"facts", "facts.yaml, and the answers file of crisis draft --answers", "internal/incident/schema/facts.json", incident.Schema},
 	{"lint-report", "the report of crisis lint --format json", "internal/report/schema/lint-report.json", report.Schema},
+	{"listen-report", "the report of crisis listen --format json", "internal/listen/schema/listen-report.json", listen.Schema},
 }
 
 func schemaNames() []string {
@@ -42,7 +44,8 @@ func newSchemaCmd(s streams) *cobra.Command {
 		Short: "Print the JSON Schema of a file crisis reads or writes",
 		Long: `Print the JSON Schema (draft 2020-12) of a file crisis reads or writes, for
 editors and other tools: playbook, config (.crisis.yaml), facts (facts.yaml
-and draft answers) or lint-report (crisis lint --format json). Without NAME,
+and draft answers), lint-report (crisis lint --format json) or listen-report
+(crisis listen --format json). Without NAME,
 list them.
 
 In an editor with the YAML language server, a first line such as

@@ -99,7 +99,7 @@ func TestSchemaCommand(t *testing.T) {
 	if code := run([]string{"schema"}, strings.NewReader(""), &out, &errb); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	for _, name := range []string{"playbook", "config", "facts", "lint-report"} {
+	for _, name := range []string{"playbook", "config", "facts", "lint-report", "listen-report"} {
 		if !strings.Contains(out.String(), name) {
 			t.Errorf("crisis schema does not list %s:\n%s", name, out.String())
 		}
@@ -130,6 +130,21 @@ func TestSchemaCommand(t *testing.T) {
 // repository validate; mistakes a person makes do not.
 func TestSchemaPlaybook(t *testing.T) {
 	s := compileSchema(t, "playbook")
+	// The parts the built-ins are assembled from (listen and reply) are
+	// playbook documents of their own, without the id the whole one has.
+	parts, err := filepath.Glob("../../playbook/builtin/*/*.yaml")
+	if err != nil || len(parts) == 0 {
+		t.Fatalf("no built-in parts: %v", err)
+	}
+	for _, p := range parts {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := validateYAML(t, s, append([]byte("id: part\n"), data...)); err != nil {
+			t.Errorf("%s does not validate: %v", p, err)
+		}
+	}
 	for _, name := range playbook.BuiltinNames() {
 		data, err := playbook.BuiltinSource(name)
 		if err != nil {
@@ -258,6 +273,35 @@ func TestSchemaLintReport(t *testing.T) {
 	bad := `{"version": 1, "files": [{"path": "a.txt", "findings": []}], "summary": {"files": 1, "error": 0, "warning": 0, "info": 0}}`
 	if validateJSON(s, []byte(bad)) == nil {
 		t.Error("a file with neither stats nor error validates")
+	}
+}
+
+// TestSchemaListenReport: the triage reports of real runs — the example
+// incident's incoming messages with and without the incident, and plain
+// text — validate, and a report with an unknown kind does not.
+func TestSchemaListenReport(t *testing.T) {
+	s := compileSchema(t, "listen-report")
+	inc, err := filepath.Abs("../../examples/incidents/zahlungsausfall")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{filepath.Join(inc, "incoming.csv"), "--incident", inc},
+		{filepath.Join(inc, "incoming.csv")},
+		{"-"},
+	} {
+		var out, errb bytes.Buffer
+		in := strings.NewReader("Wann geht das wieder?\nDanke für die schnelle Info!\n")
+		if code := run(append([]string{"listen", "--format", "json"}, args...), in, &out, &errb); code != 0 {
+			t.Fatalf("listen %v: exit %d: %s", args, code, errb.String())
+		}
+		if err := validateJSON(s, out.Bytes()); err != nil {
+			t.Errorf("listen %v: report does not validate: %v", args, err)
+		}
+	}
+	bad := `{"version": 1, "messages": [{"id": "1", "line": 1, "text": "x", "kinds": ["grumpy"], "urgent": false, "cues": []}], "summary": {"messages": 1, "urgent": 0, "kinds": {}, "questions": null, "rumours": null, "unanswered": null, "incident": false}}`
+	if validateJSON(s, []byte(bad)) == nil {
+		t.Error("a report with an unknown kind validates")
 	}
 }
 
