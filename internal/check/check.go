@@ -393,18 +393,19 @@ func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, []byte
 	if cap(data) <= 1<<20 {
 		buf = data[:0]
 	}
-	res2, d := r.lintData(j, data, res)
+	res2, d, _ := r.lintData(j, data, res)
 	return res2, d, buf
 }
 
-// lintData parses and lints the contents of one file.
-func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document) {
+// lintData parses and lints the contents of one file, and returns the
+// playbook it was judged by.
+func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document, *playbook.Playbook) {
 	ext := strings.ToLower(filepath.Ext(j.path))
 	markdown := j.stdin || ext == ".md" || ext == ".markdown"
 	d, err := lint.Parse(j.path, data, markdown)
 	if err != nil {
 		res.Err = stripPath(err, j.path)
-		return res, nil
+		return res, nil, nil
 	}
 	res.Source = d.Raw
 
@@ -416,7 +417,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		}
 		if err != nil {
 			res.Err = err
-			return res, nil
+			return res, nil, nil
 		}
 		if cfg != nil {
 			set = cfg.Settings(j.path)
@@ -437,7 +438,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	e, err := r.Engine(ref)
 	if err != nil {
 		res.Err = err
-		return res, nil
+		return res, nil, nil
 	}
 	pb := e.Playbook()
 	ch := firstOf(d.Front.Channel, set.Channel)
@@ -489,7 +490,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 			lint.SortFindings(res.Findings)
 		}
 	}
-	return res, d
+	return res, d, pb
 }
 
 func (r *Runner) read(j job, buf []byte) ([]byte, error) {
@@ -697,4 +698,28 @@ func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact
 			lint.SortFindings(out[i].Findings)
 		}
 	}
+}
+
+// LintText lints data as the contents of the file at path, which need not
+// exist or be saved: the .crisis.yaml above path, its overrides, the
+// channel from the file name and Markdown for .md apply, as `crisis lint
+// PATH` would apply them to the file. An empty path lints data like
+// standard input. It returns the playbook the text was judged by (nil when
+// it could not be linted). Cross-channel congruence is not checked: it
+// compares the files of a directory.
+func (r *Runner) LintText(path string, data []byte) (report.File, *playbook.Playbook) {
+	j := job{path: path}
+	if path == "" {
+		j = job{path: "-", stdin: true}
+	}
+	res := report.File{Path: j.path, Findings: []lint.Finding{}}
+	if len(data) > lint.MaxFileSize {
+		res.Err = tooLarge(int64(len(data)))
+		return res, nil
+	}
+	res, d, pb := r.lintData(j, data, res)
+	if d != nil {
+		d.Release()
+	}
+	return res, pb
 }

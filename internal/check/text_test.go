@@ -1,0 +1,87 @@
+package check
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestLintTextMatchesRun: an unsaved buffer linted as its path gets the
+// findings `crisis lint PATH` reports for the same text on disk, with the
+// folder's .crisis.yaml, overrides and file-name channel applied.
+func TestLintTextMatchesRun(t *testing.T) {
+	dir := t.TempDir()
+	cfg := "lang: de\noverrides:\n  - files: [\"social/*.md\"]\n    channel: x\n    rules: { helpful.exclamations: off, community.customers: error }\n"
+	files := map[string]string{
+		".crisis.yaml":   cfg,
+		"social/post.md": "Unsere Kunden können heute nicht zahlen!!! Wir sind völlig überfordert.\n",
+		"sms.txt":        "Kasse gestört. Sichern Sie sich jetzt 20 % Rabatt!\n",
+		"notes.md":       "---\nchannel: email\nlang: en\n---\nAs you can imagine, we are completely overwhelmed.\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for name, body := range files {
+		if strings.HasPrefix(name, ".") {
+			continue
+		}
+		p := filepath.Join(dir, name)
+		r, err := New(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := r.Run([]string{p})[0]
+		got, pb := r.LintText(p, []byte(body))
+		if got.Err != nil || want.Err != nil {
+			t.Fatalf("%s: errors %v, %v", name, got.Err, want.Err)
+		}
+		if pb == nil || pb.Lang != want.Lang {
+			t.Errorf("%s: judged in %s by playbook %v", name, want.Lang, pb)
+		}
+		if len(want.Findings) == 0 {
+			t.Fatalf("%s: the test text must have findings", name)
+		}
+		if got.Channel != want.Channel || got.Lang != want.Lang || !reflect.DeepEqual(got.Findings, want.Findings) {
+			t.Errorf("%s: LintText\n%s %s %+v\nRun\n%s %s %+v", name, got.Channel, got.Lang, got.Findings, want.Channel, want.Lang, want.Findings)
+		}
+	}
+	// The channel and severity overrides reach the buffer.
+	r, _ := New(Options{})
+	res, _ := r.LintText(filepath.Join(dir, "social", "unsaved.md"), []byte(files["social/post.md"]))
+	if res.Channel != "x" {
+		t.Errorf("channel %q, want x from the override", res.Channel)
+	}
+	for _, f := range res.Findings {
+		if f.Rule == "helpful.exclamations" {
+			t.Error("helpful.exclamations is off for social/*.md")
+		}
+		if f.Rule == "community.customers" && f.Severity != "error" {
+			t.Errorf("community.customers severity %s, want error", f.Severity)
+		}
+	}
+}
+
+func TestLintTextLimits(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, _ := r.LintText("", []byte("Nur heute 20 % Rabatt auf alles!\n")); res.Err != nil || res.Path != "-" || len(res.Findings) == 0 {
+		t.Errorf("no path: %+v", res)
+	}
+	big := make([]byte, 16<<20+1)
+	if res, _ := r.LintText("big.txt", big); res.Err == nil || !strings.Contains(res.Err.Error(), "MB") {
+		t.Errorf("oversized text: %v", res.Err)
+	}
+	if res, _ := r.LintText("bad.txt", []byte("ok \xff\n")); res.Err == nil {
+		t.Error("invalid UTF-8 must be an error")
+	}
+}
