@@ -108,6 +108,8 @@ type job struct {
 	cfg      *config.Config
 	cfgErr   error
 	cfgKnown bool
+	// channel and lang, when set, win over front matter and config.
+	channel, lang string
 }
 
 // Run lints every path (files, directories, "-" for stdin) and returns one
@@ -424,7 +426,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		}
 	}
 	ref := firstOf(r.opts.Playbook, d.Front.Playbook, set.Playbook)
-	lang := firstOf(d.Front.Lang, set.Lang)
+	lang := firstOf(j.lang, d.Front.Lang, set.Lang)
 	if ref == "" {
 		// No playbook configured: the built-in of the message's language.
 		if lang == "" {
@@ -441,7 +443,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		return res, nil, nil
 	}
 	pb := e.Playbook()
-	ch := firstOf(d.Front.Channel, set.Channel)
+	ch := firstOf(j.channel, d.Front.Channel, set.Channel)
 	if ch == "" {
 		ch = r.channelFromName(pb, j.path)
 	}
@@ -700,24 +702,33 @@ func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact
 	}
 }
 
-// LintText lints data as the contents of the file at path, which need not
-// exist or be saved: the .crisis.yaml above path, its overrides, the
-// channel from the file name and Markdown for .md apply, as `crisis lint
-// PATH` would apply them to the file. An empty path lints data like
-// standard input. It returns the playbook the text was judged by (nil when
-// it could not be linted). Cross-channel congruence is not checked: it
-// compares the files of a directory.
-func (r *Runner) LintText(path string, data []byte) (report.File, *playbook.Playbook) {
-	j := job{path: path}
-	if path == "" {
-		j = job{path: "-", stdin: true}
+// Text is a message to lint that is not, or not yet, a file.
+type Text struct {
+	// Path is the file the text is or will be, which need not exist: the
+	// .crisis.yaml above it, its overrides, the channel by file name and
+	// Markdown for .md apply, as `crisis lint PATH` would apply them. An
+	// empty Path lints the text like standard input.
+	Path string
+	Data []byte
+	// Channel and Lang, when set, win over front matter, .crisis.yaml and
+	// file name.
+	Channel, Lang string
+}
+
+// LintText lints a text as the file it is or will be, and returns the
+// playbook it was judged by (nil when it could not be linted). Cross-channel
+// congruence is not checked: it compares the files of a directory.
+func (r *Runner) LintText(t Text) (report.File, *playbook.Playbook) {
+	j := job{path: t.Path, channel: t.Channel, lang: t.Lang}
+	if t.Path == "" {
+		j.path, j.stdin = "-", true
 	}
 	res := report.File{Path: j.path, Findings: []lint.Finding{}}
-	if len(data) > lint.MaxFileSize {
-		res.Err = tooLarge(int64(len(data)))
+	if len(t.Data) > lint.MaxFileSize {
+		res.Err = tooLarge(int64(len(t.Data)))
 		return res, nil
 	}
-	res, d, pb := r.lintData(j, data, res)
+	res, d, pb := r.lintData(j, t.Data, res)
 	if d != nil {
 		d.Release()
 	}

@@ -39,7 +39,7 @@ func TestLintTextMatchesRun(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := r.Run([]string{p})[0]
-		got, pb := r.LintText(p, []byte(body))
+		got, pb := r.LintText(Text{Path: p, Data: []byte(body)})
 		if got.Err != nil || want.Err != nil {
 			t.Fatalf("%s: errors %v, %v", name, got.Err, want.Err)
 		}
@@ -55,7 +55,7 @@ func TestLintTextMatchesRun(t *testing.T) {
 	}
 	// The channel and severity overrides reach the buffer.
 	r, _ := New(Options{})
-	res, _ := r.LintText(filepath.Join(dir, "social", "unsaved.md"), []byte(files["social/post.md"]))
+	res, _ := r.LintText(Text{Path: filepath.Join(dir, "social", "unsaved.md"), Data: []byte(files["social/post.md"])})
 	if res.Channel != "x" {
 		t.Errorf("channel %q, want x from the override", res.Channel)
 	}
@@ -74,14 +74,35 @@ func TestLintTextLimits(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res, _ := r.LintText("", []byte("Nur heute 20 % Rabatt auf alles!\n")); res.Err != nil || res.Path != "-" || len(res.Findings) == 0 {
+	if res, _ := r.LintText(Text{Data: []byte("Nur heute 20 % Rabatt auf alles!\n")}); res.Err != nil || res.Path != "-" || len(res.Findings) == 0 {
 		t.Errorf("no path: %+v", res)
 	}
 	big := make([]byte, 16<<20+1)
-	if res, _ := r.LintText("big.txt", big); res.Err == nil || !strings.Contains(res.Err.Error(), "MB") {
+	if res, _ := r.LintText(Text{Path: "big.txt", Data: big}); res.Err == nil || !strings.Contains(res.Err.Error(), "MB") {
 		t.Errorf("oversized text: %v", res.Err)
 	}
-	if res, _ := r.LintText("bad.txt", []byte("ok \xff\n")); res.Err == nil {
+	if res, _ := r.LintText(Text{Path: "bad.txt", Data: []byte("ok \xff\n")}); res.Err == nil {
 		t.Error("invalid UTF-8 must be an error")
+	}
+}
+
+// TestLintTextChannelLang: a channel and language given with the text win
+// over the file name and the detected language.
+func TestLintTextChannelLang(t *testing.T) {
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := []byte("As you can imagine, we are completely overwhelmed.\n")
+	res, pb := r.LintText(Text{Path: "email.md", Data: text, Channel: "sms", Lang: "en"})
+	if res.Err != nil || res.Channel != "sms" || res.Lang != "en" || pb == nil || pb.Lang != "en" {
+		t.Fatalf("got channel %q lang %q err %v", res.Channel, res.Lang, res.Err)
+	}
+	rules := map[string]bool{}
+	for _, f := range res.Findings {
+		rules[f.Rule] = true
+	}
+	if !rules["authentic.self-pity"] || !rules["anchor.next-update"] {
+		t.Errorf("an SMS in English needs the next update and must not pity itself: %v", rules)
 	}
 }

@@ -365,7 +365,7 @@ func (s *Server) lint(d *document) {
 	d.res, d.pb = report.File{}, nil
 	diags := []Diagnostic{}
 	if d.isMessage() && !s.ignored(d) {
-		d.res, d.pb = s.runnerFor(d.path).LintText(d.path, []byte(d.text))
+		d.res, d.pb = s.runnerFor(d.path).LintText(check.Text{Path: d.path, Data: []byte(d.text)})
 		if d.res.Err != nil {
 			diags = append(diags, s.errorDiagnostic(d))
 		}
