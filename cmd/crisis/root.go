@@ -102,7 +102,7 @@ English playbooks are built in; teams extend them.`,
 		c.GroupID = "check"
 		root.AddCommand(c)
 	}
-	root.AddCommand(newVersionCmd(s), newManCmd(s), newLspCmd(s))
+	root.AddCommand(newVersionCmd(s), newManCmd(s), newLspCmd(s), newMcpCmd(s))
 	return root
 }
 
