@@ -61,7 +61,7 @@ type Server struct {
 	// runner lints and caches configs and compiled playbooks; it is
 	// replaced when a .crisis.yaml or playbook may have changed.
 	runner *check.Runner
-	stamps map[string]string // folder → what its settings were read from
+	folders map[string]settings // folder → its .crisis.yaml as last read
 	nextID int
 }
 
@@ -84,7 +84,7 @@ func Serve(in io.Reader, out io.Writer, opts Options) error {
 	if opts.MaxMessage <= 0 {
 		opts.MaxMessage = DefaultMaxMessage
 	}
-	s := &Server{opts: opts, out: &writer{w: out}, enc: encUTF16, docs: map[string]*document{}, stamps: map[string]string{}}
+	s := &Server{opts: opts, out: &writer{w: out}, enc: encUTF16, docs: map[string]*document{}, folders: map[string]settings{}}
 	rd := newReader(in, opts.MaxMessage)
 	for {
 		body, err := rd.read()
@@ -312,7 +312,7 @@ func isSettings(p string) bool {
 // documents again.
 func (s *Server) relintAll() {
 	s.runner = nil
-	clear(s.stamps)
+	clear(s.folders)
 	uris := make([]string, 0, len(s.docs))
 	for u := range s.docs {
 		uris = append(uris, u)
@@ -383,21 +383,22 @@ func (s *Server) ignored(d *document) bool {
 	if d.path == "" {
 		return false
 	}
-	cfg, err := config.NewFinder().For(d.path)
-	return err == nil && cfg != nil && cfg.Ignored(d.path)
+	cfg := s.settings(filepath.Dir(d.path)).cfg
+	return cfg != nil && cfg.Ignored(d.path)
+}
+
+// settings are the .crisis.yaml that applies in a folder, as last read.
+type settings struct {
+	stamp string         // the config and its playbook files by size and time
+	cfg   *config.Config // nil when there is none or it does not load
 }
 
 // runnerFor returns the runner, a new one when the settings that apply to
-// the file at path have changed on disk since they were read.
+// the file at path have changed on disk since they were read — an edit
+// made outside the editor (a checkout, another program) is noticed too.
 func (s *Server) runnerFor(path string) *check.Runner {
 	if path != "" {
-		dir := filepath.Dir(path)
-		st := settingsStamp(dir)
-		if old, ok := s.stamps[dir]; ok && old != st {
-			s.runner = nil
-			clear(s.stamps)
-		}
-		s.stamps[dir] = st
+		s.settings(filepath.Dir(path))
 	}
 	if s.runner == nil {
 		s.runner, _ = check.New(check.Options{Jobs: 1}) // fails only for Options.Playbook
@@ -405,27 +406,15 @@ func (s *Server) runnerFor(path string) *check.Runner {
 	return s.runner
 }
 
-// settingsStamp describes the .crisis.yaml that applies in dir and the
-// playbook files it names by size and modification time, so that an edit
-// made outside the editor (a checkout, another program) is noticed.
-func settingsStamp(dir string) string {
-	var b strings.Builder
-	stamp := func(p string) {
-		if fi, err := os.Stat(p); err == nil {
-			fmt.Fprintf(&b, "%s %d %s\n", p, fi.Size(), fi.ModTime().Format(time.RFC3339Nano))
-		}
-	}
+// settings looks up the .crisis.yaml for dir and compares it with what was
+// read before; when it or a playbook file it names changed, every
+// setting and compiled playbook is forgotten.
+func (s *Server) settings(dir string) settings {
+	var cfgPath string
 	for d := dir; ; {
 		p := filepath.Join(d, config.FileName)
 		if _, err := os.Stat(p); err == nil {
-			stamp(p)
-			if cfg, err := config.Load(p); err == nil {
-				for _, ref := range cfg.PlaybookRefs() {
-					if !playbook.IsBuiltin(ref) {
-						stamp(ref)
-					}
-				}
-			}
+			cfgPath = p
 			break
 		}
 		parent := filepath.Dir(d)
@@ -433,6 +422,50 @@ func settingsStamp(dir string) string {
 			break
 		}
 		d = parent
+	}
+	old, seen := s.folders[dir]
+	st := stamp(cfgPath)
+	if seen && old.stamp == st+playbookStamps(old.cfg) {
+		return old
+	}
+	cur := settings{stamp: st}
+	if cfgPath != "" {
+		if cfg, err := config.Load(cfgPath); err == nil {
+			cur.cfg = cfg
+			cur.stamp += playbookStamps(cfg)
+		}
+	}
+	if seen && old.stamp != cur.stamp {
+		s.runner = nil
+		clear(s.folders)
+	}
+	s.folders[dir] = cur
+	return cur
+}
+
+// stamp describes a file by path, size and modification time; "" when
+// there is no such file.
+func stamp(p string) string {
+	if p == "" {
+		return ""
+	}
+	fi, err := os.Stat(p)
+	if err != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s %d %s\n", p, fi.Size(), fi.ModTime().Format(time.RFC3339Nano))
+}
+
+// playbookStamps stamps the playbook files a config names.
+func playbookStamps(cfg *config.Config) string {
+	if cfg == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, ref := range cfg.PlaybookRefs() {
+		if !playbook.IsBuiltin(ref) {
+			b.WriteString(stamp(ref))
+		}
 	}
 	return b.String()
 }

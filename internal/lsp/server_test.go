@@ -252,3 +252,35 @@ func apply(t *testing.T, text string, edits []TextEdit, enc string) string {
 	}
 	return text
 }
+
+// TestSettingsChange: a .crisis.yaml edited outside the editor applies at
+// the next change of the document; a workspace/didChangeWatchedFiles
+// notification lints the open documents again.
+func TestSettingsChange(t *testing.T) {
+	dir := t.TempDir()
+	cfg := filepath.Join(dir, ".crisis.yaml")
+	write(t, cfg, "lang: en\n")
+	p := filepath.Join(dir, "post.md")
+	text := "As you can imagine, we are completely overwhelmed.\n"
+	uri := fileURI(p)
+	c, _ := session(t, Options{})
+	initialize(t, c)
+	open(t, c, uri, "markdown", text)
+	if d, err := c.Diagnostics(uri, 1); err != nil || !has(d, "authentic.self-pity") {
+		t.Fatalf("before: %v %+v", err, d)
+	}
+	write(t, cfg, "lang: en\noverrides:\n  - files: [\"*.md\"]\n    rules: { authentic.self-pity: off }\n")
+	change(t, c, uri, 2, text)
+	if d, err := c.Diagnostics(uri, 2); err != nil || has(d, "authentic.self-pity") {
+		t.Errorf("after switching the rule off: %v %+v", err, d)
+	}
+	write(t, cfg, "lang: en\nignore: [\"post.md\"]\n")
+	if err := c.Notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []any{map[string]any{"uri": fileURI(cfg), "type": 2}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Wait(func(m lsptest.Message) bool {
+		return m.Method == "textDocument/publishDiagnostics" && strings.Contains(string(m.Params), `"version":2,"diagnostics":[]`)
+	}); err != nil {
+		t.Errorf("an ignored file has no diagnostics: %v", err)
+	}
+}
