@@ -60,9 +60,9 @@ type Server struct {
 	docs map[string]*document
 	// runner lints and caches configs and compiled playbooks; it is
 	// replaced when a .crisis.yaml or playbook may have changed.
-	runner *check.Runner
+	runner  *check.Runner
 	folders map[string]settings // folder → its .crisis.yaml as last read
-	nextID int
+	nextID  int
 }
 
 // document is an open message file.
