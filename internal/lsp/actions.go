@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -218,13 +219,10 @@ func (s *Server) codeActions(p codeActionParams) []CodeAction {
 	return out
 }
 
+// wantsQuickFix reports whether a request's kinds take quick fixes: the
+// empty kind takes every action.
 func wantsQuickFix(only []string) bool {
-	for _, k := range only {
-		if k == "quickfix" || strings.HasPrefix("quickfix", k+".") || k == "" {
-			return true
-		}
-	}
-	return false
+	return slices.Contains(only, "quickfix") || slices.Contains(only, "")
 }
 
 // ignoreDirective returns where to insert a crisis-ignore directive for

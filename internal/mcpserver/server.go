@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/modelcontextprotocol/go-sdk/mcp"
@@ -50,6 +51,10 @@ const (
 type server struct {
 	opts   Options
 	runner *check.Runner
+	// renderers lint rendered messages with the playbook they were
+	// rendered from, one runner per playbook; tools may run at once.
+	mu        sync.Mutex
+	renderers map[string]*check.Runner
 }
 
 // New returns the MCP server. A --playbook or .crisis.yaml that does not
@@ -66,7 +71,7 @@ func New(opts Options) (*mcp.Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &server{opts: opts, runner: r}
+	s := &server{opts: opts, runner: r, renderers: map[string]*check.Runner{}}
 	if _, _, err := s.playbook(""); err != nil {
 		return nil, err
 	}
@@ -441,7 +446,7 @@ func (s *server) renderMessages(_ context.Context, _ *mcp.CallToolRequest, in Re
 	}
 	// The messages are linted as crisis render lints the files it writes:
 	// with the same playbook.
-	r, err := check.New(check.Options{Playbook: ref, Jobs: 1})
+	r, err := s.renderer(ref)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -456,6 +461,20 @@ func (s *server) renderMessages(_ context.Context, _ *mcp.CallToolRequest, in Re
 		out.Messages = append(out.Messages, Message{Channel: m.Channel, File: m.FileName, Subject: m.Subject, Text: m.Text, Lint: lint})
 	}
 	return nil, out, nil
+}
+
+func (s *server) renderer(ref string) (*check.Runner, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r, ok := s.renderers[ref]; ok {
+		return r, nil
+	}
+	r, err := check.New(check.Options{Playbook: ref, Jobs: 1})
+	if err != nil {
+		return nil, err
+	}
+	s.renderers[ref] = r
+	return r, nil
 }
 
 // updateTime is the facts' time, else CRISIS_NOW or the clock.
