@@ -359,13 +359,21 @@ func (d *document) markdownDoc() bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-// lint lints d and publishes its diagnostics.
+// lint lints d and publishes its diagnostics. A file the .crisis.yaml of
+// its folder ignores has none, as crisis lint skips it in a directory.
 func (s *Server) lint(d *document) {
 	d.lines = newLines(d.text, s.enc)
 	d.res, d.pb = report.File{}, nil
 	diags := []Diagnostic{}
-	if d.isMessage() && !s.ignored(d) {
-		d.res, d.pb = s.runnerFor(d.path).LintText(check.Text{Path: d.path, Data: []byte(d.text)})
+	var cfg *config.Config
+	if d.path != "" {
+		cfg = s.settings(filepath.Dir(d.path)).cfg
+	}
+	if d.isMessage() && (cfg == nil || !cfg.Ignored(d.path)) {
+		if s.runner == nil {
+			s.runner, _ = check.New(check.Options{Jobs: 1}) // fails only for Options.Playbook
+		}
+		d.res, d.pb = s.runner.LintText(check.Text{Path: d.path, Data: []byte(d.text)})
 		if d.res.Err != nil {
 			diags = append(diags, s.errorDiagnostic(d))
 		}
@@ -377,38 +385,16 @@ func (s *Server) lint(d *document) {
 	s.send("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: diags})
 }
 
-// ignored reports whether the .crisis.yaml of d's folder ignores it, as
-// crisis lint does when it walks a directory.
-func (s *Server) ignored(d *document) bool {
-	if d.path == "" {
-		return false
-	}
-	cfg := s.settings(filepath.Dir(d.path)).cfg
-	return cfg != nil && cfg.Ignored(d.path)
-}
-
 // settings are the .crisis.yaml that applies in a folder, as last read.
 type settings struct {
 	stamp string         // the config and its playbook files by size and time
 	cfg   *config.Config // nil when there is none or it does not load
 }
 
-// runnerFor returns the runner, a new one when the settings that apply to
-// the file at path have changed on disk since they were read — an edit
-// made outside the editor (a checkout, another program) is noticed too.
-func (s *Server) runnerFor(path string) *check.Runner {
-	if path != "" {
-		s.settings(filepath.Dir(path))
-	}
-	if s.runner == nil {
-		s.runner, _ = check.New(check.Options{Jobs: 1}) // fails only for Options.Playbook
-	}
-	return s.runner
-}
-
 // settings looks up the .crisis.yaml for dir and compares it with what was
 // read before; when it or a playbook file it names changed, every
-// setting and compiled playbook is forgotten.
+// setting and compiled playbook is forgotten — an edit made outside the
+// editor (a checkout, another program) is noticed too.
 func (s *Server) settings(dir string) settings {
 	var cfgPath string
 	for d := dir; ; {

@@ -406,8 +406,12 @@ func (s *server) renderMessages(_ context.Context, _ *mcp.CallToolRequest, in Re
 		return nil, nil, err
 	}
 	ref := s.opts.Playbook
-	if ref == "" {
+	if ref == "" && facts.Playbook != "" {
+		// A playbook file is named relative to the team's directory.
 		ref = facts.Playbook
+		if !playbook.IsBuiltin(ref) && !filepath.IsAbs(ref) {
+			ref = filepath.Join(s.opts.Dir, ref)
+		}
 	}
 	var pb *playbook.Playbook
 	if ref != "" {
