@@ -90,6 +90,7 @@ English playbooks are built in; teams extend them.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageHint(c, err)
 	})
+	root.AddCommand(newLspCmd(s), newMcpCmd(s)) // for editors and assistants
 	root.AddGroup(
 		&cobra.Group{ID: "write", Title: "Writing messages:"},
 		&cobra.Group{ID: "check", Title: "Checking and publishing:"},
@@ -102,7 +103,7 @@ English playbooks are built in; teams extend them.`,
 		c.GroupID = "check"
 		root.AddCommand(c)
 	}
-	root.AddCommand(newVersionCmd(s), newManCmd(s), newLspCmd(s), newMcpCmd(s))
+	root.AddCommand(newVersionCmd(s), newManCmd(s))
 	return root
 }
 
