@@ -11,7 +11,7 @@ import (
 )
 
 func newLspCmd(s streams) *cobra.Command {
-	return &cobra.Command{
+	c := &cobra.Command{
 		Use:   "lsp",
 		Short: "Run the language server for editors (stdio)",
 		Long: `Run a Language Server Protocol server on standard input and output, for
@@ -40,6 +40,10 @@ exits or disconnects without a shutdown, 2 when the stream is broken.`,
 			return nil
 		},
 	}
+	// Some clients (vscode-languageclient among them) name the transport.
+	c.Flags().Bool("stdio", true, "talk over standard input and output (the only transport)")
+	_ = c.Flags().MarkHidden("stdio")
+	return c
 }
 
 // serverGC undoes main's collection settings for a long-running server:

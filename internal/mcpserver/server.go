@@ -280,7 +280,7 @@ func (s *server) explainRule(_ context.Context, _ *mcp.CallToolRequest, in Expla
 				near = append(near, x.ID)
 			}
 		}
-		hint := "list_scenarios and the playbook resource show the rules"
+		hint := "the playbook resource lists every rule"
 		if len(near) > 0 {
 			hint = "did you mean " + strings.Join(near, ", ") + "?"
 		}

@@ -201,10 +201,3 @@ func (c *Client) Diagnostics(uri string, version int) (Diagnostics, error) {
 	})
 	return d, err
 }
-
-// Messages returns a copy of everything received so far.
-func (c *Client) Messages() []Message {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return append([]Message(nil), c.msgs...)
-}
