@@ -15,11 +15,11 @@ func newLspCmd(s streams) *cobra.Command {
 		Use:   "lsp",
 		Short: "Run the language server for editors (stdio)",
 		Long: `Run a Language Server Protocol server on standard input and output, for
-editors such as Neovim, VS Code, Helix or Emacs. It shows the findings of
-crisis lint in message files (.txt, .md) while you type, with the
-.crisis.yaml of the file's folder; explains a finding's rule on hover; and
-offers quick fixes: the playbook's replacement where it names the words, and
-a crisis-ignore directive for the rule.
+editors such as Neovim, VS Code, Helix or Emacs. It shows what crisis lint
+reports for message files (.txt, .md) while you type, with the .crisis.yaml
+of the file's folder and the congruence of the update's other messages;
+explains a finding's rule on hover; and offers quick fixes: the playbook's
+replacement where it swaps words, and a crisis-ignore directive for the rule.
 
 The editor starts the server; it is not meant to be run by hand.
 Exit status: 0 after the editor's shutdown and exit, 1 when the editor

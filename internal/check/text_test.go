@@ -4,8 +4,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/crisis-comms/crisis/internal/lint"
 )
 
 // TestLintTextMatchesRun: an unsaved buffer linted as its path gets the
@@ -104,5 +107,61 @@ func TestLintTextChannelLang(t *testing.T) {
 	}
 	if !rules["authentic.self-pity"] || !rules["anchor.next-update"] {
 		t.Errorf("an SMS in English needs the next update and must not pity itself: %v", rules)
+	}
+}
+
+// TestLintInDir: a message linted among the others of its update gets the
+// findings crisis lint DIR reports for it, congruence included; an open
+// buffer's text stands in for its file.
+func TestLintInDir(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"email.md":   "Betreff: Störung\n\nDie Kasse ist gestört. Nächstes Update um 15:00 Uhr unter status.example.de.\n",
+		"sms.txt":    "Kasse gestört. Nächstes Update um 14:00 Uhr unter status.example.de.\n",
+		"x.txt":      "Kasse gestört. Nächstes Update um 14:00 Uhr: status.example.de\n",
+		".hidden.md": "Nächstes Update um 18:00 Uhr.\n",
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := r.Run([]string{dir})
+	congruent := 0
+	for _, want := range run {
+		got, _ := r.LintInDir(Text{Path: want.Path, Data: []byte(files[filepath.Base(want.Path)])}, nil)
+		if !reflect.DeepEqual(got.Findings, want.Findings) {
+			t.Errorf("%s: LintInDir %+v\ncrisis lint DIR %+v", want.Path, got.Findings, want.Findings)
+		}
+		for _, f := range got.Findings {
+			if f.Rule == "channels.congruence" {
+				congruent++
+			}
+		}
+	}
+	if congruent == 0 {
+		t.Fatal("15:00 in the e-mail and 14:00 in the SMS must disagree")
+	}
+	// The e-mail's unsaved text agrees with the SMS: no disagreement.
+	open := func(p string) ([]byte, bool) {
+		if filepath.Base(p) == "email.md" {
+			return []byte("Betreff: Störung\n\nNächstes Update um 14:00 Uhr unter status.example.de.\n"), true
+		}
+		return nil, false
+	}
+	got, _ := r.LintInDir(Text{Path: filepath.Join(dir, "sms.txt"), Data: []byte(files["sms.txt"])}, open)
+	for _, f := range got.Findings {
+		if f.Rule == "channels.congruence" {
+			t.Errorf("with the e-mail's buffer: %s", f.Message)
+		}
+	}
+	// A new, unsaved message takes its place among the files.
+	got, _ = r.LintInDir(Text{Path: filepath.Join(dir, "z.txt"), Data: []byte("Nächstes Update um 16:00 Uhr.\n")}, nil)
+	if !slices.ContainsFunc(got.Findings, func(f lint.Finding) bool { return f.Rule == "channels.congruence" }) {
+		t.Errorf("an unsaved message is compared too: %+v", got.Findings)
 	}
 }

@@ -1,10 +1,10 @@
-// Package lsp is the language server behind `crisis lsp`: it speaks the
-// Language Server Protocol (JSON-RPC 2.0 with Content-Length framing) over
-// a pair of streams and shows the findings of `crisis lint` in an editor
-// while the writer types — with the .crisis.yaml of the file's folder —,
-// explains a finding's rule on hover, and offers quick fixes: a playbook
-// suggestion that names the words to replace, and a crisis-ignore
-// directive for the finding's rule.
+// Package lsp is the language server behind `crisis lint` in an editor:
+// it speaks the Language Server Protocol (JSON-RPC 2.0 with
+// Content-Length framing) over a pair of streams, shows a message file's
+// findings while the writer types — with the .crisis.yaml of its folder
+// and the congruence of the update's other messages —, explains a
+// finding's rule on hover, and offers quick fixes: a playbook suggestion
+// that swaps words, and a crisis-ignore directive for the finding's rule.
 package lsp
 
 import (
@@ -280,6 +280,7 @@ func (s *Server) notify(method string, params json.RawMessage) {
 		}
 		d.version = p.TextDocument.Version
 		s.lint(d)
+		s.lintSiblings(d.path)
 	case "textDocument/didSave":
 		var p didCloseParams
 		if decode(params, &p) != nil {
@@ -293,9 +294,10 @@ func (s *Server) notify(method string, params json.RawMessage) {
 		if decode(params, &p) != nil {
 			return
 		}
-		if _, ok := s.docs[p.TextDocument.URI]; ok {
+		if d, ok := s.docs[p.TextDocument.URI]; ok {
 			delete(s.docs, p.TextDocument.URI)
 			s.send("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: p.TextDocument.URI, Diagnostics: []Diagnostic{}})
+			s.lintSiblings(d.path) // they compare with the file on disk again
 		}
 	case "workspace/didChangeWatchedFiles":
 		s.relintAll()
@@ -359,8 +361,9 @@ func (d *document) markdownDoc() bool {
 	return ext == ".md" || ext == ".markdown"
 }
 
-// lint lints d and publishes its diagnostics. A file the .crisis.yaml of
-// its folder ignores has none, as crisis lint skips it in a directory.
+// lint lints d among the other messages of its folder, as crisis lint DIR
+// does, and publishes its diagnostics. A file the .crisis.yaml of its
+// folder ignores has none, as crisis lint skips it in a directory.
 func (s *Server) lint(d *document) {
 	d.lines = newLines(d.text, s.enc)
 	d.res, d.pb = report.File{}, nil
@@ -373,7 +376,7 @@ func (s *Server) lint(d *document) {
 		if s.runner == nil {
 			s.runner, _ = check.New(check.Options{Jobs: 1}) // fails only for Options.Playbook
 		}
-		d.res, d.pb = s.runner.LintText(check.Text{Path: d.path, Data: []byte(d.text)})
+		d.res, d.pb = s.runner.LintInDir(check.Text{Path: d.path, Data: []byte(d.text)}, s.openText)
 		if d.res.Err != nil {
 			diags = append(diags, s.errorDiagnostic(d))
 		}
@@ -383,6 +386,36 @@ func (s *Server) lint(d *document) {
 	}
 	v := d.version
 	s.send("textDocument/publishDiagnostics", publishDiagnosticsParams{URI: d.uri, Version: &v, Diagnostics: diags})
+}
+
+// openText returns the text of an open document by path: the messages of
+// an update are compared as the editor holds them.
+func (s *Server) openText(path string) ([]byte, bool) {
+	for _, d := range s.docs {
+		if d.path == path {
+			return []byte(d.text), true
+		}
+	}
+	return nil, false
+}
+
+// lintSiblings lints again the open messages in the folder of path other
+// than path itself: whether their facts agree with it may have changed.
+func (s *Server) lintSiblings(path string) {
+	if path == "" {
+		return
+	}
+	dir := filepath.Dir(path)
+	var uris []string
+	for u, d := range s.docs {
+		if d.path != "" && d.path != path && filepath.Dir(d.path) == dir {
+			uris = append(uris, u)
+		}
+	}
+	slices.Sort(uris)
+	for _, u := range uris {
+		s.lint(s.docs[u])
+	}
 }
 
 // settings are the .crisis.yaml that applies in a folder, as last read.

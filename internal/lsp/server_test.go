@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -282,5 +283,49 @@ func TestSettingsChange(t *testing.T) {
 		return m.Method == "textDocument/publishDiagnostics" && strings.Contains(string(m.Params), `"version":2,"diagnostics":[]`)
 	}); err != nil {
 		t.Errorf("an ignored file has no diagnostics: %v", err)
+	}
+}
+
+// TestUpdateCongruence: the messages of one update are compared as the
+// editor holds them, as crisis lint DIR compares the files; editing one
+// message lints the other open ones again.
+func TestUpdateCongruence(t *testing.T) {
+	dir := t.TempDir()
+	email := "Betreff: Störung\n\nDie Kasse ist gestört. Nächstes Update um 15:00 Uhr unter status.example.de.\n"
+	sms := "Kasse gestört. Nächstes Update um 14:00 Uhr unter status.example.de.\n"
+	write(t, filepath.Join(dir, "email.md"), email)
+	write(t, filepath.Join(dir, "sms.txt"), sms)
+	r, _ := check.New(check.Options{})
+	want := r.Run([]string{dir})[1]
+	if !slices.ContainsFunc(want.Findings, func(f lint.Finding) bool { return f.Rule == "channels.congruence" }) {
+		t.Fatalf("crisis lint DIR must report the disagreement: %+v", want.Findings)
+	}
+	c, _ := session(t, Options{})
+	initialize(t, c)
+	emailURI, smsURI := fileURI(filepath.Join(dir, "email.md")), fileURI(filepath.Join(dir, "sms.txt"))
+	open(t, c, emailURI, "markdown", email)
+	open(t, c, smsURI, "plaintext", sms)
+	d, err := c.Diagnostics(smsURI, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var codes []string
+	for _, x := range d.Diagnostics {
+		codes = append(codes, x.Code)
+	}
+	var wantCodes []string
+	for _, f := range want.Findings {
+		wantCodes = append(wantCodes, f.Rule)
+	}
+	if !slices.Equal(codes, wantCodes) {
+		t.Errorf("sms.txt: %v, crisis lint DIR: %v", codes, wantCodes)
+	}
+	// The e-mail now says 14:00 too (unsaved): the SMS agrees with it.
+	change(t, c, emailURI, 2, strings.Replace(email, "15:00", "14:00", 1))
+	if _, err := c.Wait(func(m lsptest.Message) bool {
+		return m.Method == "textDocument/publishDiagnostics" && strings.Contains(string(m.Params), smsURI) &&
+			!strings.Contains(string(m.Params), "channels.congruence")
+	}); err != nil {
+		t.Errorf("the SMS after the e-mail's change: %v", err)
 	}
 }
