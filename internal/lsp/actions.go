@@ -53,7 +53,7 @@ func severity(s string) int {
 
 // diagnostic turns a finding into a diagnostic: the range from its byte
 // offsets, the rule as its code, the suggestion after the message.
-func (s *Server) diagnostic(d *document, f lint.Finding) Diagnostic {
+func (s *server) diagnostic(d *document, f lint.Finding) Diagnostic {
 	msg := f.Message
 	if f.Suggestion != "" {
 		msg += "\n" + label(d.res.Lang, "suggestion") + ": " + f.Suggestion
@@ -64,7 +64,7 @@ func (s *Server) diagnostic(d *document, f lint.Finding) Diagnostic {
 // errorDiagnostic reports a file that cannot be linted (broken front
 // matter, invalid UTF-8, a broken .crisis.yaml) at the place the error
 // names, else at the start.
-func (s *Server) errorDiagnostic(d *document) Diagnostic {
+func (s *server) errorDiagnostic(d *document) Diagnostic {
 	msg := d.res.Err.Error()
 	off := 0
 	// Input errors read "line:col: message", the column in code points.
@@ -105,7 +105,7 @@ func at(d *document, from, to int) []lint.Finding {
 
 // hover explains the rules of the findings under the cursor: the
 // principle behind each, why it matters and what to write instead.
-func (s *Server) hover(p textDocumentPositionParams) any {
+func (s *server) hover(p textDocumentPositionParams) any {
 	d := s.docs[p.TextDocument.URI]
 	if d == nil || d.lines == nil {
 		return nil
@@ -133,7 +133,7 @@ func (s *Server) hover(p textDocumentPositionParams) any {
 	return hover{Contents: markupContent{Kind: kind, Value: b.String()}, Range: &r}
 }
 
-func (s *Server) explain(b *strings.Builder, d *document, lang string, f lint.Finding) {
+func (s *server) explain(b *strings.Builder, d *document, lang string, f lint.Finding) {
 	strong := func(t string) string {
 		if s.markdown {
 			return "**" + t + "**"
@@ -174,7 +174,7 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 // codeActions offers, for each finding in the range, the suggestion as an
 // edit where it names the words to replace, and a crisis-ignore directive
 // for the finding's rule.
-func (s *Server) codeActions(p codeActionParams) []CodeAction {
+func (s *server) codeActions(p codeActionParams) []CodeAction {
 	out := []CodeAction{}
 	d := s.docs[p.TextDocument.URI]
 	if d == nil || d.lines == nil || len(d.res.Findings) == 0 {

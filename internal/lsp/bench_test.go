@@ -17,7 +17,7 @@ func BenchmarkDidChange(b *testing.B) {
 	para := "Seit 9:40 Uhr funktionieren Kartenzahlungen in allen Filialen nur teilweise. Wir sind völlig überfordert. " +
 		"Bargeld bekommen Sie am Schalter. Sichern Sie sich jetzt 20 % Rabatt! Nächstes Update um 15 Uhr.\n\n"
 	text := strings.Repeat(para, 2048/len(para)+1)[:2048]
-	s := &Server{opts: Options{MaxMessage: DefaultMaxMessage}, out: &writer{w: io.Discard}, enc: encUTF16, docs: map[string]*document{}, folders: map[string]settings{}, initialized: true}
+	s := &server{opts: Options{MaxMessage: DefaultMaxMessage}, out: &writer{w: io.Discard}, enc: encUTF16, docs: map[string]*document{}, folders: map[string]settings{}, initialized: true}
 	dir := b.TempDir()
 	for _, name := range []string{"email.md", "landing.md", "sms.txt", "x.txt"} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {

@@ -1,6 +1,6 @@
 package lsp
 
-// The parts of the Language Server Protocol 3.17 the server speaks.
+// The parts of the Language server Protocol 3.17 the server speaks.
 
 // Position is a zero-based line and a character offset in the negotiated
 // encoding (UTF-16 code units unless the client offered another).

@@ -1,10 +1,10 @@
-// Package lsp is the language server behind `crisis lint` in an editor:
-// it speaks the Language Server Protocol (JSON-RPC 2.0 with
-// Content-Length framing) over a pair of streams, shows a message file's
-// findings while the writer types — with the .crisis.yaml of its folder
-// and the congruence of the update's other messages —, explains a
-// finding's rule on hover, and offers quick fixes: a playbook suggestion
-// that swaps words, and a crisis-ignore directive for the finding's rule.
+// Package lsp is the language server of `crisis lsp`: it speaks the
+// Language Server Protocol (JSON-RPC 2.0 with Content-Length framing)
+// over a pair of streams, shows a message file's findings while the
+// writer types — with the .crisis.yaml of its folder and the congruence
+// of the update's other messages —, explains a finding's rule on hover,
+// and offers quick fixes: a playbook suggestion that swaps words, and a
+// crisis-ignore directive for the finding's rule.
 package lsp
 
 import (
@@ -46,8 +46,8 @@ type Options struct {
 // protocol asks for exit status 1 then.
 var ErrNoShutdown = errors.New("exit without shutdown")
 
-// Server is one language-server session.
-type Server struct {
+// server is one language-server session.
+type server struct {
 	opts Options
 	out  *writer
 
@@ -84,7 +84,7 @@ func Serve(in io.Reader, out io.Writer, opts Options) error {
 	if opts.MaxMessage <= 0 {
 		opts.MaxMessage = DefaultMaxMessage
 	}
-	s := &Server{opts: opts, out: &writer{w: out}, enc: encUTF16, docs: map[string]*document{}, folders: map[string]settings{}}
+	s := &server{opts: opts, out: &writer{w: out}, enc: encUTF16, docs: map[string]*document{}, folders: map[string]settings{}}
 	rd := newReader(in, opts.MaxMessage)
 	for {
 		body, err := rd.read()
@@ -108,7 +108,7 @@ func Serve(in io.Reader, out io.Writer, opts Options) error {
 }
 
 // handle dispatches one message; done ends the session with err.
-func (s *Server) handle(body []byte) (done bool, err error) {
+func (s *server) handle(body []byte) (done bool, err error) {
 	var m incoming
 	if err := json.Unmarshal(body, &m); err != nil {
 		s.reply(nullID, nil, &rpcError{Code: codeParseError, Message: "invalid JSON: " + err.Error()})
@@ -159,7 +159,7 @@ func (s *Server) handle(body []byte) (done bool, err error) {
 	return false, nil
 }
 
-func (s *Server) reply(id json.RawMessage, result any, e *rpcError) {
+func (s *server) reply(id json.RawMessage, result any, e *rpcError) {
 	if e != nil {
 		_ = s.out.write(errorResponse{JSONRPC: "2.0", ID: id, Error: *e})
 		return
@@ -167,7 +167,7 @@ func (s *Server) reply(id json.RawMessage, result any, e *rpcError) {
 	_ = s.out.write(response{JSONRPC: "2.0", ID: id, Result: result})
 }
 
-func (s *Server) send(method string, params any) {
+func (s *server) send(method string, params any) {
 	_ = s.out.write(notification{JSONRPC: "2.0", Method: method, Params: params})
 }
 
@@ -181,7 +181,7 @@ func decode(params json.RawMessage, v any) *rpcError {
 	return nil
 }
 
-func (s *Server) initialize(params json.RawMessage) (any, *rpcError) {
+func (s *server) initialize(params json.RawMessage) (any, *rpcError) {
 	var p initializeParams
 	if err := decode(params, &p); err != nil {
 		return nil, err
@@ -213,7 +213,7 @@ func (s *Server) initialize(params json.RawMessage) (any, *rpcError) {
 	}, nil
 }
 
-func (s *Server) call(method string, params json.RawMessage) (any, *rpcError) {
+func (s *server) call(method string, params json.RawMessage) (any, *rpcError) {
 	switch method {
 	case "shutdown":
 		s.shutdown = true
@@ -236,7 +236,7 @@ func (s *Server) call(method string, params json.RawMessage) (any, *rpcError) {
 
 // notify handles a notification; malformed ones are dropped, as the
 // protocol has no way to answer them.
-func (s *Server) notify(method string, params json.RawMessage) {
+func (s *server) notify(method string, params json.RawMessage) {
 	switch method {
 	case "initialized":
 		if s.watch {
@@ -312,7 +312,7 @@ func isSettings(p string) bool {
 
 // relintAll forgets every setting and playbook read and lints the open
 // documents again.
-func (s *Server) relintAll() {
+func (s *server) relintAll() {
 	s.runner = nil
 	clear(s.folders)
 	uris := make([]string, 0, len(s.docs))
@@ -364,7 +364,7 @@ func (d *document) markdownDoc() bool {
 // lint lints d among the other messages of its folder, as crisis lint DIR
 // does, and publishes its diagnostics. A file the .crisis.yaml of its
 // folder ignores has none, as crisis lint skips it in a directory.
-func (s *Server) lint(d *document) {
+func (s *server) lint(d *document) {
 	d.lines = newLines(d.text, s.enc)
 	d.res, d.pb = report.File{}, nil
 	diags := []Diagnostic{}
@@ -390,7 +390,7 @@ func (s *Server) lint(d *document) {
 
 // openText returns the text of an open document by path: the messages of
 // an update are compared as the editor holds them.
-func (s *Server) openText(path string) ([]byte, bool) {
+func (s *server) openText(path string) ([]byte, bool) {
 	for _, d := range s.docs {
 		if d.path == path {
 			return []byte(d.text), true
@@ -401,7 +401,7 @@ func (s *Server) openText(path string) ([]byte, bool) {
 
 // lintSiblings lints again the open messages in the folder of path other
 // than path itself: whether their facts agree with it may have changed.
-func (s *Server) lintSiblings(path string) {
+func (s *server) lintSiblings(path string) {
 	if path == "" {
 		return
 	}
@@ -428,7 +428,7 @@ type settings struct {
 // read before; when it or a playbook file it names changed, every
 // setting and compiled playbook is forgotten — an edit made outside the
 // editor (a checkout, another program) is noticed too.
-func (s *Server) settings(dir string) settings {
+func (s *server) settings(dir string) settings {
 	var cfgPath string
 	for d := dir; ; {
 		p := filepath.Join(d, config.FileName)
