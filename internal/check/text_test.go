@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -163,5 +164,24 @@ func TestLintInDir(t *testing.T) {
 	got, _ = r.LintInDir(Text{Path: filepath.Join(dir, "z.txt"), Data: []byte("Nächstes Update um 16:00 Uhr.\n")}, nil)
 	if !slices.ContainsFunc(got.Findings, func(f lint.Finding) bool { return f.Rule == "channels.congruence" }) {
 		t.Errorf("an unsaved message is compared too: %+v", got.Findings)
+	}
+}
+
+// TestLintInDirArchive: a folder of more than MaxUpdateFiles messages is
+// not read on every call.
+func TestLintInDirArchive(t *testing.T) {
+	dir := t.TempDir()
+	for i := range MaxUpdateFiles {
+		body := fmt.Sprintf("Nächstes Update um %02d:00 Uhr.\n", i%24)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("m%03d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, _ := New(Options{})
+	got, _ := r.LintInDir(Text{Path: filepath.Join(dir, "z.txt"), Data: []byte("Nächstes Update um 23:30 Uhr.\n")}, nil)
+	for _, f := range got.Findings {
+		if f.Rule == "channels.congruence" {
+			t.Errorf("compared with an archive: %s", f.Message)
+		}
 	}
 }

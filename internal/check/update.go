@@ -12,13 +12,19 @@ import (
 	"github.com/crisis-comms/crisis/playbook"
 )
 
+// MaxUpdateFiles bounds the messages LintInDir compares: an update has a
+// message per channel, and a folder with more is an archive, which an
+// editor should not read on every keystroke.
+const MaxUpdateFiles = 64
+
 // LintInDir is LintText for a message among the other messages of its
 // directory, as `crisis lint DIR` judges it: besides its own findings, a
 // fact (next update, hotline, link, amount …) that disagrees with one in
 // a message before it in the directory is reported, as
 // channels.congruence. The other messages are read from disk unless open
 // returns their text (an editor's unsaved buffers). Ignored, hidden and
-// unreadable files are left out, as a directory run leaves them out.
+// unreadable files are left out, as a directory run leaves them out; a
+// directory of more than MaxUpdateFiles messages is not compared.
 func (r *Runner) LintInDir(t Text, open func(path string) ([]byte, bool)) (report.File, *playbook.Playbook) {
 	if t.Path == "" {
 		return r.LintText(t)
@@ -35,7 +41,7 @@ func (r *Runner) LintInDir(t Text, open func(path string) ([]byte, bool)) (repor
 		return res, pb
 	}
 	paths := r.siblings(t.Path)
-	if len(paths) < 2 {
+	if len(paths) < 2 || len(paths) > MaxUpdateFiles {
 		d.Release()
 		return res, pb
 	}
