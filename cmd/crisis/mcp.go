@@ -3,11 +3,9 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
-	"github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-comms/crisis/internal/mcpserver"
@@ -42,13 +40,9 @@ server; it is not meant to be run by hand.`,
 				}
 				dir = abs
 			}
-			srv, err := mcpserver.New(mcpserver.Options{Version: versionString(), Playbook: ref, Dir: dir})
-			if err != nil {
-				return usageErr(err)
-			}
 			serverGC()
-			t := &mcp.IOTransport{Reader: io.NopCloser(s.in), Writer: nopWriteCloser{s.out}}
-			if err := srv.Run(context.Background(), t); err != nil {
+			err := mcpserver.Serve(context.Background(), s.in, s.out, mcpserver.Options{Version: versionString(), Playbook: ref, Dir: dir})
+			if err != nil {
 				return usageErr(err)
 			}
 			return nil
@@ -62,7 +56,3 @@ server; it is not meant to be run by hand.`,
 	})
 	return c
 }
-
-type nopWriteCloser struct{ io.Writer }
-
-func (nopWriteCloser) Close() error { return nil }

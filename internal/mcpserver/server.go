@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,6 +48,21 @@ const (
 	PlaybookURI = "crisis://playbook"
 	BuiltinURI  = "crisis://playbook/builtin/"
 )
+
+// Serve runs the server on a pair of streams (standard input and output)
+// until the client closes in.
+func Serve(ctx context.Context, in io.Reader, out io.Writer, opts Options) error {
+	srv, err := New(opts)
+	if err != nil {
+		return err
+	}
+	return srv.Run(ctx, &mcp.IOTransport{Reader: io.NopCloser(in), Writer: nopWriteCloser{out}})
+}
+
+// nopWriteCloser leaves standard output open when the session ends.
+type nopWriteCloser struct{ io.Writer }
+
+func (nopWriteCloser) Close() error { return nil }
 
 type server struct {
 	opts   Options
