@@ -167,3 +167,28 @@ func TestPositions(t *testing.T) {
 		t.Errorf("past the last line: %d", got)
 	}
 }
+
+// TestPlainHoverAndSecondInitialize: a client that renders no Markdown
+// gets plain text; a second initialize is refused.
+func TestPlainHoverAndSecondInitialize(t *testing.T) {
+	c, _ := session(t, Options{})
+	var res map[string]any
+	params := map[string]any{"capabilities": map[string]any{"textDocument": map[string]any{"hover": map[string]any{"contentFormat": []string{"plaintext"}}}}}
+	if err := c.Call("initialize", params, &res); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Call("initialize", params, &res); err == nil || !strings.Contains(err.Error(), "already") {
+		t.Errorf("second initialize: %v", err)
+	}
+	open(t, c, "untitled:a", "markdown", "Nur heute 20 % Rabatt auf alles!\n")
+	if _, err := c.Diagnostics("untitled:a", 1); err != nil {
+		t.Fatal(err)
+	}
+	var h struct{ Contents struct{ Kind, Value string } }
+	if err := c.Call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": "untitled:a"}, "position": map[string]any{"line": 0, "character": 1}}, &h); err != nil {
+		t.Fatal(err)
+	}
+	if h.Contents.Kind != "plaintext" || strings.ContainsAny(h.Contents.Value, "`*") || !strings.Contains(h.Contents.Value, "helpful.") {
+		t.Errorf("plain hover: %+v", h.Contents)
+	}
+}

@@ -104,26 +104,26 @@ why a rule exists; list_scenarios and render_messages start from the facts of an
 		Description: "Check a message for promotional or whiny tone, spin and missing essentials (next update, contact) " +
 			"with the team's playbook and the channel's limits. Returns the findings as crisis lint --format json gives them " +
 			"for one file: rule, principle, tone, severity, message, matched text, line and column, suggestion; and stats.",
-		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true},
+		Annotations: readOnly,
 	}, s.lintMessage)
 	mcp.AddTool(srv, &mcp.Tool{
 		Name:        "explain_rule",
 		Title:       "Explain a playbook rule",
 		Description: "Explain one rule of the playbook: the principle behind it, why it matters, what to write instead, and examples that it flags and that are fine.",
-		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true},
+		Annotations: readOnly,
 	}, s.explainRule)
 	mcp.AddTool(srv, &mcp.Tool{
 		Name:        "list_scenarios",
 		Title:       "List crisis scenarios",
 		Description: "List the playbook's prepared crisis scenarios (IT outage, recall, …) with the facts each one needs and the channels to use, and the playbook's channels.",
-		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true},
+		Annotations: readOnly,
 	}, s.listScenarios)
 	mcp.AddTool(srv, &mcp.Tool{
 		Name:  "render_messages",
 		Title: "Render messages from facts",
 		Description: "Render one message per channel from the facts of an update (the fields of facts.yaml: incident, stage, lang, " +
 			"what, impact, actions, help, next_update, landing_page, hotline, …), congruent across channels, and lint each. Nothing is written.",
-		Annotations: &mcp.ToolAnnotations{ReadOnlyHint: true},
+		Annotations: readOnly,
 	}, s.renderMessages)
 	srv.AddResource(&mcp.Resource{
 		URI: PlaybookURI, Name: "playbook", Title: "The team's playbook", MIMEType: "application/json",
@@ -138,6 +138,10 @@ why a rule exists; list_scenarios and render_messages start from the facts of an
 	}
 	return srv, nil
 }
+
+// readOnly marks the tools: they read the team's files and write nothing,
+// give the same answer for the same input, and reach nothing outside.
+var readOnly = &mcp.ToolAnnotations{ReadOnlyHint: true, IdempotentHint: true, OpenWorldHint: new(false)}
 
 // playbook returns the playbook for lang: --playbook, else the
 // .crisis.yaml of the directory, else the built-in of lang (German when
