@@ -92,6 +92,7 @@ English playbooks are built in; teams extend them.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageHint(c, err)
 	})
+	root.AddCommand(newLspCmd(s), newMcpCmd(s)) // for editors and assistants
 	root.AddGroup(
 		&cobra.Group{ID: "write", Title: "Writing messages:"},
 		&cobra.Group{ID: "check", Title: "Checking and publishing:"},

@@ -149,6 +149,8 @@ type job struct {
 	cfg      *config.Config
 	cfgErr   error
 	cfgKnown bool
+	// channel and lang, when set, win over front matter and config.
+	channel, lang string
 }
 
 // Playbooks returns the playbooks loaded, sorted by language and source:
@@ -475,18 +477,19 @@ func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, []byte
 	if cap(data) <= 1<<20 {
 		buf = data[:0]
 	}
-	res2, d := r.lintData(j, data, res)
+	res2, d, _ := r.lintData(j, data, res)
 	return res2, d, buf
 }
 
-// lintData parses and lints the contents of one file.
-func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document) {
+// lintData parses and lints the contents of one file, and returns the
+// playbook it was judged by.
+func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document, *playbook.Playbook) {
 	ext := strings.ToLower(filepath.Ext(j.path))
 	markdown := (j.stdin && !j.named) || ext == ".md" || ext == ".markdown"
 	d, err := lint.Parse(j.path, data, markdown)
 	if err != nil {
 		res.Err = stripPath(err, j.path)
-		return res, nil
+		return res, nil, nil
 	}
 	res.Source = d.Raw
 
@@ -498,14 +501,14 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		}
 		if err != nil {
 			res.Err = err
-			return res, nil
+			return res, nil, nil
 		}
 		if cfg != nil {
 			set = cfg.Settings(j.path)
 		}
 	}
 	ref := firstOf(r.opts.Playbook, d.Front.Playbook, set.Playbook)
-	lang := firstOf(d.Front.Lang, set.Lang)
+	lang := firstOf(j.lang, d.Front.Lang, set.Lang)
 	if ref == "" {
 		// No playbook configured: the built-in of the message's language.
 		if lang == "" {
@@ -519,10 +522,10 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	e, err := r.Engine(ref)
 	if err != nil {
 		res.Err = err
-		return res, nil
+		return res, nil, nil
 	}
 	pb := e.Playbook()
-	ch := firstOf(d.Front.Channel, set.Channel)
+	ch := firstOf(j.channel, d.Front.Channel, set.Channel)
 	if ch == "" {
 		ch = r.channelFromName(pb, j.path)
 	}
@@ -571,7 +574,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 			lint.SortFindings(res.Findings)
 		}
 	}
-	return res, d
+	return res, d, pb
 }
 
 func (r *Runner) read(j job, buf []byte) ([]byte, error) {
@@ -779,4 +782,37 @@ func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact
 			lint.SortFindings(out[i].Findings)
 		}
 	}
+}
+
+// Text is a message to lint that is not, or not yet, a file.
+type Text struct {
+	// Path is the file the text is or will be, which need not exist: the
+	// .crisis.yaml above it, its overrides, the channel by file name and
+	// Markdown for .md apply, as `crisis lint PATH` would apply them. An
+	// empty Path lints the text like standard input.
+	Path string
+	Data []byte
+	// Channel and Lang, when set, win over front matter, .crisis.yaml and
+	// file name.
+	Channel, Lang string
+}
+
+// LintText lints a text as the file it is or will be, and returns the
+// playbook it was judged by (nil when it could not be linted). Cross-channel
+// congruence is not checked: it compares the files of a directory.
+func (r *Runner) LintText(t Text) (report.File, *playbook.Playbook) {
+	j := job{path: t.Path, channel: t.Channel, lang: t.Lang}
+	if t.Path == "" {
+		j.path, j.stdin = "-", true
+	}
+	res := report.File{Path: j.path, Findings: []lint.Finding{}}
+	if len(t.Data) > lint.MaxFileSize {
+		res.Err = tooLarge(int64(len(t.Data)))
+		return res, nil
+	}
+	res, d, pb := r.lintData(j, t.Data, res)
+	if d != nil {
+		d.Release()
+	}
+	return res, pb
 }
