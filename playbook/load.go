@@ -16,7 +16,11 @@ import (
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
 
-//go:embed builtin/*.yaml builtin/*.json
+// The built-in playbooks: builtin/LANG.yaml, and their parts in folders,
+// builtin/PART/LANG.yaml (the listen section, the reply rules), each with
+// its compiled JSON form.
+//
+//go:embed builtin/*.yaml builtin/*.json builtin/*/*.yaml builtin/*/*.json
 var builtinFS embed.FS
 
 // BuiltinPrefix marks a reference to an embedded playbook, as in builtin:de.
@@ -91,11 +95,64 @@ func load(ref string, depth int, chain []string) (*Playbook, error) {
 			return nil, fmt.Errorf("%s: extends forms a cycle: %s → %s", name, strings.Join(chain, " → "), name)
 		}
 	}
-	p, err := parseOne(name, data)
+	p, err := parseWithParts(name, data)
 	if err != nil {
 		return nil, err
 	}
 	return finish(p, name, depth, append(chain, name))
+}
+
+// builtinParts returns the paths of the parts of a built-in playbook,
+// sorted: a part named builtin/PART/LANG.yaml belongs to builtin:LANG
+// only (the reply rules of a language); any other part, such as
+// builtin/listen/lexicon-en.yaml, belongs to every built-in playbook,
+// because incoming messages come in every language.
+func builtinParts(ref string) []string {
+	lang := strings.TrimPrefix(ref, BuiltinPrefix)
+	all, _ := fs.Glob(builtinFS, "builtin/*/*.yaml")
+	var parts []string
+	for _, p := range all {
+		base := strings.TrimSuffix(filepath.Base(p), ".yaml")
+		if base == lang || !IsBuiltin(BuiltinPrefix+base) {
+			parts = append(parts, p)
+		}
+	}
+	sort.Strings(parts)
+	return parts
+}
+
+// parseWithParts parses a playbook and, for a built-in one, lays its parts
+// over it. A part is a playbook file without an id that adds sections.
+func parseWithParts(name string, data []byte) (*Playbook, error) {
+	p, err := parseOne(name, data)
+	if err != nil || !strings.HasPrefix(name, BuiltinPrefix) {
+		return p, err
+	}
+	for _, path := range builtinParts(name) {
+		pdata, err := builtinFS.ReadFile(path)
+		if err != nil {
+			return nil, err
+		}
+		part, err := parseOne(partName(path), pdata)
+		if err != nil {
+			return nil, err
+		}
+		p = withPart(p, part)
+	}
+	return p, nil
+}
+
+// partName is how a part is named in error messages: builtin:listen/de.
+func partName(path string) string {
+	return BuiltinPrefix + strings.TrimSuffix(strings.TrimPrefix(path, "builtin/"), filepath.Ext(path))
+}
+
+// withPart merges a part into its playbook, keeping the playbook's name
+// and position for errors about the whole.
+func withPart(p, part *Playbook) *Playbook {
+	out := merge(p, part)
+	out.Extends, out.Source, out.rootPos = p.Extends, p.Source, p.rootPos
+	return out
 }
 
 // loadCompiled returns a built-in playbook from its JSON form, which
@@ -110,12 +167,45 @@ func loadCompiled(ref string) (*Playbook, bool) {
 	if err != nil {
 		return nil, false
 	}
+	p, ok := decodeCompiled(data)
+	if !ok {
+		return nil, false
+	}
+	p.Source = ref
+	var listenParts [][]byte
+	for _, path := range builtinParts(ref) {
+		data, err := builtinFS.ReadFile(strings.TrimSuffix(path, ".yaml") + ".json")
+		if err != nil {
+			return nil, false
+		}
+		// The listen parts are a third of the built-in data and only
+		// crisis listen and reply need them: they are decoded on first
+		// use (ListenSection), so that linting one file stays quick.
+		if strings.HasPrefix(path, "builtin/listen/") {
+			listenParts = append(listenParts, data)
+			continue
+		}
+		part, ok := decodeCompiled(data)
+		if !ok {
+			return nil, false
+		}
+		p = withPart(p, part)
+	}
+	if len(listenParts) > 0 {
+		p.lazy = &lazyListen{base: p.Listen, parts: listenParts}
+	}
+	return p, true
+}
+
+func decodeCompiled(data []byte) (*Playbook, bool) {
 	var p Playbook
 	if err := json.Unmarshal(data, &p); err != nil {
 		return nil, false
 	}
-	p.Source = ref
 	p.lexiconPos = map[string]pos{}
+	if p.Listen != nil {
+		p.Listen.lexiconPos = map[string]pos{}
+	}
 	return &p, true
 }
 
@@ -126,7 +216,7 @@ func LoadSource(ref string) (*Playbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	p, err := parseOne(name, data)
+	p, err := parseWithParts(name, data)
 	if err != nil {
 		return nil, err
 	}
@@ -217,6 +307,7 @@ func attach(p *Playbook, file string, root *yaml.Node) {
 			p.lexiconPos[lex.Content[i].Value] = pos{file, lex.Content[i+1]}
 		}
 	}
+	attachListen(p.Listen, file, valueOf(root, "listen"))
 	p.rootPos = pos{file, root}
 }
 
@@ -252,6 +343,21 @@ func merge(base, child *Playbook) *Playbook {
 			*s.dst = s.v
 		}
 	}
+	if child.Drill != nil {
+		d := DrillTargets{}
+		if base.Drill != nil {
+			d = *base.Drill
+		}
+		for _, s := range []struct {
+			dst *string
+			v   string
+		}{{&d.FirstMessage, child.Drill.FirstMessage}, {&d.LandingPage, child.Drill.LandingPage}, {&d.Update, child.Drill.Update}} {
+			if s.v != "" {
+				*s.dst = s.v
+			}
+		}
+		out.Drill = &d
+	}
 	out.Principles = mergeByID(base.Principles, child.Principles, func(x Principle) string { return x.ID })
 	out.Facts = mergeByID(base.Facts, child.Facts, func(x Fact) string { return x.ID })
 	out.Channels = mergeByID(base.Channels, child.Channels, func(x Channel) string { return x.ID })
@@ -272,21 +378,11 @@ func merge(base, child *Playbook) *Playbook {
 
 	out.Lexicon = Lexicon{}
 	out.lexiconPos = map[string]pos{}
-	for g, langs := range base.Lexicon {
-		out.Lexicon[g] = map[string][]string{}
-		for l, terms := range langs {
-			out.Lexicon[g][l] = append([]string(nil), terms...)
-		}
-		out.lexiconPos[g] = base.lexiconPos[g]
-	}
-	for g, langs := range child.Lexicon {
-		if out.Lexicon[g] == nil {
-			out.Lexicon[g] = map[string][]string{}
-		}
-		for l, terms := range langs {
-			out.Lexicon[g][l] = append(out.Lexicon[g][l], terms...)
-		}
-		out.lexiconPos[g] = child.lexiconPos[g]
+	mergeLexicon(out.Lexicon, out.lexiconPos, base.Lexicon, base.lexiconPos)
+	mergeLexicon(out.Lexicon, out.lexiconPos, child.Lexicon, child.lexiconPos)
+	if child.Listen != nil {
+		out.lazy = nil
+		out.Listen = mergeListen(base.ListenSection(), child.Listen)
 	}
 	return &out
 }

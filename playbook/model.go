@@ -36,19 +36,62 @@ type Playbook struct {
 	Region string `yaml:"region,omitempty" json:"region,omitempty"`
 	// Timezone is the IANA zone (Europe/Berlin) of times written without
 	// an offset; empty means the machine's.
-	Timezone   string      `yaml:"timezone,omitempty" json:"timezone,omitempty"`
-	Principles []Principle `yaml:"principles,omitempty" json:"principles,omitempty"`
-	Lexicon    Lexicon     `yaml:"lexicon,omitempty" json:"lexicon,omitempty"`
-	Facts      []Fact      `yaml:"facts,omitempty" json:"facts,omitempty"`
-	Rules      []Rule      `yaml:"rules,omitempty" json:"rules,omitempty"`
-	Channels   []Channel   `yaml:"channels,omitempty" json:"channels,omitempty"`
-	Scenarios  []Scenario  `yaml:"scenarios,omitempty" json:"scenarios,omitempty"`
+	Timezone string `yaml:"timezone,omitempty" json:"timezone,omitempty"`
+	// Drill holds the targets crisis drill measures a team against.
+	Drill      *DrillTargets `yaml:"drill,omitempty" json:"drill,omitempty"`
+	Principles []Principle   `yaml:"principles,omitempty" json:"principles,omitempty"`
+	Lexicon    Lexicon       `yaml:"lexicon,omitempty" json:"lexicon,omitempty"`
+	Facts      []Fact        `yaml:"facts,omitempty" json:"facts,omitempty"`
+	Rules      []Rule        `yaml:"rules,omitempty" json:"rules,omitempty"`
+	Channels   []Channel     `yaml:"channels,omitempty" json:"channels,omitempty"`
+	Scenarios  []Scenario    `yaml:"scenarios,omitempty" json:"scenarios,omitempty"`
+	// Listen is how `crisis listen` reads incoming messages. Read it with
+	// ListenSection: a built-in playbook decodes it on first use.
+	Listen *Listen `yaml:"listen,omitempty" json:"listen,omitempty"`
 
 	// Source is where the playbook came from: a file path or builtin:LANG.
 	Source string `yaml:"-" json:"source,omitempty"`
 	// lexiconPos remembers where each lexicon group was defined.
 	lexiconPos map[string]pos
 	rootPos    pos
+	// lazy holds the compiled listen parts of a built-in playbook until
+	// the listen section is first needed; linting never needs it.
+	lazy *lazyListen
+}
+
+// DrillTargets are how fast a team should be in a drill (Go durations such
+// as 15m): from the first report to the first message on every channel,
+// to the landing page, and from new information to the update.
+type DrillTargets struct {
+	FirstMessage string `yaml:"first_message,omitempty" json:"first_message,omitempty"`
+	LandingPage  string `yaml:"landing_page,omitempty" json:"landing_page,omitempty"`
+	Update       string `yaml:"update,omitempty" json:"update,omitempty"`
+}
+
+// Default drill targets: the first message within a quarter of an hour, the
+// landing page within half an hour, an update within half an hour of news.
+const (
+	DefaultFirstMessageTarget = "15m"
+	DefaultLandingPageTarget  = "30m"
+	DefaultUpdateTarget       = "30m"
+)
+
+// Targets returns the drill targets with the defaults filled in.
+func (p *Playbook) Targets() DrillTargets {
+	t := DrillTargets{DefaultFirstMessageTarget, DefaultLandingPageTarget, DefaultUpdateTarget}
+	if p.Drill != nil {
+		for _, s := range []struct {
+			dst *string
+			v   string
+		}{
+			{&t.FirstMessage, p.Drill.FirstMessage}, {&t.LandingPage, p.Drill.LandingPage}, {&t.Update, p.Drill.Update},
+		} {
+			if s.v != "" {
+				*s.dst = s.v
+			}
+		}
+	}
+	return t
 }
 
 // Lexicon maps a group name to its terms per language. A term is a word or
@@ -107,6 +150,12 @@ type Rule struct {
 	// Unless names lexicon groups whose presence in the same sentence
 	// clears a terms, pattern or sentence match (e.g. a help context).
 	Unless []string `yaml:"unless,omitempty" json:"unless,omitempty"`
+	// UnlessStatement names lexicon groups whose presence anywhere in the
+	// message clears a terms, pattern or sentence match: a weak cue gives
+	// way when the statement as a whole says otherwise (a customer who
+	// relies on us, named in an apology that takes responsibility, is no
+	// boast).
+	UnlessStatement []string `yaml:"unless_statement,omitempty" json:"unless_statement,omitempty"`
 
 	Examples Examples `yaml:"examples" json:"examples"`
 	pos      pos

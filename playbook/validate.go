@@ -70,6 +70,18 @@ func (v *validator) check() {
 			v.at(p.rootPos, "timezone", "timezone %q is not a time zone such as Europe/Berlin or UTC", p.Timezone)
 		}
 	}
+	if p.Drill != nil {
+		for _, d := range []struct{ key, v string }{
+			{"first_message", p.Drill.FirstMessage}, {"landing_page", p.Drill.LandingPage}, {"update", p.Drill.Update},
+		} {
+			if d.v == "" {
+				continue
+			}
+			if x, err := time.ParseDuration(d.v); err != nil || x <= 0 {
+				v.at(p.rootPos, "drill", "drill.%s %q is not a duration such as 15m or 1h", d.key, d.v)
+			}
+		}
+	}
 	if p.Cadence != "" {
 		if d, err := time.ParseDuration(p.Cadence); err != nil || d <= 0 {
 			v.at(p.rootPos, "cadence", "cadence %q is not a duration such as 30m or 2h", p.Cadence)
@@ -128,6 +140,7 @@ func (v *validator) check() {
 			v.at(c.pos, "limits", "channel %s: limits cannot be negative", c.ID)
 		}
 	}
+	v.checkListen(p.Listen, facts)
 	for _, s := range p.Scenarios {
 		if s.Title == "" {
 			v.at(s.pos, "", "scenario %s has no title", s.ID)
@@ -170,7 +183,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 	if kinds != 1 {
 		v.at(r.pos, "", "rule %s must have exactly one of terms, pattern, sentence, metric, require (it has %d)", r.ID, kinds)
 	}
-	v.groupRefs(r.pos, r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless})
+	v.groupRefs(r.pos, r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless, "unless_statement": r.UnlessStatement})
 	if r.Pattern != "" {
 		if _, err := regexp.Compile(r.Pattern); err != nil {
 			v.at(r.pos, "pattern", "rule %s: invalid RE2 pattern: %s", r.ID, strings.TrimPrefix(err.Error(), "error parsing regexp: "))

@@ -72,6 +72,11 @@ with CRISIS_ACCESSIBLE=1 or TERM=dumb).`,
 	f.BoolVar(&o.accessible, "accessible", false, "plain line-by-line questions for screen readers and pipes")
 	f.BoolVar(&o.resume, "resume", false, "continue the unfinished draft from the recovery file")
 	f.BoolVar(&o.force, "force", false, "replace files in an existing update directory")
+	_ = cmd.RegisterFlagCompletionFunc("playbook", playbookCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("scenario", scenarioCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("channel", channelCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("out", dirCompletion)
+	_ = cmd.RegisterFlagCompletionFunc("answers", fileCompletion("yaml", "yml"))
 	return cmd
 }
 
@@ -177,6 +182,9 @@ func incidentID(answers, previous *incident.Facts) string {
 	return ""
 }
 
+// abortedHint is what an interrupted prompt of another command says.
+func abortedHint() string { return "crisis: aborted" }
+
 // resumeHint tells how to continue an aborted draft, with the command that
 // finds its recovery file, in the language of the draft.
 func resumeHint(statePath string, o *draftOptions) string {
@@ -207,8 +215,9 @@ func shellQuote(s string) string {
 }
 
 // exitOnInterrupt makes Ctrl-C in accessible mode end like an abort in the
-// forms (exit 130, answers kept): huh's accessible prompts block in a read
-// and never see the key. Every answer is already saved when it arrives.
+// forms (exit 130, answers kept): the accessible prompts block in a read of
+// stdin and never see the key. Every answer is already saved when it
+// arrives.
 func exitOnInterrupt(w io.Writer, hint func() string) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt)

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/crisis-comms/crisis/internal/draft"
 	"github.com/crisis-comms/crisis/playbook"
 )
@@ -178,7 +180,8 @@ func TestTerminalDraft(t *testing.T) {
 	m.waitForPrompt("Sprache / Language")
 	m.typeLine("") // Deutsch
 	m.waitForPrompt("Welche Nachricht ist das?")
-	m.typeLine("") // Erste Nachricht
+	m.waitFor("↑ hoch • ↓ runter • Enter fertig") // the key help in German too
+	m.typeLine("")                                // Erste Nachricht
 	answerFacts(0)
 	m.waitForPrompt("Kennung des Vorfalls")
 	m.typeLine("") // inc, after the folder
@@ -252,6 +255,128 @@ func TestTerminalDraft(t *testing.T) {
 	sms, err := os.ReadFile(filepath.Join(tmp, "inc2", "2026-11-23T0930", "sms.txt"))
 	if err != nil || !strings.Contains(string(sms), answers["org"]) {
 		t.Errorf("resumed draft: %v\n%s", err, sms)
+	}
+}
+
+// accessiblePlaybook has a scenario with a text fact (what), a time
+// (next_update), a web address and two channels, so that every kind of
+// question comes up.
+const accessiblePlaybook = `playbook: 1
+id: test
+title: Test
+lang: de
+principles:
+  - id: helpful
+    title: Helfen statt werben
+facts:
+  - id: what
+    title: Was ist passiert?
+    required: true
+  - id: next_update
+    title: Wann kommt das nächste Update?
+    kind: time
+    required: true
+  - id: landing_page
+    title: Infoseite
+    kind: url
+    required: true
+channels:
+  - id: sms
+    title: SMS
+  - id: email
+    title: E-Mail
+scenarios:
+  - id: it-outage
+    title: IT-Ausfall
+    facts: [what, next_update, landing_page]
+    channels: [sms, email]
+  - id: closure
+    title: Schließung
+    facts: [what, next_update, landing_page]
+    channels: [sms]
+`
+
+// TestDraftAccessibleBadInput answers accessible mode as a careless script
+// or a hostile pipe would: every case ends in a clear error (exit 2, the
+// answers so far in the recovery file) or in an update with exactly what
+// was typed; never a panic, a loop or a guessed answer.
+func TestDraftAccessibleBadInput(t *testing.T) {
+	t.Setenv("CRISIS_NOW", "2026-11-23T09:30:00+01:00")
+	long := strings.Repeat("Kartenzahlungen werden abgelehnt. ", 2000) // 68 000 bytes
+	tests := []struct {
+		name   string
+		in     string
+		code   int
+		stderr []string
+		kept   bool   // the answers are kept in the recovery file
+		fact   string // the "what" written to facts.yaml; "" when nothing is written
+	}{
+		{name: "invalid answer, then end of input, at a select",
+			in: "7\n", code: exitError,
+			stderr: []string{"Nicht übernommen: bitte eine der Nummern oben eingeben (1 bis 2)", "crisis: die Eingabe endete schon bei der ersten Frage: Was ist passiert?"}},
+		{name: "end of input at the stage",
+			in: "1\n", code: exitError, kept: true,
+			stderr: []string{"crisis: die Eingabe endete nach einer Antwort, bei der Frage: Welche Nachricht ist das?"}},
+		{name: "channels emptied, then end of input",
+			in: "1\n\nSeit 9 Uhr.\n15:00\nnordbank.example\n1 2\n0\n", code: exitError, kept: true,
+			stderr: []string{"Nicht übernommen: bitte mindestens einen Kanal wählen", "crisis: die Eingabe endete nach 5 Antworten, bei der Frage: Welche Kanäle?"}},
+		{name: "an answer over 64 KiB is taken whole",
+			// far too long for an SMS: written only when confirmed
+			in: "1\n\n" + long + "\n15:00\nnordbank.example\n\n\n1\n1\nja\n", code: 0, fact: strings.TrimSpace(long)},
+		{name: "an answer over 1 MiB is refused, and its tail is no answer",
+			in: "1\n\n" + strings.Repeat(long, 16) + "\nSeit 9 Uhr.\n15:00\nnordbank.example\n\n\n1\n1\n", code: 0, fact: "Seit 9 Uhr.",
+			stderr: []string{"Nicht übernommen: die Antwort ist länger als 1 MiB; bitte kürzen"}},
+		{name: "invalid UTF-8 and NUL are refused",
+			in: "1\n\nStra\xdfe gesperrt\nStra\x00e gesperrt\nStraße gesperrt\n15:00\nnordbank.example\n\n\n1\n1\n", code: 0, fact: "Straße gesperrt",
+			stderr: []string{"kein gültiger UTF-8-Text (bei Byte 5)", "Steuerzeichen U+0000 an Zeichen 5"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			pb := filepath.Join(dir, "pb.yaml")
+			if err := os.WriteFile(pb, []byte(accessiblePlaybook), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			inc := filepath.Join(dir, "inc")
+			var out, errb bytes.Buffer
+			code := run([]string{"draft", "--accessible", "--playbook", pb, "--out", inc}, strings.NewReader(tt.in), &out, &errb)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d; stderr:\n%.3000s", code, tt.code, errb.String())
+			}
+			for _, want := range tt.stderr {
+				if !strings.Contains(errb.String(), want) {
+					t.Errorf("stderr lacks %q:\n%.3000s", want, errb.String())
+				}
+			}
+			// the previews show the fact in every message
+			if n := errb.Len(); n > 16<<10+4*len(tt.fact) {
+				t.Errorf("%d bytes on stderr: an answer is echoed whole, or a question loops", n)
+			}
+			_, stateErr := os.Stat(filepath.Join(inc, draft.StateFile))
+			if tt.fact == "" {
+				if out.Len() > 0 {
+					t.Errorf("stdout %q, want nothing", out.String())
+				}
+				if tt.kept && stateErr != nil {
+					t.Errorf("the answers are not kept: %v", stateErr)
+				}
+				return
+			}
+			if stateErr == nil {
+				t.Error("the recovery file stays after the update was written")
+			}
+			facts, err := os.ReadFile(filepath.Join(inc, "2026-11-23T0930", "facts.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var f struct{ What string }
+			if err := yaml.Unmarshal(facts, &f); err != nil {
+				t.Fatal(err)
+			}
+			if f.What != tt.fact {
+				t.Errorf("what = %.60q… (%d bytes), want %.60q… (%d bytes)", f.What, len(f.What), tt.fact, len(tt.fact))
+			}
+		})
 	}
 }
 

@@ -13,7 +13,9 @@ import (
 
 	"github.com/crisis-comms/crisis/examples"
 	"github.com/crisis-comms/crisis/internal/atomicfile"
+	"github.com/crisis-comms/crisis/internal/clock"
 	"github.com/crisis-comms/crisis/internal/incident"
+	"github.com/crisis-comms/crisis/internal/kit"
 )
 
 type newOptions struct {
@@ -22,13 +24,14 @@ type newOptions struct {
 	lang    string
 	list    bool
 	force   bool
+	kit     string
 }
 
 func newNewCmd(s streams) *cobra.Command {
 	o := &newOptions{}
 	c := &cobra.Command{
-		Use:   "new --example NAME DIR",
-		Short: "Start an incident from a prepared example",
+		Use:   "new --example NAME DIR | --kit DIR",
+		Short: "Start an incident from a prepared example, or a crisis kit",
 		Long: `Start an incident directory from a prepared example: copy the example's
 facts.yaml into DIR to edit, then render it with crisis render.
 
@@ -38,13 +41,24 @@ them. Each is written in German and English; --lang picks one. Without
 LANG (the first that is set) starts with "de", English otherwise.
 
 DIR is created when missing. A facts.yaml already in DIR is never replaced
-without --force.`,
+without --force.
+
+--kit DIR writes a complete, made-up crisis kit to prepare before anything
+happens: kit.yaml (organisation, roles, processors, landing page, hotline),
+contacts.csv (an invented contact register with consents) and a holding
+statement per scenario in holding/. Every name, number and address in it is
+invented. Check it with crisis ready DIR, practise with crisis drill.`,
 		Example: `  crisis new --list
   crisis new --example it-outage incident/
   crisis new --example product-recall --lang en recall/
-  crisis render incident/facts.yaml`,
+  crisis render incident/facts.yaml
+  crisis new --kit kit/ --lang de`,
 		Args: func(c *cobra.Command, args []string) error {
 			switch {
+			case o.kit != "" && len(args) > 0:
+				return usageHint(c, errors.New("--kit takes the kit directory as its value: crisis new --kit DIR"))
+			case o.kit != "":
+				return nil
 			case o.list && len(args) > 0:
 				return usageHint(c, errors.New("--list takes no directory"))
 			case !o.list && o.example == "":
@@ -58,6 +72,9 @@ without --force.`,
 			if o.list {
 				return newList(s, o)
 			}
+			if o.kit != "" {
+				return newKit(s, o)
+			}
 			o.dir = args[0]
 			return newRun(s, o)
 		},
@@ -70,7 +87,11 @@ without --force.`,
 	f.StringVar(&o.lang, "lang", "", `language of the example, de or en (default: German when the locale starts with "de", else English)`)
 	f.BoolVar(&o.list, "list", false, "list the examples")
 	f.BoolVar(&o.force, "force", false, "replace a facts.yaml that is already in DIR")
+	f.StringVar(&o.kit, "kit", "", "write a made-up starter crisis kit to this directory")
 	c.MarkFlagsMutuallyExclusive("list", "example")
+	c.MarkFlagsMutuallyExclusive("kit", "example")
+	c.MarkFlagsMutuallyExclusive("kit", "list")
+	c.MarkFlagsMutuallyExclusive("kit", "force")
 	c.MarkFlagsMutuallyExclusive("list", "force")
 	_ = c.RegisterFlagCompletionFunc("example", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var out []string
@@ -141,6 +162,45 @@ Dann entsteht je Kanal eine Nachricht mit:
 `
 	}
 	fmt.Fprintf(s.err, hint, ex.Name, lang, target)
+	return nil
+}
+
+func newKit(s streams, o *newOptions) error {
+	lang := o.lang
+	if lang == "" {
+		lang = localeLang()
+	}
+	if !slices.Contains(kit.StarterLangs, lang) {
+		return usageErr(fmt.Errorf("--lang %q: the starter kit is written in %s", lang, strings.Join(kit.StarterLangs, " and ")))
+	}
+	now, err := clock.Now()
+	if err != nil {
+		return usageErr(err)
+	}
+	paths, err := kit.WriteStarter(o.kit, lang, now)
+	for _, p := range paths {
+		fmt.Fprintln(s.out, p)
+	}
+	if err != nil {
+		return usageErr(err)
+	}
+	if lang == "de" {
+		fmt.Fprintf(s.err, `Ein Krisen-Kit zum Anpassen liegt in %[1]s. Alle Namen, Nummern und Adressen
+darin sind erfunden: Setzen Sie Ihre eigenen ein, exportieren Sie Ihr
+Kontaktverzeichnis nach contacts.csv und prüfen Sie dann:
+
+  crisis ready %[1]s
+  crisis drill it-outage --kit %[1]s
+`, o.kit)
+		return nil
+	}
+	fmt.Fprintf(s.err, `A crisis kit to adapt is in %[1]s. Every name, number and address in it
+is made up: put in your own, export your contact register to contacts.csv,
+then check:
+
+  crisis ready %[1]s
+  crisis drill it-outage --kit %[1]s
+`, o.kit)
 	return nil
 }
 

@@ -15,6 +15,7 @@ import (
 type pageBuildOptions struct {
 	Dir    string
 	Out    string
+	FAQ    string // a crisis listen JSON report
 	Letter bool
 }
 
@@ -59,7 +60,9 @@ says when it was last checked. It replaces its own three files and leaves
 everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 		Example: `  crisis page build incidents/zahlungsausfall --out site/
   rsync -a site/ www:/var/www/status/      # publish
-  chromium --headless --print-to-pdf=brief.pdf site/letter.html`,
+  chromium --headless --print-to-pdf=brief.pdf site/letter.html
+  crisis listen incoming.csv --incident incidents/zahlungsausfall -f json > listen.json
+  crisis page build incidents/zahlungsausfall --out site/ --faq listen.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dir = args[0]
@@ -67,6 +70,8 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", "directory to write the site into (created if missing)")
+	_ = cmd.RegisterFlagCompletionFunc("out", dirCompletion)
+	cmd.Flags().StringVar(&opts.FAQ, "faq", "", "add the questions people ask most, answered from the facts: a crisis listen --format json report")
 	cmd.Flags().BoolVar(&opts.Letter, "letter", false, "write the follow-up letter although the incident is still open")
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
@@ -81,7 +86,13 @@ func runPageBuild(opts pageBuildOptions, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	po := page.Options{Now: now, Letter: opts.Letter}
+	var faq []page.FAQ
+	if opts.FAQ != "" {
+		if faq, err = faqFrom(opts.FAQ, in); err != nil {
+			return err
+		}
+	}
+	po := page.Options{Now: now, FAQ: faq, Letter: opts.Letter}
 	if err := page.Build(in, opts.Out, po); err != nil {
 		return usageErr(err)
 	}

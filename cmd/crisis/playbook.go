@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -254,6 +255,7 @@ func newPlaybookExplainCmd(s streams) *cobra.Command {
 		},
 	}
 	c.Flags().StringVar(&ref, "playbook", "", "playbook to look in (default: .crisis.yaml, else builtin:de)")
+	_ = c.RegisterFlagCompletionFunc("playbook", playbookCompletion)
 	return c
 }
 
@@ -286,6 +288,9 @@ func explain(w io.Writer, pb *playbook.Playbook, r *playbook.Rule) {
 	if len(r.Unless) > 0 {
 		fmt.Fprintf(w, "Not when the sentence has: %s\n", strings.Join(r.Unless, ", "))
 	}
+	if len(r.UnlessStatement) > 0 {
+		fmt.Fprintf(w, "Not when the message has: %s\n", strings.Join(r.UnlessStatement, ", "))
+	}
 	for _, set := range []struct {
 		title string
 		m     map[string][]string
@@ -307,6 +312,7 @@ func explain(w io.Writer, pb *playbook.Playbook, r *playbook.Rule) {
 func newPlaybookTestCmd(s streams) *cobra.Command {
 	var corpus string
 	var verbose bool
+	var splits []string
 	c := &cobra.Command{
 		Use:   "test [PLAYBOOK]",
 		Short: "Run every rule's examples, and score a labelled corpus",
@@ -317,21 +323,39 @@ promotional, whiny, hard_negative, has_next_update, has_contact) and print
 precision, recall and F1 per tone and language, the hard-negative
 false-alarm rate and the detection rate of next update and contact.
 
+A corpus of real public statements (entries with language, verdict and
+text, optionally split) is scored by agreement with the public: a
+statement praised as good must pass, a promotional one must be flagged
+promotional, a whiny or blame-shifting one whiny. Agreement is printed
+per verdict and language; evasive and mixed statements are counted apart.
+--split keeps only the statements of the named splits.
+
 Without PLAYBOOK, examples of both built-ins run and corpus entries are
 judged with the built-in playbook of their language.`,
 		Example: `  crisis playbook test
-  crisis playbook test team.yaml --corpus corpus.yaml`,
+  crisis playbook test team.yaml --corpus corpus.yaml
+  crisis playbook test --corpus statements.yaml --split train --split dev -v`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			return playbookTest(s, firstArg(args), corpus, verbose)
+			for _, sp := range splits {
+				if !slices.Contains(lint.Splits, sp) {
+					return usageErr(fmt.Errorf("--split %q: use %s", sp, strings.Join(lint.Splits, ", ")))
+				}
+			}
+			if len(splits) > 0 && corpus == "" {
+				return usageErr(errors.New("--split needs --corpus"))
+			}
+			return playbookTest(s, firstArg(args), corpus, splits, verbose)
 		},
 	}
 	c.Flags().StringVar(&corpus, "corpus", "", "labelled corpus to score (YAML)")
+	_ = c.RegisterFlagCompletionFunc("corpus", fileCompletion("yaml", "yml"))
 	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every corpus entry judged differently from its label")
+	c.Flags().StringSliceVar(&splits, "split", nil, "score only the real statements of these splits (train, dev, test)")
 	return c
 }
 
-func playbookTest(s streams, ref, corpus string, verbose bool) error {
+func playbookTest(s streams, ref, corpus string, splits []string, verbose bool) error {
 	engines := map[string]*lint.Engine{}
 	engineFor := func(r string) (*lint.Engine, error) {
 		if e, ok := engines[r]; ok {
@@ -374,50 +398,97 @@ func playbookTest(s streams, ref, corpus string, verbose bool) error {
 	}
 	fmt.Fprintf(s.out, "examples: %d run, %d failed\n", total, failed)
 	if corpus != "" {
-		entries, err := lint.LoadCorpus(corpus)
-		if err != nil {
+		if err := scoreCorpus(s.out, ref, corpus, splits, verbose, engineFor); err != nil {
 			return usageErr(err)
-		}
-		if ref != "" {
-			// A playbook judges the messages in its languages; the others
-			// would only drag its figures down.
-			e, err := engineFor(ref)
-			if err != nil {
-				return usageErr(err)
-			}
-			kept, skipped := entriesIn(entries, playbookLangs(e.Playbook()))
-			if len(skipped) > 0 {
-				fmt.Fprintf(s.out, "skipped %d messages in languages the playbook has no lexicon for: %s\n", len(entries)-len(kept), strings.Join(skipped, ", "))
-			}
-			if len(kept) == 0 {
-				return usageErr(fmt.Errorf("%s: no message in the languages of %s (%s)", corpus, ref, strings.Join(playbookLangs(e.Playbook()), ", ")))
-			}
-			entries = kept
-		}
-		scores, err := lint.Evaluate(entries, func(lang string) (*lint.Engine, error) {
-			if ref != "" {
-				return engineFor(ref)
-			}
-			name := playbook.BuiltinPrefix + lang
-			if !playbook.IsBuiltin(name) {
-				return nil, fmt.Errorf("corpus: no built-in playbook for language %q; pass a playbook", lang)
-			}
-			return engineFor(name)
-		})
-		if err != nil {
-			return usageErr(err)
-		}
-		printScores(s.out, corpus, len(entries), scores)
-		if verbose {
-			for _, m := range scores.Misses {
-				fmt.Fprintf(s.out, "  miss %s %s [%s]\n", m.ID, m.What, strings.Join(m.Rules, ", "))
-			}
 		}
 	}
 	if failed > 0 {
 		return withCode(exitFindings)
 	}
 	return nil
+}
+
+// scoreCorpus scores a labelled corpus or a corpus of real statements,
+// whichever the file holds. Without ref each entry is judged by the
+// built-in playbook of its language; with ref, entries in languages the
+// playbook has no lexicon for are left out and counted.
+func scoreCorpus(w io.Writer, ref, corpus string, splits []string, verbose bool, engineFor func(string) (*lint.Engine, error)) error {
+	c, err := lint.LoadAnyCorpus(corpus)
+	if err != nil {
+		return err
+	}
+	if c.Real == nil && len(splits) > 0 {
+		return fmt.Errorf("%s: --split applies to a corpus of real statements (entries with a verdict and a split)", corpus)
+	}
+	langOf := func(lang string) (*lint.Engine, error) {
+		if ref != "" {
+			return engineFor(ref)
+		}
+		name := playbook.BuiltinPrefix + lang
+		if !playbook.IsBuiltin(name) {
+			return nil, fmt.Errorf("corpus: no built-in playbook for language %q; pass a playbook", lang)
+		}
+		return engineFor(name)
+	}
+	var langs []string
+	if ref != "" {
+		e, err := engineFor(ref)
+		if err != nil {
+			return err
+		}
+		langs = playbookLangs(e.Playbook())
+	}
+	if c.Real != nil {
+		entries := lint.FilterSplits(c.Real, splits)
+		if langs != nil {
+			kept, skipped := entriesIn(entries, langs, func(e lint.RealEntry) string { return e.Language })
+			if len(skipped) > 0 {
+				fmt.Fprintf(w, "skipped %d statements in languages the playbook has no lexicon for: %s\n", len(entries)-len(kept), strings.Join(skipped, ", "))
+			}
+			entries = kept
+		}
+		if len(entries) == 0 {
+			return fmt.Errorf("%s: no statement to score (splits: %s; languages: %s)", corpus, orAll(splits), orAll(langs))
+		}
+		scores, err := lint.EvaluateReal(entries, langOf)
+		if err != nil {
+			return err
+		}
+		printRealScores(w, corpus, splits, len(entries), scores)
+		if verbose {
+			printRealMisses(w, scores.Misses)
+		}
+		return nil
+	}
+	entries := c.Labelled
+	if langs != nil {
+		kept, skipped := entriesIn(entries, langs, func(e lint.CorpusEntry) string { return e.Lang })
+		if len(skipped) > 0 {
+			fmt.Fprintf(w, "skipped %d messages in languages the playbook has no lexicon for: %s\n", len(entries)-len(kept), strings.Join(skipped, ", "))
+		}
+		if len(kept) == 0 {
+			return fmt.Errorf("%s: no message in the languages of %s (%s)", corpus, ref, strings.Join(langs, ", "))
+		}
+		entries = kept
+	}
+	scores, err := lint.Evaluate(entries, langOf)
+	if err != nil {
+		return err
+	}
+	printScores(w, corpus, len(entries), scores)
+	if verbose {
+		for _, m := range scores.Misses {
+			fmt.Fprintf(w, "  miss %s %s [%s]\n", m.ID, m.What, strings.Join(m.Rules, ", "))
+		}
+	}
+	return nil
+}
+
+func orAll(list []string) string {
+	if len(list) == 0 {
+		return "all"
+	}
+	return strings.Join(list, ", ")
 }
 
 // playbookLangs are the languages a playbook judges: its own and every
@@ -443,13 +514,13 @@ func playbookLangs(pb *playbook.Playbook) []string {
 
 // entriesIn keeps the corpus entries in langs and names the other
 // languages found, sorted.
-func entriesIn(entries []lint.CorpusEntry, langs []string) (kept []lint.CorpusEntry, skipped []string) {
+func entriesIn[E any](entries []E, langs []string, lang func(E) string) (kept []E, skipped []string) {
 	other := map[string]bool{}
 	for _, e := range entries {
-		if slices.Contains(langs, e.Lang) {
+		if slices.Contains(langs, lang(e)) {
 			kept = append(kept, e)
 		} else {
-			other[e.Lang] = true
+			other[lang(e)] = true
 		}
 	}
 	for l := range other {
@@ -481,4 +552,91 @@ func printScores(w io.Writer, name string, n int, sc *lint.Scores) {
 	fmt.Fprintf(w, "hard negatives flagged: %d of %d (%.1f%%)\n", sc.HardFlagged, sc.HardNegatives, 100*sc.HardNegativeRate())
 	fmt.Fprintf(w, "next-update detection: %.1f%% correct\n", 100*sc.NextUpdate.Accuracy())
 	fmt.Fprintf(w, "contact detection: %.1f%% correct\n", 100*sc.Contact.Accuracy())
+}
+
+// printRealScores prints the agreement with the public per verdict and
+// language, the share of praised statements flagged, precision and recall
+// per tone, and what became of the evasive and mixed statements.
+func printRealScores(w io.Writer, name string, splits []string, n int, sc *lint.RealScores) {
+	fmt.Fprintf(w, "\ncorpus %s: %d statements (splits: %s)\n", name, n, orAll(splits))
+	langs := sortedLangs(sc.Target)
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "verdict\tlang\tagreed\tof\tshare\t")
+	for _, v := range lint.Verdicts {
+		byLang := sc.Verdict[v]
+		if byLang == nil {
+			continue
+		}
+		for _, l := range sortedLangs(byLang) {
+			t := byLang[l]
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%.0f%%\t\n", v, l, t.Agreed, t.N, 100*t.Share())
+		}
+	}
+	for _, l := range langs {
+		t := sc.Target[l]
+		fmt.Fprintf(tw, "agreement\t%s\t%d\t%d\t%.0f%%\t\n", l, t.Agreed, t.N, 100*t.Share())
+	}
+	tw.Flush()
+	for _, l := range sortedLangs(sc.Praised) {
+		t := sc.Praised[l]
+		flagged := t.N - t.Agreed
+		share := 0.0
+		if t.N > 0 {
+			share = 100 * float64(flagged) / float64(t.N)
+		}
+		fmt.Fprintf(w, "praised statements flagged [%s]: %d of %d (%.0f%%)\n", l, flagged, t.N, share)
+	}
+	tw = tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "tone\tlang\tprecision\trecall\tF1\tTP\tFP\tFN\t")
+	for _, tone := range []string{"promotional", "whiny"} {
+		for _, l := range sortedLangs(sc.Tone[tone]) {
+			c := sc.Tone[tone][l]
+			fmt.Fprintf(tw, "%s\t%s\t%.2f\t%.2f\t%.2f\t%d\t%d\t%d\t\n", tone, l, c.Precision(), c.Recall(), c.F1(), c.TP, c.FP, c.FN)
+		}
+	}
+	tw.Flush()
+	for _, l := range sortedLangs(sc.Other) {
+		o := sc.Other[l]
+		if len(o) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "evasive and mixed [%s], not in the agreement: %d clean, %d flagged promotional, %d whiny, %d both\n",
+			l, o["clean"], o["promotional"], o["whiny"], o["both"])
+	}
+}
+
+// printRealMisses lists the statements judged otherwise than the public,
+// with the findings behind the judgement.
+func printRealMisses(w io.Writer, misses []lint.RealMiss) {
+	for _, m := range misses {
+		e := m.Entry
+		fmt.Fprintf(w, "  miss %s [%s] %s, judged %s: %s\n", e.ID, e.Language, e.Verdict, m.Judged(), clip(oneLine(e.Text), 160))
+		for _, f := range m.Findings {
+			fmt.Fprintf(w, "       %s %q\n", f.Rule, f.Match)
+		}
+	}
+}
+
+// sortedLangs lists a per-language map's keys with "all" last.
+func sortedLangs[V any](m map[string]V) []string {
+	var out []string
+	for l := range m {
+		if l != "all" {
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out)
+	if _, ok := m["all"]; ok {
+		out = append(out, "all")
+	}
+	return out
+}
+
+// clip shortens s to at most n runes, marking the cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }

@@ -194,9 +194,6 @@ func lintWritten(s streams, ref, failOn string, paths []string) error {
 	}
 	files := r.Run(paths)
 	opts := report.Options{Color: useColor("auto", s.err), ToolVersion: versionString()}
-	if e, err := r.Engine(ref); err == nil {
-		opts.Playbook = e.Playbook()
-	}
 	if err := report.Write(s.err, "text", files, opts); err != nil {
 		return usageErr(err)
 	}

@@ -89,26 +89,35 @@ English playbooks are built in; teams extend them.`,
   crisis render incident/facts.yaml         # one message per channel`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionString(),
 	}
+	root.SetVersionTemplate("crisis {{.Version}}\n")
 	root.SetIn(s.in)
 	root.SetOut(s.out)
 	root.SetErr(s.err)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageHint(c, err)
 	})
+	root.AddCommand(newLspCmd(s), newMcpCmd(s)) // for editors and assistants
 	root.AddGroup(
 		&cobra.Group{ID: "write", Title: "Writing messages:"},
 		&cobra.Group{ID: "check", Title: "Checking and publishing:"},
+		&cobra.Group{ID: "prepare", Title: "Preparing before a crisis:"},
 	)
 	for _, c := range []*cobra.Command{newDraftCmd(s), newRenderCmd(s), newNewCmd(s)} {
 		c.GroupID = "write"
 		root.AddCommand(c)
 	}
-	for _, c := range []*cobra.Command{newLintCmd(s), newPageCmd(s), newStatusCmd(s), newPlaybookCmd(s)} {
+	for _, c := range []*cobra.Command{newLintCmd(s), newPageCmd(s), newStatusCmd(s), newPlaybookCmd(s),
+		newListenCmd(s), newReplyCmd(s)} {
 		c.GroupID = "check"
 		root.AddCommand(c)
 	}
-	root.AddCommand(newVersionCmd(s), newManCmd(s))
+	for _, c := range []*cobra.Command{newReadyCmd(s), newDrillCmd(s)} {
+		c.GroupID = "prepare"
+		root.AddCommand(c)
+	}
+	root.AddCommand(newVersionCmd(s), newManCmd(s), newSchemaCmd(s))
 	return root
 }
 

@@ -60,6 +60,9 @@ file cannot be read.`,
 	f.StringVar(&opts.Now, "now", "", "time to check against, RFC 3339 (default: CRISIS_NOW, else the clock)")
 	f.DurationVar(&opts.Cadence, "cadence", incident.DefaultCadence, "time between updates when the latest one names no next_update")
 	f.StringVar(&opts.Format, "format", "text", "output format: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json"))
+	_ = cmd.RegisterFlagCompletionFunc("cadence", fixedCompletion("15m", "30m", "1h", "2h"))
+	_ = cmd.RegisterFlagCompletionFunc("now", cobra.NoFileCompletions)
 	return cmd
 }
 

@@ -3,11 +3,13 @@ package main
 import (
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
 
-// version is set at build time with -ldflags "-X main.version=…".
+// version is set at build time with -ldflags "-X main.version=…"; the
+// release build sets it to the tag without the leading v.
 var version = ""
 
 func newVersionCmd(s streams) *cobra.Command {
@@ -22,12 +24,36 @@ func newVersionCmd(s streams) *cobra.Command {
 	}
 }
 
+// versionString is the version of this build as a semantic version, which
+// SARIF consumers compare: the release's, the module version of a
+// `go install …@vX.Y.Z`, else 0.0.0-devel with the commit when known.
 func versionString() string {
 	if version != "" {
-		return version
+		return strings.TrimPrefix(version, "v")
 	}
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		return bi.Main.Version
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "0.0.0-devel"
 	}
-	return "devel"
+	if v := bi.Main.Version; v != "" && v != "(devel)" {
+		return strings.TrimPrefix(v, "v")
+	}
+	v := "0.0.0-devel"
+	var rev string
+	var dirty bool
+	for _, s := range bi.Settings {
+		switch s.Key {
+		case "vcs.revision":
+			rev = s.Value
+		case "vcs.modified":
+			dirty = s.Value == "true"
+		}
+	}
+	if len(rev) >= 12 {
+		v += "+" + rev[:12]
+		if dirty {
+			v += ".dirty"
+		}
+	}
+	return v
 }

@@ -5,6 +5,7 @@
 package check
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -46,14 +47,28 @@ type Options struct {
 	// show them (text, github): counting SMS segments and the X length of
 	// every file is a good part of the work on a large tree.
 	NoStats bool
+	// Config is a .crisis.yaml used for every file instead of the nearest
+	// one (--config).
+	Config string
+	// Exts are the extensions of message files searched in directories
+	// (--ext); default MessageExts.
+	Exts []string
+	// StdinName is the path standard input is linted as: its
+	// .crisis.yaml, overrides, channel and format apply (--stdin-filename).
+	StdinName string
+	// ForceExclude applies the ignore patterns of .crisis.yaml to files
+	// named on the command line and to StdinName too (--force-exclude).
+	ForceExclude bool
 }
 
-// Message file extensions; everything else in a directory is not a message.
-var messageExts = map[string]bool{".txt": true, ".md": true, ".markdown": true}
+// MessageExts are the extensions of message files searched in directories
+// by default; everything else in a directory is not a message.
+var MessageExts = []string{".txt", ".md", ".markdown"}
 
 // Runner lints files; it caches configs and compiled playbooks.
 type Runner struct {
 	opts    Options
+	exts    map[string]bool // message file extensions, lower case
 	configs *config.Finder
 	mu      sync.Mutex
 	engines map[string]*engineEntry
@@ -77,7 +92,31 @@ type engineEntry struct {
 // New returns a runner. A --playbook that does not load is an error here,
 // before any file is read.
 func New(opts Options) (*Runner, error) {
-	r := &Runner{opts: opts, configs: config.NewFinder(), engines: map[string]*engineEntry{}}
+	r := &Runner{opts: opts, configs: config.NewFinder(), engines: map[string]*engineEntry{}, exts: map[string]bool{}}
+	exts := opts.Exts
+	if len(exts) == 0 {
+		exts = MessageExts
+	}
+	for _, e := range exts {
+		e = strings.ToLower(strings.TrimSpace(e))
+		if e == "" || e == "." || strings.ContainsAny(e, `/\*?[`) {
+			return nil, fmt.Errorf("--ext %q: give extensions such as .txt or md", e)
+		}
+		if !strings.HasPrefix(e, ".") {
+			e = "." + e
+		}
+		r.exts[e] = true
+	}
+	if opts.Config != "" {
+		c, err := config.Load(opts.Config)
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("--config %s: no such file", opts.Config)
+			}
+			return nil, err
+		}
+		r.configs = config.NewFixedFinder(c)
+	}
 	if opts.Playbook != "" {
 		if _, err := r.Engine(opts.Playbook); err != nil {
 			return nil, err
@@ -109,6 +148,7 @@ func (r *Runner) Engine(ref string) (*lint.Engine, error) {
 type job struct {
 	path    string
 	stdin   bool
+	named   bool  // stdin linted as path (--stdin-filename)
 	regular bool  // known to be a regular file from the directory listing or stat
 	err     error // a problem found while collecting (missing path)
 	// cfg is the file's .crisis.yaml (or its lookup error) when the
@@ -116,6 +156,30 @@ type job struct {
 	cfg      *config.Config
 	cfgErr   error
 	cfgKnown bool
+	// channel and lang, when set, win over front matter and config.
+	channel, lang string
+}
+
+// Playbooks returns the playbooks loaded, sorted by language and source:
+// after a run, the playbooks its files were linted with. Call it when no
+// run is under way.
+func (r *Runner) Playbooks() []*playbook.Playbook {
+	r.mu.Lock()
+	ents := make([]*engineEntry, 0, len(r.engines))
+	for _, ent := range r.engines {
+		ents = append(ents, ent)
+	}
+	r.mu.Unlock()
+	var out []*playbook.Playbook
+	for _, ent := range ents {
+		if e := ent.e; e != nil {
+			out = append(out, e.Playbook())
+		}
+	}
+	slices.SortFunc(out, func(a, b *playbook.Playbook) int {
+		return cmp.Or(cmp.Compare(a.Lang, b.Lang), cmp.Compare(a.Source, b.Source))
+	})
+	return out
 }
 
 // Run lints every path (files, directories, "-" for stdin) and returns one
@@ -258,6 +322,12 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 // collect expands one argument into files to lint.
 func (r *Runner) collect(p string) []job {
 	if p == "-" {
+		if name := r.opts.StdinName; name != "" {
+			if r.opts.ForceExclude && r.ignored(name) {
+				return nil
+			}
+			return []job{{path: name, stdin: true, named: true}}
+		}
 		return []job{{path: "-", stdin: true}}
 	}
 	fi, err := os.Stat(p)
@@ -265,7 +335,13 @@ func (r *Runner) collect(p string) []job {
 		return []job{{path: p, err: describe(err)}}
 	}
 	if !fi.IsDir() {
+		if r.opts.ForceExclude && r.ignored(p) {
+			return nil
+		}
 		return []job{{path: p, regular: fi.Mode().IsRegular()}}
+	}
+	if r.opts.ForceExclude && r.ignored(p) {
+		return nil
 	}
 	// The root's entries in order, as filepath.WalkDir visits them; its
 	// subdirectories are walked side by side (reading directories is
@@ -305,6 +381,13 @@ func (r *Runner) collect(p string) []job {
 		out = append(out, part...)
 	}
 	return out
+}
+
+// ignored reports whether the .crisis.yaml of p ignores it; a config that
+// does not load is reported when the file is linted.
+func (r *Runner) ignored(p string) bool {
+	cfg, err := r.configs.For(p)
+	return err == nil && cfg != nil && cfg.Ignored(p)
 }
 
 // walk adds the message files below the directory dir to out, in the
@@ -364,7 +447,7 @@ type dirConfig struct {
 // extension, not ignored.
 func (r *Runner) visit(f string, d fs.DirEntry, out *[]job, dc *dirConfig) {
 	name := d.Name()
-	if strings.HasPrefix(name, ".") || !messageExts[strings.ToLower(filepath.Ext(name))] {
+	if strings.HasPrefix(name, ".") || !r.exts[strings.ToLower(filepath.Ext(name))] {
 		return
 	}
 	// Paths with the same text before the base name are in one directory.
@@ -408,38 +491,42 @@ func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, string
 	if cap(data) <= 1<<20 {
 		buf = data[:0]
 	}
-	res2, d, region := r.lintData(j, data, res)
+	res2, d, pb := r.lintData(j, data, res)
+	region := ""
+	if pb != nil {
+		region = pb.Region
+	}
 	return res2, d, region, buf
 }
 
 // lintData parses and lints the contents of one file, and returns the
-// region of its playbook, by which congruence reads phone numbers.
-func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document, string) {
+// playbook it was judged by (its region reads phone numbers in congruence).
+func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document, *playbook.Playbook) {
 	ext := strings.ToLower(filepath.Ext(j.path))
-	markdown := j.stdin || ext == ".md" || ext == ".markdown"
+	markdown := (j.stdin && !j.named) || ext == ".md" || ext == ".markdown"
 	d, err := lint.Parse(j.path, data, markdown)
 	if err != nil {
 		res.Err = stripPath(err, j.path)
-		return res, nil, ""
+		return res, nil, nil
 	}
 	res.Source = d.Raw
 
 	var set config.Settings
-	if !j.stdin {
+	if !j.stdin || j.named {
 		cfg, err := j.cfg, j.cfgErr
 		if !j.cfgKnown {
 			cfg, err = r.configs.For(j.path)
 		}
 		if err != nil {
 			res.Err = err
-			return res, nil, ""
+			return res, nil, nil
 		}
 		if cfg != nil {
 			set = cfg.Settings(j.path)
 		}
 	}
 	ref := firstOf(r.opts.Playbook, d.Front.Playbook, set.Playbook)
-	lang := firstOf(d.Front.Lang, set.Lang)
+	lang := firstOf(j.lang, d.Front.Lang, set.Lang)
 	if ref == "" {
 		// No playbook configured: the built-in of the message's language.
 		if lang == "" {
@@ -453,10 +540,10 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	e, err := r.Engine(ref)
 	if err != nil {
 		res.Err = err
-		return res, nil, ""
+		return res, nil, nil
 	}
 	pb := e.Playbook()
-	ch := firstOf(d.Front.Channel, set.Channel)
+	ch := firstOf(j.channel, d.Front.Channel, set.Channel)
 	if ch == "" {
 		ch = r.channelFromName(pb, j.path)
 	}
@@ -510,7 +597,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 			lint.SortFindings(res.Findings)
 		}
 	}
-	return res, d, pb.Region
+	return res, d, pb
 }
 
 func (r *Runner) read(j job, buf []byte) ([]byte, error) {
@@ -897,4 +984,37 @@ func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fa
 			Offset:     dis.B.Offset, End: dis.B.End,
 		})
 	}
+}
+
+// Text is a message to lint that is not, or not yet, a file.
+type Text struct {
+	// Path is the file the text is or will be, which need not exist: the
+	// .crisis.yaml above it, its overrides, the channel by file name and
+	// Markdown for .md apply, as `crisis lint PATH` would apply them. An
+	// empty Path lints the text like standard input.
+	Path string
+	Data []byte
+	// Channel and Lang, when set, win over front matter, .crisis.yaml and
+	// file name.
+	Channel, Lang string
+}
+
+// LintText lints a text as the file it is or will be, and returns the
+// playbook it was judged by (nil when it could not be linted). Cross-channel
+// congruence is not checked: it compares the files of a directory.
+func (r *Runner) LintText(t Text) (report.File, *playbook.Playbook) {
+	j := job{path: t.Path, channel: t.Channel, lang: t.Lang}
+	if t.Path == "" {
+		j.path, j.stdin = "-", true
+	}
+	res := report.File{Path: j.path, Findings: []lint.Finding{}}
+	if len(t.Data) > lint.MaxFileSize {
+		res.Err = tooLarge(int64(len(t.Data)))
+		return res, nil
+	}
+	res, d, pb := r.lintData(j, t.Data, res)
+	if d != nil {
+		d.Release()
+	}
+	return res, pb
 }

@@ -36,7 +36,7 @@ func refCollect(r *Runner, root string) []job {
 			return nil
 		}
 		name := d.Name()
-		if strings.HasPrefix(name, ".") || !messageExts[strings.ToLower(filepath.Ext(name))] {
+		if strings.HasPrefix(name, ".") || !slices.Contains(MessageExts, strings.ToLower(filepath.Ext(name))) {
 			return nil
 		}
 		cfg, cerr := r.configs.For(f)

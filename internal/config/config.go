@@ -10,6 +10,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -41,6 +42,9 @@ type Config struct {
 	// goroutines that walk and lint files.
 	absDirOnce func() (string, error)
 }
+
+// langRe matches a language code such as de, en or pt-BR.
+var langRe = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 // cwd is the working directory, read once: filepath.Abs asks the kernel
 // on every call, which costs more than linting a short message.
@@ -93,7 +97,13 @@ func Load(p string) (*Config, error) {
 	c.Path = p
 	c.Dir = filepath.Dir(p)
 	c.absDirOnce = sync.OnceValues(func() (string, error) { return absPath(c.Dir) })
+	if c.Lang != "" && !langRe.MatchString(c.Lang) {
+		return nil, fmt.Errorf("%s: lang %q is not a language code such as de or en", p, c.Lang)
+	}
 	for _, o := range c.Overrides {
+		if o.Lang != "" && !langRe.MatchString(o.Lang) {
+			return nil, fmt.Errorf("%s: override lang %q is not a language code such as de or en", p, o.Lang)
+		}
 		if len(o.Files) == 0 {
 			return nil, fmt.Errorf("%s: every override needs files: [globs]", p)
 		}
@@ -254,6 +264,7 @@ type Finder struct {
 	mu    sync.Mutex
 	cache map[string]*Config
 	errs  map[string]error
+	fixed *Config // --config: this one for every file
 }
 
 // NewFinder returns an empty finder.
@@ -261,8 +272,17 @@ func NewFinder() *Finder {
 	return &Finder{cache: map[string]*Config{}, errs: map[string]error{}}
 }
 
+// NewFixedFinder returns a finder that gives c for every file, as for
+// crisis lint --config FILE.
+func NewFixedFinder(c *Config) *Finder {
+	return &Finder{fixed: c}
+}
+
 // For returns the config that applies to file, or nil when there is none.
 func (f *Finder) For(file string) (*Config, error) {
+	if f.fixed != nil {
+		return f.fixed, nil
+	}
 	abs, err := absPath(file)
 	if err != nil {
 		return nil, err

@@ -27,6 +27,10 @@ type Prompt struct {
 	// findings of an edited message). Prompters that redraw while typing
 	// show it live; the flow shows it again after the answer anyway.
 	Feedback func(text string) string
+	// Lang is the language of the form, "de" or "en" (empty: English).
+	// Prompters word what they add themselves in it: key help, hints,
+	// their own messages. The flow sets it on every prompt.
+	Lang string
 }
 
 // Option is one choice of a Select or MultiSelect.

@@ -78,7 +78,8 @@ func Run(p Prompter, o Options) (*Result, error) {
 	if o.Now.IsZero() {
 		o.Now = time.Now()
 	}
-	f := &flow{p: p, o: o}
+	f := &flow{o: o}
+	f.p = formLang{p, f}
 	if o.Previous != nil {
 		f.previous = o.Previous.Map()
 	}
@@ -127,7 +128,7 @@ func (f *flow) start() error {
 		case err == nil:
 			resume := f.o.Resume
 			if !resume {
-				resume, err = f.p.Confirm(Prompt{Key: KeyResume, Title: msg(st.Lang, "resume"), Help: msg(st.Lang, "resume-help")}, true)
+				resume, err = f.p.Confirm(Prompt{Key: KeyResume, Title: msg(st.Lang, "resume"), Help: msg(st.Lang, "resume-help"), Lang: firstOf(st.Lang, "en")}, true)
 				if err != nil {
 					return err
 				}
@@ -234,7 +235,7 @@ func (f *flow) prev(key string) string {
 
 func (f *flow) askLang() error {
 	def := firstOf(f.st.Lang, f.prev("lang"), "de")
-	v, err := f.p.Select(Prompt{Key: KeyLang, Title: msg(def, "lang"), Help: msg(def, "lang-help")},
+	v, err := f.p.Select(Prompt{Key: KeyLang, Title: msg(def, "lang"), Help: msg(def, "lang-help"), Lang: def},
 		[]Option{{"de", "Deutsch"}, {"en", "English"}}, def)
 	if err != nil {
 		return err

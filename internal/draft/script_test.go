@@ -49,6 +49,9 @@ func (s *script) next(p Prompt, def any) (step, error) {
 	if st.key != p.Key {
 		s.t.Fatalf("unexpected prompt %q (%s), want %q", p.Key, p.Title, st.key)
 	}
+	if p.Lang == "" {
+		s.t.Errorf("prompt %q carries no language: the prompter cannot word its help", p.Key)
+	}
 	if st.wantDef != nil && fmt.Sprint(st.wantDef) != fmt.Sprint(def) {
 		s.t.Errorf("prompt %q offers default %v, want %v", p.Key, def, st.wantDef)
 	}

@@ -72,6 +72,7 @@ type rule struct {
 	idx      int      // index in Engine.rules
 	terms    []int32
 	unless   []int32
+	unlessSt []int32               // groups that clear the rule anywhere in the message
 	re       func() *regexp.Regexp // compiled on first use
 	lits     literalSet
 	all, any []int32
@@ -131,7 +132,7 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 		if pr.Disabled {
 			continue
 		}
-		r := &rule{Rule: pr, kind: pr.Kind(), terms: ids(pr.Terms), unless: ids(pr.Unless)}
+		r := &rule{Rule: pr, kind: pr.Kind(), terms: ids(pr.Terms), unless: ids(pr.Unless), unlessSt: ids(pr.UnlessStatement)}
 		switch r.kind {
 		case "pattern":
 			// Parsing checks the pattern now; compiling waits for the first
@@ -368,7 +369,7 @@ func (ev *evaluation) run() {
 				continue
 			}
 			s := a.tokens[h.tok].sentence
-			if ev.cleared(r.unless, s, s) {
+			if ev.cleared(r, s, s) {
 				continue
 			}
 			ev.add(r, a.tokens[h.tok].start, a.tokens[h.end-1].end, "")
@@ -392,9 +393,16 @@ func (ev *evaluation) run() {
 	ev.dedupe()
 }
 
-func (ev *evaluation) cleared(unless []int32, from, to int32) bool {
-	for _, g := range unless {
+// cleared reports whether a match of r in sentences [from, to] gives way:
+// a group of r.unless in those sentences, or of r.unlessSt anywhere.
+func (ev *evaluation) cleared(r *rule, from, to int32) bool {
+	for _, g := range r.unless {
 		if ev.a.sentenceHas(g, from, to) {
+			return true
+		}
+	}
+	for _, g := range r.unlessSt {
+		if len(ev.a.groupHits[g]) > 0 {
 			return true
 		}
 	}
@@ -422,7 +430,7 @@ func (ev *evaluation) pattern(r *rule) {
 			if loc[0] == loc[1] {
 				continue
 			}
-			if ev.cleared(r.unless, int32(si), int32(si)) {
+			if ev.cleared(r, int32(si), int32(si)) {
 				break
 			}
 			ev.add(r, s.start+loc[0], s.start+loc[1], "")
@@ -497,7 +505,7 @@ func (ev *evaluation) sentence(r *rule) {
 		}
 		to := min(s+span-1, int32(len(a.sentences))-1)
 		first, end, ok := ev.cooccur(r, s, to)
-		if !ok || ev.cleared(r.unless, s, to) {
+		if !ok || ev.cleared(r, s, to) {
 			continue
 		}
 		ev.add(r, first, end, "")

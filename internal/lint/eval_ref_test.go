@@ -71,7 +71,7 @@ func (ev *refEval) run() {
 				continue
 			}
 			s := a.tokens[h.tok].sentence
-			if ev.cleared(r.unless, s, s) {
+			if ev.cleared(r, s, s) {
 				continue
 			}
 			ev.add(r, a.tokens[h.tok].start, a.tokens[h.end-1].end, "")
@@ -95,10 +95,17 @@ func (ev *refEval) run() {
 	ev.dedupe()
 }
 
-func (ev *refEval) cleared(unless []int32, from, to int32) bool {
-	for _, g := range unless {
+func (ev *refEval) cleared(r *rule, from, to int32) bool {
+	for _, g := range r.unless {
 		if ev.a.sentenceHas(g, from, to) {
 			return true
+		}
+	}
+	for _, g := range r.unlessSt {
+		for s := int32(0); s < int32(len(ev.a.sentences)); s++ {
+			if ev.a.sentenceHas(g, s, s) {
+				return true
+			}
 		}
 	}
 	return false
@@ -114,7 +121,7 @@ func (ev *refEval) pattern(r *rule) {
 			if loc[0] == loc[1] {
 				continue
 			}
-			if ev.cleared(r.unless, int32(si), int32(si)) {
+			if ev.cleared(r, int32(si), int32(si)) {
 				break
 			}
 			ev.add(r, s.start+loc[0], s.start+loc[1], "")
@@ -141,7 +148,7 @@ func (ev *refEval) sentence(r *rule) {
 		}
 		to := min(s+span-1, int32(len(a.sentences))-1)
 		first, end, ok := ev.cooccur(r, s, to)
-		if !ok || ev.cleared(r.unless, s, to) {
+		if !ok || ev.cleared(r, s, to) {
 			continue
 		}
 		ev.add(r, first, end, "")

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"os"
 	"regexp"
 	"slices"
 	"strings"
@@ -406,6 +407,42 @@ func FuzzFrontMatterDelim(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := fmDelimIndex(s), refFMDelim.FindStringIndex(s); !slices.Equal(got, want) {
 			t.Fatalf("fmDelimIndex(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzLoadCorpus checks the corpus reader on arbitrary files: no panic, an
+// error that names the file, and a real-statement corpus only with valid
+// verdicts and splits.
+func FuzzLoadCorpus(f *testing.F) {
+	for _, s := range []string{
+		"- id: a\n  language: en\n  verdict: good\n  split: dev\n  text: Hello.\n",
+		"- id: a\n  lang: de\n  channel: sms\n  text: Hallo\n  promotional: true\n  whiny: false\n  hard_negative: false\n  has_next_update: false\n  has_contact: false\n",
+		"- id: a\n  language: en\n  verdict: angry\n  text: x\n",
+		"- {verdict: good}\n",
+		"- id: a\n  verdict: good\n  language: en\n  text: x\n- id: a\n  verdict: good\n  language: en\n  text: y\n",
+		"[",
+		"",
+	} {
+		f.Add([]byte(s))
+	}
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		path := dir + "/corpus.yaml"
+		if err := os.WriteFile(path, data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		c, err := LoadAnyCorpus(path)
+		if err != nil {
+			if !strings.Contains(err.Error(), path) {
+				t.Errorf("error %q does not name the file", err)
+			}
+			return
+		}
+		for _, e := range c.Real {
+			if !slices.Contains(Verdicts, e.Verdict) || (e.Split != "" && !slices.Contains(Splits, e.Split)) || e.ID == "" || e.Text == "" {
+				t.Errorf("invalid entry accepted: %+v", e)
+			}
 		}
 	})
 }

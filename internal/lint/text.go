@@ -35,6 +35,8 @@ type FrontMatter struct {
 	NextUpdate string `yaml:"next_update,omitempty"`
 	Subject    string `yaml:"subject,omitempty"`
 	Title      string `yaml:"title,omitempty"`
+	// ReplyTo is the id of the incoming message a reply answers.
+	ReplyTo string `yaml:"reply_to,omitempty"`
 }
 
 // Document is a message file prepared for linting: the raw text, its front
@@ -363,6 +365,8 @@ func (fm *FrontMatter) field(key string) (*string, uint16) {
 		return &fm.Subject, 1 << 8
 	case "title":
 		return &fm.Title, 1 << 9
+	case "reply_to":
+		return &fm.ReplyTo, 1 << 10
 	}
 	return nil, 0
 }

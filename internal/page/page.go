@@ -35,6 +35,8 @@ type Options struct {
 	Now time.Time
 	// Lang overrides the incident's language ("de" or "en").
 	Lang string
+	// FAQ lists the questions people ask most, with their answers.
+	FAQ []FAQ
 	// Letter writes the follow-up letter while the incident is still
 	// open; without it the letter comes once an update is resolved or a
 	// follow-up, since it speaks of what was changed.
@@ -166,6 +168,7 @@ type view struct {
 	// of the sections built from the facts.
 	Message  template.HTML
 	Sections []section
+	FAQ      faqView
 	Contact  contact
 	Timeline []entry
 
@@ -286,6 +289,7 @@ func newView(in *incident.Incident, opts Options) (*view, error) {
 		LetterCSS: letterCSS,
 		Org:       cur(func(f *incident.Facts) string { return f.Org }),
 		Headline:  cur(func(f *incident.Facts) string { return f.Headline }),
+		FAQ:       newFAQ(opts.FAQ, german),
 		Empathy:   Markdown(cur(func(f *incident.Facts) string { return f.Empathy })),
 		Stage:     latest.Facts.Stage,
 		Closed:    incident.IsClosed(latest.Facts.Stage),

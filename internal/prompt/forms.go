@@ -1,86 +1,109 @@
 // Package prompt implements draft.Prompter for people and for files:
-// terminal forms and accessible line-by-line prompts built on huh (this is
-// the only package that imports it), and answers read from a facts file.
+// full-screen terminal forms built on huh (this is the only package that
+// imports it), plain line-by-line questions for screen readers and pipes,
+// and answers read from a facts file. What the prompters add to a question
+// — key help, hints, their own messages — follows the language of the form.
 package prompt
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
 
-	"github.com/charmbracelet/huh"
+	"charm.land/bubbles/v2/key"
+	"charm.land/huh/v2"
+	"charm.land/lipgloss/v2"
 
 	"github.com/crisis-comms/crisis/internal/draft"
 )
 
-// InputEndedError says that accessible input ended before the flow was
-// done. It is never papered over with a default: an answers pipe that is
-// one line short must not produce a message with a guessed fact.
-type InputEndedError struct {
-	Answers int    // prompts answered before the input ended
-	Prompt  string // the title of the prompt that was waiting
-}
-
-func (e *InputEndedError) Error() string {
-	return fmt.Sprintf("input ended after %d answers, at: %s", e.Answers, e.Prompt)
-}
-
 // Forms asks with huh forms drawn on the given output (stderr, so that
 // stdout stays free for the result).
 type Forms struct {
-	in         io.Reader
-	out        io.Writer
-	accessible bool
-	lines      *lineReader // accessible mode only
-	answers    int
-	theme      *huh.Theme
+	in   io.Reader
+	out  io.Writer
+	keys *keyboard
 }
 
 // NewForms returns the full-screen terminal prompter. in and out must be
-// a terminal.
+// a terminal that can draw; screen readers and TERM=dumb take
+// NewAccessible. From the first question on, the prompter reads in for
+// as long as the process runs.
 func NewForms(in io.Reader, out io.Writer) *Forms {
-	return &Forms{in: in, out: out, theme: huh.ThemeCharm()}
+	return &Forms{in: in, out: out, keys: newKeyboard(in)}
 }
 
-// NewAccessible returns a prompter for screen readers, dumb terminals and
-// piped answers: plain questions, one answer per line. An empty line keeps
-// the default; a select takes the option's number, a multi-select toggles
-// numbers and ends with 0.
-func NewAccessible(in io.Reader, out io.Writer) *Forms {
-	return &Forms{in: in, out: out, accessible: true, lines: &lineReader{r: bufio.NewReader(in)}, theme: huh.ThemeBase()}
-}
-
-// run runs a one-field form and maps huh's outcome to the flow's.
-func (f *Forms) run(p draft.Prompt, field huh.Field, hint string) error {
-	form := huh.NewForm(huh.NewGroup(field)).WithOutput(f.out).WithTheme(f.theme)
-	if f.accessible {
-		// huh's accessible fields print only the title; the guidance and
-		// the default are part of the question.
-		if p.Help != "" {
-			fmt.Fprintln(f.out, p.Help)
+// ask runs a one-field form and maps huh's outcome to the flow's.
+func (f *Forms) ask(lang string, field huh.Field) error {
+	in := f.in
+	if ownKeyboard {
+		restore, err := rawMode(f.in)
+		if err != nil {
+			return fmt.Errorf(word(lang, "raw-failed"), err)
 		}
-		if hint != "" {
-			fmt.Fprintln(f.out, hint)
-		}
-		form = form.WithAccessible(true).WithInput(f.lines)
-	} else {
-		form = form.WithInput(f.in)
+		defer restore()
+		keys := f.keys.form()
+		defer keys.end()
+		in = keys
 	}
-	err := form.Run()
+	err := newForm(lang, field).WithInput(in).WithOutput(f.out).Run()
 	if errors.Is(err, huh.ErrUserAborted) {
 		return draft.ErrAborted
 	}
-	if err != nil {
-		return err
-	}
-	if f.accessible && f.lines.ended {
-		return &InputEndedError{Answers: f.answers, Prompt: p.Title}
-	}
-	f.answers++
-	return nil
+	return err
+}
+
+// newForm is a form of one field with its key help in lang.
+func newForm(lang string, field huh.Field) *huh.Form {
+	return huh.NewForm(huh.NewGroup(field)).
+		WithAccessible(false). // huh turns it on for TERM=dumb
+		WithTheme(huh.ThemeFunc(huh.ThemeCharm)).
+		WithKeyMap(keyMap(lang))
+}
+
+// Select implements draft.Prompter.
+func (f *Forms) Select(p draft.Prompt, opts []draft.Option, def string) (string, error) {
+	v := def
+	err := f.ask(p.Lang, selectField(p, opts, &v))
+	return v, err
+}
+
+// MultiSelect implements draft.Prompter.
+func (f *Forms) MultiSelect(p draft.Prompt, opts []draft.Option, def []string, validate func([]string) error) ([]string, error) {
+	v := append([]string(nil), def...)
+	err := f.ask(p.Lang, multiSelectField(p, opts, &v, validate))
+	return v, err
+}
+
+// Input implements draft.Prompter.
+func (f *Forms) Input(p draft.Prompt, def string, validate func(string) error) (string, error) {
+	v := def
+	err := f.ask(p.Lang, inputField(p, &v, validate))
+	return v, err
+}
+
+// Text implements draft.Prompter.
+func (f *Forms) Text(p draft.Prompt, def string, validate func(string) error) (string, error) {
+	// The editor opens with the cursor after the text; a trailing newline
+	// would put it on an empty last line and scroll the text out of view.
+	v := strings.TrimRight(def, "\n")
+	err := f.ask(p.Lang, textField(p, &v, validate))
+	return v, err
+}
+
+// Confirm implements draft.Prompter.
+func (f *Forms) Confirm(p draft.Prompt, def bool) (bool, error) {
+	v := def
+	err := f.ask(p.Lang, confirmField(p, &v))
+	return v, err
+}
+
+// Show implements draft.Prompter: the text is printed above the next form.
+func (f *Forms) Show(title, body string) error {
+	_, err := fmt.Fprintf(f.out, "\n%s\n%s\n\n", lipgloss.NewStyle().Bold(true).Render(title), body)
+	return err
 }
 
 func options(opts []draft.Option) []huh.Option[string] {
@@ -91,41 +114,71 @@ func options(opts []draft.Option) []huh.Option[string] {
 	return out
 }
 
-// Select implements draft.Prompter.
-func (f *Forms) Select(p draft.Prompt, opts []draft.Option, def string) (string, error) {
-	v := def
-	field := huh.NewSelect[string]().Title(p.Title).Options(options(opts)...).Value(&v)
-	if p.Help != "" && !f.accessible {
+func selectField(p draft.Prompt, opts []draft.Option, v *string) huh.Field {
+	field := huh.NewSelect[string]().Title(p.Title).Options(options(opts)...).Value(v)
+	if p.Help != "" {
 		field.Description(p.Help)
 	}
-	hint := ""
-	for _, o := range opts {
-		if o.Value == def {
-			hint = "(Enter: " + o.Label + ")"
-		}
-	}
-	return v, f.run(p, field, hint)
+	return field
 }
 
-// MultiSelect implements draft.Prompter.
-func (f *Forms) MultiSelect(p draft.Prompt, opts []draft.Option, def []string, validate func([]string) error) ([]string, error) {
-	v := append([]string(nil), def...)
-	field := huh.NewMultiSelect[string]().Title(p.Title).Options(options(opts)...).Value(&v)
+func multiSelectField(p draft.Prompt, opts []draft.Option, v *[]string, validate func([]string) error) huh.Field {
+	// No filter: its "No matches" cannot be put in the form's language, and
+	// the lists are short.
+	field := huh.NewMultiSelect[string]().Title(p.Title).Options(options(opts)...).Value(v).Filterable(false)
 	if validate != nil {
 		field.Validate(validate)
 	}
-	if p.Help != "" && !f.accessible {
+	if p.Help != "" {
 		field.Description(p.Help)
 	}
-	return v, f.run(p, field, "")
+	return field
 }
 
-// keepDefault lets an empty accessible answer through to huh, which then
-// takes the default; huh checks the empty line before it falls back.
-func (f *Forms) keepDefault(def string, validate func(string) error) func(string) error {
+func inputField(p draft.Prompt, v *string, validate func(string) error) huh.Field {
+	field := huh.NewInput().Title(p.Title).Value(v).Validate(check(p.Lang, false, validate))
+	if p.Help != "" {
+		field.Description(p.Help)
+	}
+	return field
+}
+
+func textField(p draft.Prompt, v *string, validate func(string) error) huh.Field {
+	field := huh.NewText().Title(p.Title).Value(v).Lines(textLines(*v)).Validate(check(p.Lang, true, validate))
+	if p.Feedback != nil {
+		// Re-lint on every key stroke: the findings above the editor
+		// follow the text as it is typed. huh sizes the form once, so the
+		// feedback keeps a fixed height or it would push the editor out
+		// of view.
+		field.DescriptionFunc(func() string { return joinHelp(p.Help, fixedLines(p.Feedback(*v), feedbackLines, feedbackWidth)) }, v)
+	} else if p.Help != "" {
+		field.Description(p.Help)
+	}
+	return field
+}
+
+// confirmField asks yes or no as a choice of two: huh's own confirm field
+// names its keys y and n whatever the language.
+func confirmField(p draft.Prompt, v *bool) huh.Field {
+	field := huh.NewSelect[bool]().Title(p.Title).Value(v).Options(
+		huh.NewOption(word(p.Lang, "yes"), true),
+		huh.NewOption(word(p.Lang, "no"), false),
+	)
+	if p.Help != "" {
+		field.Description(p.Help)
+	}
+	return field
+}
+
+// check is the validation of a typed answer: what no message should carry
+// first, then the flow's own check.
+func check(lang string, multiline bool, validate func(string) error) func(string) error {
 	return func(s string) error {
-		if f.accessible && strings.TrimSpace(s) == "" && def != "" {
-			return nil
+		if len(s) > MaxAnswer {
+			return errors.New(wordf(lang, "too-long", MaxAnswer>>20))
+		}
+		if terr := checkText(s, multiline); terr != nil {
+			return errors.New(terr.message(lang))
 		}
 		if validate == nil {
 			return nil
@@ -134,70 +187,41 @@ func (f *Forms) keepDefault(def string, validate func(string) error) func(string
 	}
 }
 
-// Input implements draft.Prompter.
-func (f *Forms) Input(p draft.Prompt, def string, validate func(string) error) (string, error) {
-	v := def
-	field := huh.NewInput().Title(p.Title).Value(&v).Validate(f.keepDefault(def, validate))
-	if p.Help != "" && !f.accessible {
-		field.Description(p.Help)
+// keyMap is huh's key map with the help of every key a one-field form
+// shows in lang. The keys stay huh's; the select filter is off, as in
+// MultiSelect.
+func keyMap(lang string) *huh.KeyMap {
+	k := huh.NewDefaultKeyMap()
+	help := func(b *key.Binding, keyWord, helpWord string) {
+		b.SetHelp(word(lang, keyWord), word(lang, helpWord))
 	}
-	hint := ""
-	if def != "" {
-		hint = "(Enter: " + def + ")"
-	}
-	return v, f.run(p, field, hint)
-}
+	help(&k.Input.AcceptSuggestion, "key-editor", "help-complete")
+	help(&k.Input.Prev, "key-back", "help-back")
+	help(&k.Input.Next, "key-enter", "help-next")
+	help(&k.Input.Submit, "key-enter", "help-submit")
 
-// Text implements draft.Prompter. In accessible mode the answer is one
-// line in which \n stands for a line break.
-func (f *Forms) Text(p draft.Prompt, def string, validate func(string) error) (string, error) {
-	// The editor opens with the cursor after the text; a trailing newline
-	// would put it on an empty last line and scroll the text out of view.
-	v := strings.TrimRight(def, "\n")
-	check := f.keepDefault(v, validate)
-	field := huh.NewText().Title(p.Title).Value(&v).Lines(textLines(def))
-	if f.accessible {
-		field.Validate(func(s string) error { return check(unescape(s)) })
-	} else {
-		field.Validate(check)
-		if p.Feedback != nil {
-			// Re-lint on every key stroke: the findings above the editor
-			// follow the text as it is typed. huh sizes the form once, so
-			// the feedback keeps a fixed height or it would push the
-			// editor out of view.
-			field.DescriptionFunc(func() string { return joinHelp(p.Help, fixedLines(p.Feedback(v), feedbackLines, feedbackWidth)) }, &v)
-		} else if p.Help != "" {
-			field.Description(p.Help)
-		}
-	}
-	hint := `(\n = new line)`
-	if def != "" {
-		hint = `(Enter keeps the text shown above; \n = new line)`
-	}
-	err := f.run(p, field, hint)
-	if f.accessible {
-		v = unescape(v)
-	}
-	return v, err
-}
+	help(&k.Text.Prev, "key-back", "help-back")
+	help(&k.Text.Next, "key-enter", "help-next")
+	help(&k.Text.Submit, "key-enter", "help-submit")
+	help(&k.Text.NewLine, "key-newline", "help-newline")
+	help(&k.Text.Editor, "key-editor", "help-editor")
 
-// Confirm implements draft.Prompter.
-func (f *Forms) Confirm(p draft.Prompt, def bool) (bool, error) {
-	v := def
-	field := huh.NewConfirm().Title(p.Title).Value(&v)
-	if p.Help != "" && !f.accessible {
-		field.Description(p.Help)
-	}
-	return v, f.run(p, field, "")
-}
+	help(&k.Select.Prev, "key-back", "help-back")
+	help(&k.Select.Next, "key-enter", "help-select")
+	help(&k.Select.Submit, "key-enter", "help-submit")
+	help(&k.Select.Up, "key-up", "help-up")
+	help(&k.Select.Down, "key-down", "help-down")
+	k.Select.Filter.SetEnabled(false)
 
-// Show implements draft.Prompter: the text is printed above the next form.
-func (f *Forms) Show(title, body string) error {
-	if !f.accessible {
-		title = f.theme.Focused.Title.Render(title)
-	}
-	_, err := fmt.Fprintf(f.out, "\n%s\n%s\n\n", title, body)
-	return err
+	help(&k.MultiSelect.Prev, "key-back", "help-back")
+	help(&k.MultiSelect.Next, "key-enter", "help-confirm")
+	help(&k.MultiSelect.Submit, "key-enter", "help-submit")
+	help(&k.MultiSelect.Up, "key-up", "help-up")
+	help(&k.MultiSelect.Down, "key-down", "help-down")
+	help(&k.MultiSelect.Toggle, "key-toggle", "help-toggle")
+	help(&k.MultiSelect.SelectAll, "key-all", "help-all")
+	help(&k.MultiSelect.SelectNone, "key-all", "help-none")
+	return k
 }
 
 // textLines is the editor height for a text: its lines as wrapped at
@@ -241,39 +265,4 @@ func joinHelp(help, feedback string) string {
 		return feedback
 	}
 	return help + "\n\n" + feedback
-}
-
-func unescape(s string) string { return strings.ReplaceAll(s, `\n`, "\n") }
-
-// lineReader hands out its input at most one line per Read. huh's
-// accessible prompts read each answer through a new bufio.Scanner, which
-// would otherwise swallow the following piped lines with its first read.
-// It also records that the input ended, which huh itself only answers
-// with the default.
-type lineReader struct {
-	r       *bufio.Reader
-	pending []byte
-	ended   bool
-}
-
-func (l *lineReader) Read(p []byte) (int, error) {
-	if len(l.pending) == 0 {
-		line, err := l.r.ReadBytes('\n')
-		if len(line) == 0 {
-			if err == nil {
-				err = io.ErrNoProgress
-			}
-			l.ended = true
-			return 0, err
-		}
-		if line[len(line)-1] != '\n' {
-			// The last line without a newline is still a whole answer;
-			// ending it here keeps the scanner from reading on into EOF.
-			line = append(line, '\n')
-		}
-		l.pending = line
-	}
-	n := copy(p, l.pending)
-	l.pending = l.pending[n:]
-	return n, nil
 }

@@ -2,8 +2,10 @@ package report
 
 import (
 	"bufio"
+	"fmt"
 	"io"
 	"strconv"
+	"strings"
 )
 
 // writeGitHub prints one GitHub Actions workflow command per finding, which
@@ -18,17 +20,37 @@ import (
 // becomes ::error file=PATH::message (with line and col when the error has a
 // position).
 //
-// Nothing else is printed: the runner hides workflow commands from the log
-// and shows them as annotations, and the exit code already says whether the
-// run failed, so a summary line would only be noise.
+// GitHub shows at most AnnotationLimit annotations of each type per step
+// and drops the rest without a word; when a run has more, a plain line
+// after the commands says how many were left out, and where to find them
+// all. Otherwise nothing else is printed: the runner hides workflow
+// commands from the log and shows them as annotations, and the exit code
+// already says whether the run failed.
+//
+// With Options.StepSummary the printer also writes every finding as a
+// Markdown table there (the job summary).
 func writeGitHub(w io.Writer, files []File) error {
 	return Write(w, "github", files, Options{})
 }
 
+// AnnotationLimit is how many annotations of one type (error, warning,
+// notice) GitHub shows per step.
+const AnnotationLimit = 10
+
+// summaryRow is one finding in the job summary.
+type summaryRow struct {
+	level, path, rule, message string
+	line, col                  int
+}
+
 // file prints the commands of one file.
-func (g githubPrinter) file(f *File) {
+func (g *githubPrinter) file(f *File) {
 	if f.Err != nil {
 		line, col, msg := inputError(*f)
+		g.count("error")
+		if g.rows {
+			g.summary = append(g.summary, summaryRow{level: "error", path: f.Path, message: msg, line: line, col: col})
+		}
 		g.command("error", f.Path)
 		if line > 0 {
 			g.intProperty("line", line)
@@ -40,7 +62,12 @@ func (g githubPrinter) file(f *File) {
 	}
 	for j := range f.Findings {
 		x := &f.Findings[j]
-		g.command(githubLevel(x.Severity), f.Path)
+		level := githubLevel(x.Severity)
+		g.count(level)
+		if g.rows {
+			g.summary = append(g.summary, summaryRow{level: level, path: f.Path, rule: x.Rule, message: x.Message, line: x.Line, col: x.Column})
+		}
+		g.command(level, f.Path)
 		if x.Line > 0 {
 			g.intProperty("line", x.Line)
 			if x.EndLine == x.Line {
@@ -78,11 +105,86 @@ func githubLevel(severity string) string {
 	return "notice"
 }
 
+// count notes one more annotation of a type.
+func (g *githubPrinter) count(level string) {
+	switch level {
+	case "error":
+		g.counts[0]++
+	case "warning":
+		g.counts[1]++
+	default:
+		g.counts[2]++
+	}
+}
+
+// close says which annotations GitHub will not show, writes the job
+// summary and flushes.
+func (g *githubPrinter) close(stepSummary io.Writer) error {
+	var over []string
+	for i, name := range [3]string{"error", "warning", "notice"} {
+		if n := g.counts[i]; n > AnnotationLimit {
+			over = append(over, fmt.Sprintf("%d of %d %ss", n-AnnotationLimit, n, name))
+		}
+	}
+	if len(over) > 0 {
+		where := "run crisis lint with --format text to see them all"
+		if stepSummary != nil {
+			where = "the job summary lists them all"
+		}
+		fmt.Fprintf(g.w, "crisis: GitHub shows %d annotations of each type per step: %s are not shown as annotations; %s.\n",
+			AnnotationLimit, strings.Join(over, ", "), where)
+	}
+	if err := g.w.Flush(); err != nil {
+		return err
+	}
+	if stepSummary == nil {
+		return nil
+	}
+	return writeStepSummary(stepSummary, g.summary, g.counts)
+}
+
+// writeStepSummary writes the findings as a Markdown table.
+func writeStepSummary(w io.Writer, rows []summaryRow, counts [3]int) error {
+	b := bufio.NewWriter(w)
+	fmt.Fprintf(b, "### crisis lint\n\n")
+	if len(rows) == 0 {
+		fmt.Fprintf(b, "No findings.\n\n")
+		return b.Flush()
+	}
+	fmt.Fprintf(b, "%s, %s, %s.\n\n", plural(counts[0], "error", "errors"), plural(counts[1], "warning", "warnings"), plural(counts[2], "notice", "notices"))
+	fmt.Fprintf(b, "| | file | line | rule | finding |\n|---|---|---|---|---|\n")
+	for _, r := range rows {
+		pos := ""
+		if r.line > 0 {
+			pos = strconv.Itoa(r.line) + ":" + strconv.Itoa(r.col)
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s |\n", levelMark[r.level], cell(r.path), pos, cell(r.rule), mdEscape(oneLine(r.message)))
+	}
+	b.WriteString("\n")
+	return b.Flush()
+}
+
+var levelMark = map[string]string{"error": "❌ error", "warning": "⚠️ warning", "notice": "ℹ️ notice"}
+
+// cell makes text safe inside a Markdown table cell.
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if s == "" {
+		return ""
+	}
+	return "`" + strings.ReplaceAll(s, "`", "'") + "`"
+}
+
 // githubPrinter writes workflow commands, ::name k=v,…::data, with the
 // escaping of the Actions toolkit (toolkit/packages/core/src/command.ts).
 // Without it a "%0A" in a message would turn into a line break and a ":"
 // or "," in a path would cut the property short.
-type githubPrinter struct{ w *bufio.Writer }
+type githubPrinter struct {
+	w       *bufio.Writer
+	counts  [3]int // errors, warnings, notices
+	rows    bool   // keep summary rows
+	summary []summaryRow
+}
 
 // command starts a command with its file property.
 func (g githubPrinter) command(name, path string) {

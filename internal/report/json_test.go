@@ -12,6 +12,8 @@ import (
 
 	"github.com/crisis-comms/crisis/internal/channel"
 	"github.com/crisis-comms/crisis/internal/lint"
+
+	"github.com/crisis-comms/crisis/playbook"
 )
 
 // oddStrings are texts that need care in a JSON string.
@@ -229,7 +231,7 @@ func compareSARIF(t *testing.T, files []File, opts Options) {
 }
 
 func TestSARIFMatchesEncodingJSON(t *testing.T) {
-	book := Options{Playbook: fixturePlaybook(), ToolVersion: "1.2.3"}
+	book := Options{Playbooks: []*playbook.Playbook{fixturePlaybook()}, ToolVersion: "1.2.3"}
 	for name, files := range jsonCases(t) {
 		t.Run(name, func(t *testing.T) {
 			compareSARIF(t, files, Options{})
@@ -280,9 +282,9 @@ func TestSARIFFields(t *testing.T) {
 		{sarifLog{}, "$schema version runs"},
 		{sarifRun{}, "tool invocations artifacts,omitempty results columnKind"},
 		{sarifTool{}, "driver"},
-		{sarifDriver{}, "name informationUri version,omitempty rules"},
-		{sarifRule{}, "id shortDescription,omitempty fullDescription,omitempty help,omitempty defaultConfiguration properties"},
-		{sarifText{}, "text"},
+		{sarifDriver{}, "name informationUri version,omitempty semanticVersion,omitempty rules"},
+		{sarifRule{}, "id name,omitempty shortDescription,omitempty fullDescription,omitempty help,omitempty helpUri,omitempty defaultConfiguration properties"},
+		{sarifText{}, "text markdown,omitempty"},
 		{sarifConfiguration{}, "level"},
 		{sarifRuleProperties{}, "principle,omitempty tone,omitempty tags,omitempty"},
 		{sarifInvocation{}, "executionSuccessful toolExecutionNotifications,omitempty"},
@@ -290,7 +292,8 @@ func TestSARIFFields(t *testing.T) {
 		{sarifArtifact{}, "location roles properties,omitempty"},
 		{sarifArtifactProperties{}, "channel,omitempty lang,omitempty stats,omitempty"},
 		{sarifArtifactLocation{}, "uri uriBaseId,omitempty index,omitempty"},
-		{sarifResult{}, "ruleId ruleIndex level message locations"},
+		{sarifResult{}, "ruleId ruleIndex level message locations partialFingerprints"},
+		{sarifFingerprints{}, "crisisFinding/v1"},
 		{sarifLocation{}, "physicalLocation"},
 		{sarifPhysicalLocation{}, "artifactLocation region,omitempty"},
 		{sarifRegion{}, "startLine startColumn,omitempty endLine,omitempty endColumn,omitempty snippet,omitempty"},

@@ -245,8 +245,29 @@ func refPlural(n int, one, many string) string {
 }
 
 // refWriteGitHub is writeGitHub before it escaped straight into its buffer.
+// The line about annotations over GitHub's limit is added the plain way.
 func refWriteGitHub(w io.Writer, files []File) error {
 	bw := bufio.NewWriter(w)
+	counts := map[string]int{}
+	for _, f := range files {
+		if f.Err != nil {
+			counts["error"]++
+		}
+		for _, x := range f.Findings {
+			counts[refGitHubLevel(x.Severity)]++
+		}
+	}
+	defer func() {
+		var over []string
+		for _, level := range []string{"error", "warning", "notice"} {
+			if n := counts[level]; n > 10 {
+				over = append(over, fmt.Sprintf("%d of %d %ss", n-10, n, level))
+			}
+		}
+		if len(over) > 0 {
+			fmt.Fprintf(w, "crisis: GitHub shows 10 annotations of each type per step: %s are not shown as annotations; run crisis lint with --format text to see them all.\n", strings.Join(over, ", "))
+		}
+	}()
 	for _, f := range files {
 		if f.Err != nil {
 			line, col, msg := inputError(f)

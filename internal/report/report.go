@@ -39,11 +39,19 @@ type File struct {
 // Options steer the printers.
 type Options struct {
 	Color bool // ANSI colours in text output
-	// Playbook supplies the rule and principle descriptions of SARIF rules;
-	// may be nil, then findings describe their rules.
-	Playbook *playbook.Playbook
-	// ToolVersion is reported in SARIF.
+	// Playbooks are the playbooks the run resolved; SARIF lists and
+	// describes all of their rules. Set them with Stream.SetPlaybooks
+	// when they are known only after linting.
+	Playbooks []*playbook.Playbook
+	// ToolVersion is reported in SARIF and picks the rule pages' release.
 	ToolVersion string
+	// Quiet leaves out the text report's summary line, so that a clean
+	// run prints nothing.
+	Quiet bool
+	// StepSummary receives, for the github format, a Markdown table of
+	// every finding: the job summary ($GITHUB_STEP_SUMMARY), which shows
+	// what the annotation limit hides.
+	StepSummary io.Writer
 }
 
 // Formats lists the supported output formats.
@@ -84,7 +92,7 @@ func NewStream(w io.Writer, format string, opts Options) (*Stream, error) {
 	case "text":
 		st.text = textPrinter{w: bufio.NewWriterSize(w, 64<<10), color: opts.Color}
 	case "github":
-		st.github = githubPrinter{bufio.NewWriterSize(w, 64<<10)}
+		st.github = githubPrinter{w: bufio.NewWriterSize(w, 64<<10), rows: opts.StepSummary != nil}
 	case "json":
 		st.json = jsonWriter{w: w, buf: make([]byte, 0, jsonBufSize+jsonBufSize/4)}
 		st.json.raw("{\n  \"version\": 1,\n  \"files\": [")
@@ -114,14 +122,19 @@ func (st *Stream) Add(f *File) {
 	}
 }
 
+// SetPlaybooks sets Options.Playbooks; call it before Close.
+func (st *Stream) SetPlaybooks(pbs []*playbook.Playbook) { st.opts.Playbooks = pbs }
+
 // Close ends the report and returns the first write error.
 func (st *Stream) Close() error {
 	switch st.format {
 	case "text":
-		st.text.summary(st.summary)
+		if !st.opts.Quiet {
+			st.text.summary(st.summary)
+		}
 		return st.text.w.Flush()
 	case "github":
-		return st.github.w.Flush()
+		return st.github.close(st.opts.StepSummary)
 	case "json":
 		return st.json.close(st.summary)
 	}

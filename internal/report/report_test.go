@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -141,7 +142,7 @@ func render(t *testing.T, format string, files []File, opts Options) []byte {
 }
 
 func TestGolden(t *testing.T) {
-	opts := Options{Playbook: fixturePlaybook(), ToolVersion: "1.2.3"}
+	opts := Options{Playbooks: []*playbook.Playbook{fixturePlaybook()}, ToolVersion: "1.2.3"}
 	color := opts
 	color.Color = true
 	for _, tc := range []struct {
@@ -272,4 +273,47 @@ func FuzzWrite(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestGitHubLimitAndSummary: past GitHub's limit of annotations per type
+// a line says how many are hidden, and the job summary lists every
+// finding, with table syntax in messages escaped.
+func TestGitHubLimitAndSummary(t *testing.T) {
+	var files []File
+	for i := range 12 {
+		f := File{Path: fmt.Sprintf("m/%02d.txt", i), Findings: []lint.Finding{
+			{Rule: "helpful.sales-pitch", Principle: "helpful", Severity: "warning", Message: "Sales | talk <b>", Line: 2, Column: 3},
+		}}
+		if i == 0 {
+			f.Findings = append(f.Findings, lint.Finding{Rule: "r", Severity: "info", Message: "note", Line: 1, Column: 1})
+		}
+		files = append(files, f)
+	}
+	files = append(files, File{Path: "bad.txt", Err: errors.New("binary file")})
+	var out, sum bytes.Buffer
+	if err := Write(&out, "github", files, Options{StepSummary: &sum}); err != nil {
+		t.Fatal(err)
+	}
+	last := strings.TrimSpace(out.String()[strings.LastIndexByte(strings.TrimSpace(out.String()), '\n')+1:])
+	if want := "crisis: GitHub shows 10 annotations of each type per step: 2 of 12 warnings are not shown as annotations; the job summary lists them all."; last != want {
+		t.Errorf("last line %q, want %q", last, want)
+	}
+	s := sum.String()
+	for _, want := range []string{
+		"### crisis lint\n\n1 error, 12 warnings, 1 notice.\n",
+		"| ⚠️ warning | `m/11.txt` | 2:3 | `helpful.sales-pitch` | Sales \\| talk \\<b\\> |\n",
+		"| ❌ error | `bad.txt` |  |  | binary file |\n",
+		"| ℹ️ notice | `m/00.txt` | 1:1 | `r` | note |\n",
+	} {
+		if !strings.Contains(s, want) {
+			t.Errorf("job summary lacks %q:\n%s", want, s)
+		}
+	}
+	out.Reset()
+	if err := Write(&out, "github", files[:10], Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "GitHub shows") {
+		t.Errorf("10 warnings fit, yet:\n%s", out.String())
+	}
 }

@@ -1,13 +1,18 @@
 package report
 
 import (
+	"hash/fnv"
 	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/crisis-comms/crisis/internal/lint"
+	"github.com/crisis-comms/crisis/playbook"
 )
 
 // SARIF constants. The schema URI is the one GitHub code scanning documents;
@@ -44,23 +49,29 @@ type sarifTool struct {
 }
 
 type sarifDriver struct {
-	Name           string      `json:"name"`
-	InformationURI string      `json:"informationUri"`
-	Version        string      `json:"version,omitempty"`
-	Rules          []sarifRule `json:"rules"`
+	Name            string      `json:"name"`
+	InformationURI  string      `json:"informationUri"`
+	Version         string      `json:"version,omitempty"`
+	SemanticVersion string      `json:"semanticVersion,omitempty"`
+	Rules           []sarifRule `json:"rules"`
 }
 
 type sarifRule struct {
 	ID                   string              `json:"id"`
+	Name                 string              `json:"name,omitempty"`
 	ShortDescription     *sarifText          `json:"shortDescription,omitempty"`
 	FullDescription      *sarifText          `json:"fullDescription,omitempty"`
 	Help                 *sarifText          `json:"help,omitempty"`
+	HelpURI              string              `json:"helpUri,omitempty"`
 	DefaultConfiguration sarifConfiguration  `json:"defaultConfiguration"`
 	Properties           sarifRuleProperties `json:"properties"`
 }
 
+// sarifText is a message or a multiformat message: Markdown is only set
+// in a rule's help.
 type sarifText struct {
-	Text string `json:"text"`
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
 }
 
 type sarifConfiguration struct {
@@ -107,11 +118,21 @@ type sarifArtifactLocation struct {
 }
 
 type sarifResult struct {
-	RuleID    string          `json:"ruleId"`
-	RuleIndex int             `json:"ruleIndex"`
-	Level     string          `json:"level"`
-	Message   sarifText       `json:"message"`
-	Locations []sarifLocation `json:"locations"`
+	RuleID              string            `json:"ruleId"`
+	RuleIndex           int               `json:"ruleIndex"`
+	Level               string            `json:"level"`
+	Message             sarifText         `json:"message"`
+	Locations           []sarifLocation   `json:"locations"`
+	PartialFingerprints sarifFingerprints `json:"partialFingerprints"`
+}
+
+// sarifFingerprints identify a finding across runs, so that code scanning
+// keeps one alert for it while lines above it are added or removed.
+type sarifFingerprints struct {
+	// Finding is a hash of the rule, the text of the finding's line and
+	// its matched text, then ":" and which occurrence of that hash in the
+	// file it is (from 1).
+	Finding string `json:"crisisFinding/v1"`
 }
 
 type sarifLocation struct {
@@ -131,10 +152,11 @@ type sarifRegion struct {
 	Snippet     *sarifText `json:"snippet,omitempty"`
 }
 
-// writeSARIF prints one SARIF 2.1.0 log with a single run. Rules list every
-// rule that has a finding, sorted by id, described from the playbook when
-// one is given. Files that could not be linted become error notifications
-// of the invocation, which then is not successful.
+// writeSARIF prints one SARIF 2.1.0 log with a single run. The rules are
+// every rule of the playbooks the run resolved, and the tool's own, sorted
+// by id, so that a clean and a dirty run list the same rules. Files that
+// could not be linted become error notifications of the invocation, which
+// then is not successful.
 func writeSARIF(w io.Writer, files []File, opts Options) error {
 	log := sarifLogOf(files, opts)
 	return encodeSARIF(w, &log)
@@ -145,7 +167,8 @@ func sarifLogOf(files []File, opts Options) sarifLog {
 	run := sarifRun{
 		Tool: sarifTool{Driver: sarifDriver{
 			Name: toolName, InformationURI: toolURI, Version: opts.ToolVersion,
-			Rules: sarifRules(files, opts),
+			SemanticVersion: semanticVersion(opts.ToolVersion),
+			Rules:           sarifRules(files, opts),
 		}},
 		Results:    []sarifResult{},
 		ColumnKind: "unicodeCodePoints",
@@ -155,6 +178,7 @@ func sarifLogOf(files []File, opts Options) sarifLog {
 		index[r.ID] = i
 	}
 	inv := sarifInvocation{ExecutionSuccessful: true}
+	seen := map[string]int{}
 	for i, f := range files {
 		loc := artifactLocation(f.Path)
 		art := sarifArtifact{Location: loc, Roles: []string{"analysisTarget"}}
@@ -167,12 +191,13 @@ func sarifLogOf(files []File, opts Options) sarifLog {
 				pl.Region = &sarifRegion{StartLine: line, StartColumn: col}
 			}
 			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
-				Level: "error", Message: sarifText{msg}, Locations: []sarifLocation{{pl}},
+				Level: "error", Message: sarifText{Text: msg}, Locations: []sarifLocation{{pl}},
 			})
 		} else {
 			art.Properties = &sarifArtifactProperties{Channel: f.Channel, Lang: f.Lang, Stats: &f.Stats}
 		}
 		run.Artifacts = append(run.Artifacts, art)
+		clear(seen)
 		for _, x := range f.Findings {
 			pl := sarifPhysicalLocation{ArtifactLocation: loc, Region: sarifRegionOf(f, x)}
 			msg := x.Message
@@ -181,7 +206,8 @@ func sarifLogOf(files []File, opts Options) sarifLog {
 			}
 			run.Results = append(run.Results, sarifResult{
 				RuleID: x.Rule, RuleIndex: index[x.Rule], Level: sarifLevel(x.Severity),
-				Message: sarifText{msg}, Locations: []sarifLocation{{pl}},
+				Message: sarifText{Text: msg}, Locations: []sarifLocation{{pl}},
+				PartialFingerprints: sarifFingerprints{Finding: fingerprint(f.Source, x, seen)},
 			})
 		}
 	}
@@ -189,56 +215,117 @@ func sarifLogOf(files []File, opts Options) sarifLog {
 	return sarifLog{Schema: sarifSchema, Version: sarifVersion, Runs: []sarifRun{run}}
 }
 
-// sarifRules describes each rule that has a finding. Without a playbook,
-// or for a rule it does not know, the first finding stands in for it.
-func sarifRules(files []File, opts Options) []sarifRule {
-	first := map[string]lint.Finding{}
-	var ids []string
-	for _, f := range files {
-		for _, x := range f.Findings {
-			if _, ok := first[x.Rule]; !ok {
-				first[x.Rule] = x
-				ids = append(ids, x.Rule)
-			}
+// fingerprint hashes what identifies a finding whatever its line number:
+// the rule, its line's text with runs of spaces folded, and the matched
+// text; seen counts the hashes of the file so far, so that the same
+// finding twice in a file gets :1 and :2.
+func fingerprint(source string, x lint.Finding, seen map[string]int) string {
+	h := fnv.New64a()
+	h.Write([]byte(x.Rule))
+	h.Write([]byte{0})
+	if 0 <= x.Offset && x.Offset <= x.End && x.End <= len(source) {
+		start := strings.LastIndexByte(source[:x.Offset], '\n') + 1
+		end := len(source)
+		if i := strings.IndexByte(source[x.End:], '\n'); i >= 0 {
+			end = x.End + i
+		}
+		h.Write([]byte(strings.Join(strings.Fields(source[start:end]), " ")))
+	}
+	h.Write([]byte{0})
+	h.Write([]byte(x.Match))
+	sum := strconv.FormatUint(h.Sum64(), 16)
+	seen[sum]++
+	return sum + ":" + strconv.Itoa(seen[sum])
+}
+
+// semanticVersion is version when it is a semantic version (without the
+// leading v), else empty.
+func semanticVersion(version string) string {
+	v := strings.TrimPrefix(version, "v")
+	if semverRe.MatchString(v) {
+		return v
+	}
+	return ""
+}
+
+var semverRe = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+
+// docsRef is the git ref the rule pages are linked at: the release's tag,
+// else the main branch.
+func docsRef(version string) string {
+	v := semanticVersion(version)
+	if v == "" || strings.ContainsAny(v, "-+") {
+		return "main"
+	}
+	return "v" + v
+}
+
+// builtinRuleIDs are the ids of the rules the built-in playbooks define;
+// each has a page in docs/rules.
+var builtinRuleIDs = sync.OnceValue(func() map[string]bool {
+	ids := map[string]bool{}
+	for _, name := range playbook.BuiltinNames() {
+		pb, err := playbook.Load(name)
+		if err != nil {
+			continue // the built-ins are tested to load
+		}
+		for _, r := range pb.Rules {
+			ids[r.ID] = true
 		}
 	}
-	slices.Sort(ids)
-	rules := make([]sarifRule, 0, len(ids))
-	for _, id := range ids {
-		x := first[id]
+	for _, r := range toolRules {
+		ids[r.id] = true
+	}
+	return ids
+})
+
+// sarifRules describes every rule of opts.Playbooks and the tool's own.
+// A finding whose rule none of them describes (which the engine does not
+// produce) gets a description made from the finding, so that every result
+// points to a rule.
+func sarifRules(files []File, opts Options) []sarifRule {
+	docs := RuleCatalog(opts.Playbooks)
+	known := map[string]bool{}
+	rules := make([]sarifRule, 0, len(docs))
+	ref := docsRef(opts.ToolVersion)
+	for i := range docs {
+		d := &docs[i]
+		known[d.ID] = true
+		t := &d.Texts[0]
 		r := sarifRule{
-			ID:                   id,
-			ShortDescription:     textOrNil(x.Message),
-			DefaultConfiguration: sarifConfiguration{Level: sarifLevel(x.Severity)},
-			Properties:           sarifRuleProperties{Principle: x.Principle, Tone: x.Tone, Tags: tags(x.Principle, x.Tone)},
+			ID:                   d.ID,
+			Name:                 d.Name(),
+			ShortDescription:     textOrNil(t.shortDescription()),
+			FullDescription:      textOrNil(t.fullDescription()),
+			Help:                 &sarifText{Text: d.helpText(), Markdown: d.Markdown(3)},
+			DefaultConfiguration: sarifConfiguration{Level: sarifLevel(d.Severity)},
+			Properties:           sarifRuleProperties{Principle: d.Principle, Tone: d.Tone, Tags: tags(d.Principle, d.Tone)},
 		}
-		if opts.Playbook != nil {
-			if pr := opts.Playbook.Rule(id); pr != nil {
-				r.ShortDescription = textOrNil(pr.Message)
-				r.FullDescription = textOrNil(pr.Why)
-				r.DefaultConfiguration.Level = sarifLevel(pr.Severity)
-				r.Properties = sarifRuleProperties{Principle: pr.Principle, Tone: pr.Tone, Tags: tags(pr.Principle, pr.Tone)}
-				var help []string
-				for _, s := range []string{pr.Message, pr.Why} {
-					if s = strings.TrimSpace(s); s != "" {
-						help = append(help, s)
-					}
-				}
-				if s := strings.TrimSpace(pr.Suggestion); s != "" {
-					help = append(help, "Suggestion: "+s)
-				}
-				if p := opts.Playbook.Principle(pr.Principle); p != nil {
-					line := "Principle: " + p.Title
-					if s := strings.TrimSpace(p.Summary); s != "" {
-						line += " — " + s
-					}
-					help = append(help, line)
-				}
-				r.Help = textOrNil(strings.Join(help, "\n\n"))
-			}
+		if builtinRuleIDs()[d.ID] {
+			r.HelpURI = RulePagesBase + ref + "/docs/rules/" + d.ID + ".md"
 		}
 		rules = append(rules, r)
 	}
+	for _, f := range files {
+		for _, x := range f.Findings {
+			if known[x.Rule] {
+				continue
+			}
+			known[x.Rule] = true
+			d := RuleDoc{ID: x.Rule, Principle: x.Principle, Tone: x.Tone, Severity: x.Severity,
+				Texts: []RuleText{{Message: x.Message, Suggestion: x.Suggestion}}}
+			rules = append(rules, sarifRule{
+				ID:                   x.Rule,
+				Name:                 d.Name(),
+				ShortDescription:     textOrNil(d.Texts[0].shortDescription()),
+				FullDescription:      textOrNil(d.Texts[0].fullDescription()),
+				Help:                 &sarifText{Text: d.helpText(), Markdown: d.Markdown(3)},
+				DefaultConfiguration: sarifConfiguration{Level: sarifLevel(x.Severity)},
+				Properties:           sarifRuleProperties{Principle: x.Principle, Tone: x.Tone, Tags: tags(x.Principle, x.Tone)},
+			})
+		}
+	}
+	slices.SortFunc(rules, func(a, b sarifRule) int { return strings.Compare(a.ID, b.ID) })
 	return rules
 }
 
@@ -257,7 +344,7 @@ func textOrNil(s string) *sarifText {
 	if s = strings.TrimSpace(s); s == "" {
 		return nil
 	}
-	return &sarifText{s}
+	return &sarifText{Text: s}
 }
 
 func sarifLevel(severity string) string {

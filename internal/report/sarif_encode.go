@@ -97,6 +97,10 @@ func (e *sarifEncoder) text(t *sarifText) {
 	e.open('{')
 	e.key("text")
 	e.str(t.Text)
+	if t.Markdown != "" {
+		e.key("markdown")
+		e.str(t.Markdown)
+	}
 	e.close('}')
 }
 
@@ -147,6 +151,10 @@ func (e *sarifEncoder) driver(d *sarifDriver) {
 		e.key("version")
 		e.str(d.Version)
 	}
+	if d.SemanticVersion != "" {
+		e.key("semanticVersion")
+		e.str(d.SemanticVersion)
+	}
 	e.key("rules")
 	if e.array(d.Rules == nil) {
 		for i := range d.Rules {
@@ -162,6 +170,10 @@ func (e *sarifEncoder) rule(r *sarifRule) {
 	e.open('{')
 	e.key("id")
 	e.str(r.ID)
+	if r.Name != "" {
+		e.key("name")
+		e.str(r.Name)
+	}
 	for _, t := range []struct {
 		name string
 		text *sarifText
@@ -170,6 +182,10 @@ func (e *sarifEncoder) rule(r *sarifRule) {
 			e.key(t.name)
 			e.text(t.text)
 		}
+	}
+	if r.HelpURI != "" {
+		e.key("helpUri")
+		e.str(r.HelpURI)
 	}
 	e.key("defaultConfiguration")
 	e.open('{')
@@ -305,6 +321,11 @@ func (e *sarifEncoder) result(r *sarifResult) {
 	e.text(&r.Message)
 	e.key("locations")
 	e.locations(r.Locations)
+	e.key("partialFingerprints")
+	e.open('{')
+	e.key("crisisFinding/v1")
+	e.str(r.PartialFingerprints.Finding)
+	e.close('}')
 	e.close('}')
 }
 

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/crisis-comms/crisis/playbook"
 )
 
 // sarifValidator compiles the official OASIS SARIF 2.1.0 schema kept in
@@ -54,7 +56,7 @@ func TestSARIFValidates(t *testing.T) {
 		files []File
 		opts  Options
 	}{
-		"fixture":            {fixture(t), Options{Playbook: fixturePlaybook(), ToolVersion: "1.2.3"}},
+		"fixture":            {fixture(t), Options{Playbooks: []*playbook.Playbook{fixturePlaybook()}, ToolVersion: "1.2.3"}},
 		"fixture-nobook":     {fixture(t), Options{}},
 		"no files":           {nil, Options{}},
 		"clean file":         {[]File{{Path: "a.txt", Source: "Hallo"}}, Options{}},
@@ -73,7 +75,7 @@ func TestSARIFValidates(t *testing.T) {
 // with mistakes a printer could make must fail.
 func TestSARIFSchemaRejects(t *testing.T) {
 	s := sarifValidator(t)
-	good := render(t, "sarif", fixture(t), Options{Playbook: fixturePlaybook()})
+	good := render(t, "sarif", fixture(t), Options{Playbooks: []*playbook.Playbook{fixturePlaybook()}})
 	for name, breakIt := range map[string]func(run map[string]any){
 		"level info": func(run map[string]any) {
 			run["results"].([]any)[0].(map[string]any)["level"] = "info"

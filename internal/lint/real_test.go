@@ -1,0 +1,125 @@
+package lint_test
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"testing"
+
+	"github.com/crisis-comms/crisis/internal/lint"
+)
+
+// realFloor is the least agreement with the public a language must reach
+// on a split of the real-statement corpus, and the largest share of its
+// praised statements that may be flagged.
+type realFloor struct {
+	agreement, praisedFlagged float64
+}
+
+// realFloors hold the figures of the built-in playbooks on the real public
+// statements in testdata/real, measured once (see the README's "Quality and
+// speed") and set a few points below, so that a change which judges real
+// text worse fails here. Train and dev were used for tuning: agreement
+// 74 % (en) and 68 % (de), praised statements flagged 2 % and 0 %. The test
+// split was measured once, at the end, and never tuned on: agreement 35 %
+// (en, 12 of 34) and 29 % (de, 4 of 14), praised flagged 30 % and 0 %; one
+// statement moves a test figure by 3 to 7 points, hence the wider margin.
+var realFloors = map[string]map[string]realFloor{
+	"train+dev": {
+		"de": {agreement: 0.64, praisedFlagged: 0.06},
+		"en": {agreement: 0.70, praisedFlagged: 0.06},
+	},
+	"test": {
+		"de": {agreement: 0.21, praisedFlagged: 0.25},
+		"en": {agreement: 0.29, praisedFlagged: 0.35},
+	},
+}
+
+// TestRealStatements scores the built-in playbooks on real public crisis
+// statements per language and split against the floors above.
+func TestRealStatements(t *testing.T) {
+	var entries []lint.RealEntry
+	for _, path := range []string{"testdata/real/statements-de.yaml", "testdata/real/statements-en.yaml"} {
+		c, err := lint.LoadAnyCorpus(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("%s is missing", path)
+			}
+			t.Skipf("%s is missing: the real-statement corpus is not in this checkout", path)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.Real == nil {
+			t.Fatalf("%s: not a corpus of real statements", path)
+		}
+		entries = append(entries, c.Real...)
+	}
+	engines := map[string]*lint.Engine{}
+	engineFor := func(lang string) (*lint.Engine, error) {
+		if engines[lang] == nil {
+			engines[lang] = builtin(t, lang)
+		}
+		return engines[lang], nil
+	}
+	for split, splits := range map[string][]string{"train+dev": {"train", "dev"}, "test": {"test"}} {
+		sc, err := lint.EvaluateReal(lint.FilterSplits(entries, splits), engineFor)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for lang, f := range realFloors[split] {
+			target, praised := sc.Target[lang], sc.Praised[lang]
+			if target == nil || praised == nil || target.N < 10 {
+				t.Errorf("%s [%s]: too few statements to judge (%v)", split, lang, target)
+				continue
+			}
+			flagged := 1 - praised.Share()
+			t.Logf("%s [%s]: agreement %d of %d (%.0f%%), praised flagged %d of %d (%.0f%%)", split, lang,
+				target.Agreed, target.N, 100*target.Share(), praised.N-praised.Agreed, praised.N, 100*flagged)
+			if target.Share() < f.agreement {
+				t.Errorf("%s [%s]: agreement with the public %.0f%% fell below %.0f%%", split, lang, 100*target.Share(), 100*f.agreement)
+			}
+			if flagged > f.praisedFlagged {
+				t.Errorf("%s [%s]: %.0f%% of praised statements flagged, at most %.0f%%", split, lang, 100*flagged, 100*f.praisedFlagged)
+			}
+		}
+	}
+}
+
+// TestEvaluateReal checks the scoring itself on a small corpus.
+func TestEvaluateReal(t *testing.T) {
+	entries := []lint.RealEntry{
+		{ID: "good", Language: "en", Verdict: "good", Text: "We got this wrong and we are sorry. Payments work again since noon."},
+		{ID: "sale", Language: "en", Verdict: "promotional", Text: "Storm outside? Shop our sale with 20% off everything!"},
+		{ID: "pity", Language: "en", Verdict: "whiny", Text: "We are exhausted and overwhelmed. I would like my life back."},
+		{ID: "blame", Language: "de", Verdict: "blame-shifting", Text: "Unser Lieferant hat seine vertraglichen Verpflichtungen nicht erfüllt."},
+		{ID: "missed", Language: "de", Verdict: "whiny", Text: "Der Zug fährt um 9 Uhr."},
+		{ID: "flagged", Language: "de", Verdict: "good", Text: "Jetzt 20 % Rabatt auf alles!"},
+		{ID: "other", Language: "en", Verdict: "evasive", Text: "We are looking into it."},
+	}
+	sc, err := lint.EvaluateReal(entries, func(lang string) (*lint.Engine, error) { return builtin(t, lang), nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := *sc.Target["en"]; got != (lint.Tally{Agreed: 3, N: 3}) {
+		t.Errorf("en agreement = %+v, want 3 of 3", got)
+	}
+	if got := *sc.Target["de"]; got != (lint.Tally{Agreed: 1, N: 3}) {
+		t.Errorf("de agreement = %+v, want 1 of 3", got)
+	}
+	if got := *sc.Praised["all"]; got != (lint.Tally{Agreed: 1, N: 2}) {
+		t.Errorf("praised = %+v, want 1 of 2 passed", got)
+	}
+	if got := *sc.Verdict["blame-shifting"]["de"]; got != (lint.Tally{Agreed: 1, N: 1}) {
+		t.Errorf("blame-shifting [de] = %+v, want 1 of 1", got)
+	}
+	if got := sc.Other["en"]["clean"]; got != 1 {
+		t.Errorf("evasive clean = %d, want 1", got)
+	}
+	if c := sc.Tone["whiny"]["de"]; c.TP != 1 || c.FN != 1 {
+		t.Errorf("whiny [de] = %+v, want TP 1, FN 1", *c)
+	}
+	if len(sc.Misses) != 2 || sc.Misses[0].Entry.ID != "flagged" || sc.Misses[0].Judged() != "promotional" || sc.Misses[1].Entry.ID != "missed" {
+		t.Errorf("misses = %+v, want flagged (promotional) and missed", sc.Misses)
+	}
+}
