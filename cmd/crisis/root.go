@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/crisis-comms/crisis/internal/readfile"
 )
 
 // Exit codes (contract, see README).
@@ -83,6 +85,12 @@ English playbooks are built in; teams extend them.`,
   crisis render incident/facts.yaml         # one message per channel`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			if err := readfile.CheckEnv(); err != nil {
+				return usageErr(err)
+			}
+			return nil
+		},
 	}
 	root.SetIn(s.in)
 	root.SetOut(s.out)

@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"io/fs"
 	"os"
 	"path"
@@ -78,7 +79,7 @@ type Settings struct {
 
 // Load reads and checks one config file.
 func Load(p string) (*Config, error) {
-	data, err := os.ReadFile(p)
+	data, err := readfile.Read(p, readfile.Config)
 	if err != nil {
 		return nil, err
 	}
