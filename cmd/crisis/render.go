@@ -140,7 +140,7 @@ func renderRun(s streams, o *renderOptions) error {
 	if err != nil {
 		return usageErr(fmt.Errorf("%s: %w", o.facts, err))
 	}
-	dir, err := compose.WriteUpdate(renderTarget(o.facts, o.out, now), facts, msgs, now, o.force)
+	dir, err := compose.WriteUpdate(renderTarget(o.facts, o.out), facts, msgs, now, o.force)
 	if err != nil {
 		return usageErr(err)
 	}
@@ -305,13 +305,13 @@ func renderChannels(flag []string, facts *incident.Facts, pb *playbook.Playbook)
 // the incident directory of the facts file — its parent when the facts
 // already sit in an update directory, so that the next update goes next
 // to it.
-func renderTarget(factsPath, out string, now time.Time) string {
+func renderTarget(factsPath, out string) string {
 	if out != "" {
 		return out
 	}
 	factsDir := filepath.Dir(factsPath)
 	if compose.IsUpdateDir(factsDir) {
-		return incident.NewUpdateDir(filepath.Dir(factsDir), now)
+		return filepath.Dir(factsDir)
 	}
 	return factsDir
 }
