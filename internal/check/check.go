@@ -423,8 +423,9 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		}
 	}
 	ref := firstOf(r.opts.Playbook, d.Front.Playbook, set.Playbook)
-	lang := firstOf(d.Front.Lang, set.Lang)
-	if ref == "" {
+	lang := lint.NormalizeLang(firstOf(d.Front.Lang, set.Lang))
+	auto := ref == ""
+	if auto {
 		// No playbook configured: the built-in of the message's language.
 		if lang == "" {
 			lang = lint.DetectLanguage(d, "")
@@ -437,6 +438,12 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	e, err := r.Engine(ref)
 	if err != nil {
 		res.Err = err
+		return res, nil
+	}
+	if lang != "" && !e.Judges(lang) {
+		// Judging a message by the rules of no language finds nothing:
+		// that must not pass for a clean message.
+		res.Err = unknownLang(firstOf(d.Front.Lang, set.Lang), d.Front.Lang != "", set.Source, ref, auto, e)
 		return res, nil
 	}
 	pb := e.Playbook()
@@ -522,6 +529,21 @@ func (r *Runner) read(j job, buf []byte) ([]byte, error) {
 		return nil, tooLarge(size)
 	}
 	return data, nil
+}
+
+// unknownLang describes a lang setting that the playbook has no rules for,
+// and where it was set.
+func unknownLang(lang string, front bool, cfgPath, ref string, auto bool, e *lint.Engine) error {
+	where := "front matter"
+	if !front && cfgPath != "" {
+		where = cfgPath
+	}
+	if auto {
+		return fmt.Errorf("lang %q (%s): no built-in playbook for this language; the languages are %s",
+			lang, where, strings.Join(playbook.Languages, ", "))
+	}
+	return fmt.Errorf("lang %q (%s) is not a language of playbook %s; it has %s",
+		lang, where, ref, strings.Join(e.Langs(), ", "))
 }
 
 func tooLarge(size int64) error { return errors.New(lint.TooLarge(size)) }

@@ -72,6 +72,7 @@ type Override struct {
 type Settings struct {
 	Playbook string
 	Lang     string
+	Source   string // the config file they come from
 	Channel  string
 	Disabled map[string]bool
 	Severity map[string]string
@@ -179,7 +180,7 @@ func (c *Config) rel(file string) (string, bool) {
 
 // Settings resolves what applies to file.
 func (c *Config) Settings(file string) Settings {
-	s := Settings{Playbook: c.PlaybookRef(), Lang: c.Lang, Channel: c.Channel}
+	s := Settings{Playbook: c.PlaybookRef(), Lang: c.Lang, Channel: c.Channel, Source: c.Path}
 	rel, ok := c.rel(file)
 	if !ok {
 		return s
