@@ -67,6 +67,9 @@ func lintRun(s streams, o *lintOptions) error {
 	if !slices.Contains([]string{"auto", "always", "never"}, o.color) {
 		return usageErr(fmt.Errorf("--color %q: use auto, always or never", o.color))
 	}
+	if o.jobs < 0 {
+		return usageErr(fmt.Errorf("--jobs %d: give the number of files to lint at once, or 0 for all cores", o.jobs))
+	}
 	noStats := o.format == "text" || o.format == "github" // only json and sarif show them
 	r, err := check.New(check.Options{Playbook: o.playbook, Stdin: s.in, Jobs: o.jobs, NoStats: noStats})
 	if err != nil {

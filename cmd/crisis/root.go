@@ -111,7 +111,20 @@ English playbooks are built in; teams extend them.`,
 		root.AddCommand(c)
 	}
 	root.AddCommand(newVersionCmd(s), newManCmd(s))
+	strictCompletion(root)
 	return root
+}
+
+// strictCompletion makes `crisis completion` refuse a shell it has no
+// script for (exit 2: unknown command) instead of printing its help and
+// exiting 0: cobra checks the arguments only of a command that runs.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		}
+	}
 }
 
 // run executes the command line and maps errors to exit codes in one place.

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -70,7 +71,8 @@ func refWriteText(w io.Writer, files []File, opts Options) error {
 	for _, f := range files {
 		if f.Err != nil {
 			line, col, msg := inputError(f)
-			where := f.Path
+			msg = refSafe(msg)
+			where := refSafe(f.Path)
 			if line > 0 {
 				where += ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
 			}
@@ -86,6 +88,24 @@ func refWriteText(w io.Writer, files []File, opts Options) error {
 	}
 	p.summary(Summarize(files))
 	return p.w.Flush()
+}
+
+// refSafe escapes control characters, bidirectional controls and
+// invalid bytes (shown as U+FFFD) of an untrusted string, rune by rune.
+func refSafe(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			sb.WriteRune(utf8.RuneError)
+		case unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r) && r != '\u200e' && r != '\u200f' && r != '\u061c':
+			q := strconv.QuoteRune(r)
+			sb.WriteString(q[1 : len(q)-1])
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
 }
 
 type refTextPrinter struct {
@@ -111,7 +131,7 @@ func refSeverityStyle(severity string) string {
 }
 
 func (p refTextPrinter) finding(f File, x lint.Finding) {
-	where := f.Path
+	where := refSafe(f.Path)
 	if x.Line > 0 {
 		where += ":" + strconv.Itoa(x.Line) + ":" + strconv.Itoa(x.Column)
 	}

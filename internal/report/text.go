@@ -54,7 +54,7 @@ func (p textPrinter) file(f *File) {
 		p.w.WriteString(": ")
 		p.style(ansiRed, "error:")
 		p.w.WriteByte(' ')
-		p.w.WriteString(msg)
+		writeSafe(p.w, msg)
 		p.w.WriteByte('\n')
 		if line > 0 {
 			p.snippet(f.Source, ansiRed, line, col, line, col)
@@ -85,13 +85,44 @@ func (p textPrinter) style(code, s string) {
 	p.w.WriteString(s)
 }
 
+// writeSafe writes an untrusted string — a file name, an error that quotes
+// one — with control characters escaped as in Go ("\n", "\x1b"), so that
+// it can neither start a new report line (a fake "::error" workflow
+// command) nor move the cursor or recolour the terminal. Bidirectional
+// overrides are escaped too: they reorder what the reader sees.
+func writeSafe(w *bufio.Writer, s string) {
+	i := 0
+	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
+		i++
+	}
+	if i == len(s) {
+		w.WriteString(s)
+		return
+	}
+	w.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if unicode.IsControl(r) || isBidi(r) || r == utf8.RuneError {
+			q := strconv.QuoteRune(r)
+			w.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		w.WriteRune(r)
+	}
+}
+
+// isBidi reports the bidirectional embedding, override and isolate
+// controls.
+func isBidi(r rune) bool {
+	return r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
+}
+
 // where prints path, followed by :line:col when line is positive, in bold.
 func (p textPrinter) where(path string, line, col int) {
 	bold := p.color && (path != "" || line > 0)
 	if bold {
 		p.w.WriteString(ansiBold)
 	}
-	p.w.WriteString(path)
+	writeSafe(p.w, path)
 	if line > 0 {
 		p.w.WriteByte(':')
 		p.int(line)

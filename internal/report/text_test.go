@@ -125,3 +125,30 @@ func TestGitHubMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// TestTextEscapesFileNames checks that a file name or error cannot write
+// its own report lines or terminal sequences.
+func TestTextEscapesFileNames(t *testing.T) {
+	files := []File{
+		{Path: "evil\n::error file=x::pwned\x1b[2J.txt", Source: "Hallo\n", Findings: []lint.Finding{
+			{Rule: "r", Severity: "warning", Message: "m", Line: 1, Column: 1, EndLine: 1, EndColumn: 6},
+		}},
+		{Path: "b\u202eidi.txt", Err: errors.New("bad\rname \u0085 here")},
+	}
+	var buf bytes.Buffer
+	if err := writeText(&buf, files, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		`evil\n::error file=x::pwned\x1b[2J.txt:1:1: warning r m`,
+		`b\u202eidi.txt: error: bad\rname \u0085 here`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\n::error") || strings.ContainsAny(out, "\x1b\r\u202e\u0085") {
+		t.Errorf("raw control characters in the report:\n%q", out)
+	}
+}
