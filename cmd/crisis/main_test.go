@@ -13,6 +13,10 @@ import (
 var updateScripts = flag.Bool("update-scripts", false, "rewrite testscript expectations (cmp files) from actual output")
 
 func TestMain(m *testing.M) {
+	// The kill tests run the test binary as crisis.
+	if os.Getenv("CRISIS_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"crisis": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
