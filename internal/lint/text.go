@@ -70,6 +70,10 @@ type Document struct {
 
 	// suppressions found in the text, applied after rules ran.
 	suppress []suppression
+	// suppressIx indexes many suppressions by rule; blankLines and
+	// crlfBlankLines remember where the next paragraph ends.
+	suppressIx                 suppressIndex
+	blankLines, crlfBlankLines nextIndex
 	// links and emails are the byte ranges of web addresses and e-mail
 	// addresses found while masking, reused by the contact detector.
 	links  [][2]int
@@ -466,7 +470,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strik
 // targets and block quotes from the voice view (code also from plain).
 func (d *Document) maskMarkdown() {
 	src := []byte(d.Raw[d.Body:])
-	root := md.Parser().Parse(gtext.NewReader(src))
+	root := md.Parser().Parse(gtext.NewReader(guardMarkdown(src)))
 	off := d.Body
 	segs := func(n ast.Node, views ...[]byte) {
 		lines := n.Lines()
