@@ -162,6 +162,10 @@ func (p refTextPrinter) snippet(source, style string, line, col, endLine, endCol
 	if !ok {
 		return
 	}
+	if len(text) > maxLineBytes {
+		p.window(text, style, line, col, endLine, endCol)
+		return
+	}
 	shown, starts := refDisplayLine(text)
 	at := func(c int) int { return starts[min(max(c-1, 0), len(starts)-1)] }
 	start, end := at(col), at(endCol)
@@ -174,6 +178,37 @@ func (p refTextPrinter) snippet(source, style string, line, col, endLine, endCol
 	}
 	num := strconv.Itoa(line)
 	fmt.Fprintf(p.w, "  %s %s %s\n", p.style(ansiDim, num), p.style(ansiDim, "|"), shown)
+	fmt.Fprintf(p.w, "  %s %s %s%s\n", strings.Repeat(" ", len(num)), p.style(ansiDim, "|"), strings.Repeat(" ", start), p.style(style, marker))
+}
+
+// window shows a window of a long line: the span (at most windowSpan code
+// points) with windowContext code points on either side, and "…" where the
+// line goes on.
+func (p refTextPrinter) window(text, style string, line, col, endLine, endCol int) {
+	runes := []rune(text)
+	n := len(runes)
+	a := min(max(col-1, 0), n)
+	b := max(endCol-1, 0)
+	if endLine != line {
+		b = n
+	}
+	b = max(min(b, a+windowSpan, n), a)
+	ws, we := max(0, a-windowContext), min(n, b+windowContext)
+	shown, starts := refDisplayLine(string(runes[ws:we]))
+	prefix, suffix, shift := "", "", 0
+	if ws > 0 {
+		prefix, shift = "…", 1
+	}
+	if we < n {
+		suffix = "…"
+	}
+	start, end := starts[a-ws]+shift, starts[b-ws]+shift
+	marker := "^"
+	if end-start > 1 {
+		marker += strings.Repeat("~", end-start-1)
+	}
+	num := strconv.Itoa(line)
+	fmt.Fprintf(p.w, "  %s %s %s%s%s\n", p.style(ansiDim, num), p.style(ansiDim, "|"), prefix, shown, suffix)
 	fmt.Fprintf(p.w, "  %s %s %s%s\n", strings.Repeat(" ", len(num)), p.style(ansiDim, "|"), strings.Repeat(" ", start), p.style(style, marker))
 }
 
