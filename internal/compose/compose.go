@@ -306,7 +306,7 @@ func stage(dir string, files []file) (string, error) {
 		return "", err
 	}
 	for _, f := range files {
-		if err := writeSynced(filepath.Join(tmp, f.name), f.data); err != nil {
+		if err := writeFile(filepath.Join(tmp, f.name), f.data); err != nil {
 			os.RemoveAll(tmp)
 			return "", err
 		}
@@ -317,6 +317,10 @@ func stage(dir string, files []file) (string, error) {
 	}
 	return tmp, syncDir(tmp)
 }
+
+// writeFile writes one staged file; tests replace it to fail like a full
+// disk.
+var writeFile = writeSynced
 
 func writeSynced(p string, data []byte) error {
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

@@ -1,11 +1,13 @@
 package compose
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/crisis-comms/crisis/internal/incident"
@@ -165,4 +167,30 @@ func TestWriteUpdateIntoDirWithOtherFiles(t *testing.T) {
 	want := expected(t, testFacts(), msgs)
 	want["notes.txt"] = "notes"
 	checkUpdate(t, dir, want)
+}
+
+// TestWriteUpdateFullDisk fails the third file of an update as a full
+// disk would: the error comes back and nothing of the update is left,
+// neither in the incident nor in the update directory named by --out.
+func TestWriteUpdateFullDisk(t *testing.T) {
+	_, msgs := renderDE(t, "sms", "email", "x")
+	defer func(w func(string, []byte) error) { writeFile = w }(writeFile)
+	n := 0
+	writeFile = func(p string, data []byte) error {
+		if n++; n == 3 {
+			return &os.PathError{Op: "write", Path: p, Err: syscall.ENOSPC}
+		}
+		return writeSynced(p, data)
+	}
+	inc := t.TempDir()
+	if _, err := WriteUpdate(inc, testFacts(), msgs, now, false); !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("err = %v, want no space left on device", err)
+	}
+	n = 0
+	if _, err := WriteUpdate(filepath.Join(inc, "2026-11-23T1000"), testFacts(), msgs, now, false); !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("into an update directory: err = %v", err)
+	}
+	if entries, _ := os.ReadDir(inc); len(entries) != 0 {
+		t.Errorf("left behind: %v", entries)
+	}
 }
