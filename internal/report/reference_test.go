@@ -135,20 +135,20 @@ func (p refTextPrinter) finding(f File, x lint.Finding) {
 	if x.Line > 0 {
 		where += ":" + strconv.Itoa(x.Line) + ":" + strconv.Itoa(x.Column)
 	}
-	rule := x.Rule
+	rule := refSafe(x.Rule)
 	switch {
 	case x.Principle != "" && x.Tone != "":
-		rule += " (" + x.Principle + "/" + x.Tone + ")"
+		rule += " (" + refSafe(x.Principle) + "/" + refSafe(x.Tone) + ")"
 	case x.Principle+x.Tone != "":
-		rule += " (" + x.Principle + x.Tone + ")"
+		rule += " (" + refSafe(x.Principle) + refSafe(x.Tone) + ")"
 	}
 	sev := refSeverityStyle(x.Severity)
-	fmt.Fprintf(p.w, "%s: %s %s %s\n", p.style(ansiBold, where), p.style(sev, x.Severity), p.style(ansiDim, rule), x.Message)
+	fmt.Fprintf(p.w, "%s: %s %s %s\n", p.style(ansiBold, where), p.style(sev, x.Severity), p.style(ansiDim, rule), refSafe(x.Message))
 	if x.Line > 0 {
 		p.snippet(f.Source, sev, x.Line, x.Column, x.EndLine, x.EndColumn)
 	}
 	if x.Suggestion != "" {
-		fmt.Fprintf(p.w, "  %s %s\n", p.style(ansiGreen, "→"), x.Suggestion)
+		fmt.Fprintf(p.w, "  %s %s\n", p.style(ansiGreen, "→"), refSafe(x.Suggestion))
 	}
 	p.w.WriteByte('\n')
 }

@@ -137,28 +137,60 @@ func (p textPrinter) style(code, s string) {
 }
 
 // writeSafe writes an untrusted string — a file name, an error that quotes
-// one — with control characters escaped as in Go ("\n", "\x1b"), so that
-// it can neither start a new report line (a fake "::error" workflow
-// command) nor move the cursor or recolour the terminal. Bidirectional
-// overrides are escaped too: they reorder what the reader sees.
+// one, a rule's message from a playbook anyone may edit — with control
+// characters escaped as in Go ("\n", "\x1b"), so that it can neither start
+// a new report line (a fake "::error" workflow command) nor move the
+// cursor or recolour the terminal. Bidirectional overrides are escaped
+// too: they reorder what the reader sees. Invalid UTF-8 shows as U+FFFD.
 func writeSafe(w *bufio.Writer, s string) {
-	i := 0
-	for i < len(s) && s[i] >= 0x20 && s[i] < 0x7f {
-		i++
-	}
+	i := unsafeAt(s)
 	if i == len(s) {
 		w.WriteString(s)
 		return
 	}
 	w.WriteString(s[:i])
 	for _, r := range s[i:] {
-		if unicode.IsControl(r) || isBidi(r) || r == utf8.RuneError {
+		if unicode.IsControl(r) || isBidi(r) {
 			q := strconv.QuoteRune(r)
 			w.WriteString(q[1 : len(q)-1])
 			continue
 		}
 		w.WriteRune(r)
 	}
+}
+
+// unsafeAt returns the index of the first byte of s that writeSafe must
+// escape, or len(s): a C0 or C1 control, DEL, a bidirectional control, or
+// invalid UTF-8 (then 0). Text is checked a byte at a time without
+// decoding, since every message passes through here.
+func unsafeAt(s string) int {
+	ascii := true
+	i := 0
+scan:
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c == 0x7f:
+			break scan
+		case c < 0x80:
+		case c == 0xC2:
+			ascii = false
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+				break scan
+			}
+		case c == 0xE2:
+			ascii = false
+			if i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0xAA && s[i+2] <= 0xAE || s[i+1] == 0x81 && s[i+2] >= 0xA6 && s[i+2] <= 0xA9) {
+				break scan
+			}
+		default:
+			ascii = false
+		}
+	}
+	if !ascii && !utf8.ValidString(s[:i]) {
+		return 0
+	}
+	return i
 }
 
 // isBidi reports the bidirectional embedding, override and isolate
@@ -233,21 +265,21 @@ func (p textPrinter) finding(f *File, x *lint.Finding) {
 	if dim {
 		p.w.WriteString(ansiDim)
 	}
-	p.w.WriteString(x.Rule)
+	writeSafe(p.w, x.Rule)
 	if x.Principle != "" || x.Tone != "" {
 		p.w.WriteString(" (")
-		p.w.WriteString(x.Principle)
+		writeSafe(p.w, x.Principle)
 		if x.Principle != "" && x.Tone != "" {
 			p.w.WriteByte('/')
 		}
-		p.w.WriteString(x.Tone)
+		writeSafe(p.w, x.Tone)
 		p.w.WriteByte(')')
 	}
 	if dim {
 		p.w.WriteString(ansiReset)
 	}
 	p.w.WriteByte(' ')
-	p.w.WriteString(x.Message)
+	writeSafe(p.w, x.Message)
 	p.w.WriteByte('\n')
 	if x.Line > 0 {
 		p.snippet(f.Source, sev, x.Line, x.Column, x.EndLine, x.EndColumn)
@@ -256,7 +288,7 @@ func (p textPrinter) finding(f *File, x *lint.Finding) {
 		p.w.WriteString("  ")
 		p.style(ansiGreen, "→")
 		p.w.WriteByte(' ')
-		p.w.WriteString(x.Suggestion)
+		writeSafe(p.w, x.Suggestion)
 		p.w.WriteByte('\n')
 	}
 	p.w.WriteByte('\n')
