@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/width"
 
@@ -48,6 +49,10 @@ func writeText(w io.Writer, files []File, opts Options) error {
 
 // file prints the problem and the findings of one file.
 func (p textPrinter) file(f *File) {
+	if p.at != nil {
+		// A new file: its text may sit where the last one's was.
+		*p.at = lineCursor{}
+	}
 	if f.Err != nil {
 		line, col, msg := inputError(*f)
 		p.where(f.Path, line, col)
@@ -101,7 +106,9 @@ func (c *lineCursor) find(source string, n int) (string, bool) {
 	if n < 1 || source == "" {
 		return "", false
 	}
-	if c.source != source || n < c.line || c.line == 0 {
+	// The same text, not just equal text: comparing the contents would
+	// cost a pass over the file per finding.
+	if unsafe.StringData(c.source) != unsafe.StringData(source) || len(c.source) != len(source) || n < c.line || c.line == 0 {
 		c.source, c.line, c.start, c.end = source, 1, 0, -1
 		c.k, c.kb = 0, 0
 	}
