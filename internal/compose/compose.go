@@ -59,12 +59,13 @@ func FileName(channel string) string {
 }
 
 // Lang returns the language an update is written in: the facts' lang, else
-// the playbook's.
+// the playbook's, normalised ("DE", "de-AT" are "de"), so that templates,
+// front matter and the linter all see the playbook's form.
 func Lang(pb *playbook.Playbook, facts *incident.Facts) string {
 	if facts.Lang != "" {
-		return facts.Lang
+		return lint.NormalizeLang(facts.Lang)
 	}
-	return pb.Lang
+	return lint.NormalizeLang(pb.Lang)
 }
 
 // Render renders each channel with the built-in template of the update's
@@ -378,12 +379,20 @@ func isNotEmpty(err error) bool {
 }
 
 // addFiles writes files into an existing directory, each atomically and
-// never over an existing one, facts.yaml last.
+// never over an existing one, facts.yaml last. When one cannot be written
+// (another writer got there first), those already written are removed
+// again, so that the directory does not end up holding a mix.
 func addFiles(target string, files []file) error {
+	var written []string
 	for _, f := range append(files[1:len(files):len(files)], files[0]) {
-		if err := atomicfile.Write(filepath.Join(target, f.name), f.data, 0o644, false); err != nil {
+		p := filepath.Join(target, f.name)
+		if err := atomicfile.Write(p, f.data, 0o644, false); err != nil {
+			for _, w := range written {
+				os.Remove(w)
+			}
 			return err
 		}
+		written = append(written, p)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/crisis-comms/crisis/internal/atomicfile"
 	"github.com/crisis-comms/crisis/internal/incident"
 )
 
@@ -193,4 +194,41 @@ func TestWriteUpdateFullDisk(t *testing.T) {
 	if entries, _ := os.ReadDir(inc); len(entries) != 0 {
 		t.Errorf("left behind: %v", entries)
 	}
+}
+
+// TestLangNormalised checks that an update in "DE" is rendered, written
+// and linted as German, not judged by the rules of no language.
+func TestLangNormalised(t *testing.T) {
+	pb, _ := renderDE(t, "sms")
+	f := testFacts()
+	f.Lang = "DE-at"
+	if got := Lang(pb, f); got != "de" {
+		t.Fatalf("Lang = %q, want de", got)
+	}
+	msgs, err := Render(pb, f, []string{"sms"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(msgs[0].Text, "\nlang: de\n") {
+		t.Errorf("front matter:\n%s", msgs[0].Text)
+	}
+}
+
+// TestWriteUpdateAddRollsBack: when an update cannot be added to a
+// directory because one of its files is there, the files it had already
+// added are taken back.
+func TestWriteUpdateAddRollsBack(t *testing.T) {
+	_, msgs := renderDE(t, "sms", "email", "x")
+	dir := t.TempDir()
+	files, err := updateFiles(testFacts(), msgs, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "x.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := addFiles(dir, files); !errors.Is(err, atomicfile.ErrExists) {
+		t.Fatalf("err = %v, want ErrExists", err)
+	}
+	checkUpdate(t, dir, map[string]string{"x.txt": "mine"})
 }
