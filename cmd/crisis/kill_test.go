@@ -61,15 +61,19 @@ func readTree(t *testing.T, dir string) map[string]string {
 
 var killSignals = []syscall.Signal{syscall.SIGKILL, syscall.SIGTERM, syscall.SIGINT}
 
-// killAtRandom starts c and signals it after a random part of typical.
-func killAtRandom(t *testing.T, c *exec.Cmd, typical time.Duration) {
+// killAtRandom starts c and signals it after a random part of typical,
+// and tells whether the signal was SIGKILL (which leaves no chance to
+// clean up).
+func killAtRandom(t *testing.T, c *exec.Cmd, typical time.Duration) bool {
 	t.Helper()
 	if err := c.Start(); err != nil {
 		t.Fatal(err)
 	}
 	time.Sleep(time.Duration(rand.Int64N(int64(typical)*6/5 + 1)))
-	_ = c.Process.Signal(killSignals[rand.IntN(len(killSignals))])
+	sig := killSignals[rand.IntN(len(killSignals))]
+	_ = c.Process.Signal(sig)
 	_ = c.Wait()
+	return sig == syscall.SIGKILL
 }
 
 // TestKillRender signals render at random moments: every update directory
@@ -93,14 +97,18 @@ func TestKillRender(t *testing.T) {
 	want := readTree(t, filepath.Join(ref, "2026-11-23T0930"))
 
 	inc := filepath.Join(dir, "inc")
-	for i := 0; i < 30 && time.Since(start) < 5*time.Second; i++ {
-		killAtRandom(t, crisisCmd("render", facts, "--out", inc, "--fail-on", "error"), typical)
+	kills, runs := 0, 0
+	for ; runs < 30 && time.Since(start) < 5*time.Second; runs++ {
+		if killAtRandom(t, crisisCmd("render", facts, "--out", inc, "--fail-on", "error"), typical) {
+			kills++
+		}
 	}
 	entries, _ := os.ReadDir(inc)
-	updates := 0
+	updates, hidden := 0, 0
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
-			continue // work in progress, skipped by every reader
+			hidden++ // work in progress, skipped by every reader
+			continue
 		}
 		got := readTree(t, filepath.Join(inc, e.Name()))
 		if len(got) == 0 {
@@ -111,7 +119,10 @@ func TestKillRender(t *testing.T) {
 			t.Errorf("%s is not a complete update: %d of %d files", e.Name(), len(got), len(want))
 		}
 	}
-	t.Logf("%d complete updates after %d killed renders", updates, len(entries))
+	t.Logf("%d complete updates after %d signalled renders (%d SIGKILL)", updates, runs, kills)
+	if hidden > kills {
+		t.Errorf("%d temporary directories left, but only %d renders were killed without a chance to clean up", hidden, kills)
+	}
 	if updates > 0 {
 		in, err := incident.Load(inc)
 		if err != nil || len(in.Updates) != updates {

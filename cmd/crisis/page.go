@@ -56,7 +56,7 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dir = args[0]
-			return runPageBuild(opts, s.out)
+			return runPageBuild(opts, s.out, s.err)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", "directory to write the site into (created if missing)")
@@ -64,7 +64,7 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 	return cmd
 }
 
-func runPageBuild(opts pageBuildOptions, out io.Writer) error {
+func runPageBuild(opts pageBuildOptions, out, errw io.Writer) error {
 	now, err := clock.Now()
 	if err != nil {
 		return usageErr(err)
@@ -73,7 +73,10 @@ func runPageBuild(opts pageBuildOptions, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := page.Build(in, opts.Out, page.Options{Now: now}); err != nil {
+	stop := abortOnSignal(errw)
+	err = page.Build(in, opts.Out, page.Options{Now: now})
+	stop()
+	if err != nil {
 		return usageErr(err)
 	}
 	for _, name := range []string{page.IndexFile, page.LetterFile, page.QRFile} {

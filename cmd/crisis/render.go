@@ -140,7 +140,9 @@ func renderRun(s streams, o *renderOptions) error {
 	if err != nil {
 		return usageErr(fmt.Errorf("%s: %w", o.facts, err))
 	}
+	stop := abortOnSignal(s.err)
 	dir, err := compose.WriteUpdate(renderTarget(o.facts, o.out), facts, msgs, now, o.force)
+	stop()
 	if err != nil {
 		return usageErr(err)
 	}

@@ -19,6 +19,7 @@ import (
 
 	"github.com/crisis-comms/crisis/internal/atomicfile"
 	"github.com/crisis-comms/crisis/internal/incident"
+	"github.com/crisis-comms/crisis/internal/inflight"
 	"github.com/crisis-comms/crisis/internal/lint"
 	"github.com/crisis-comms/crisis/playbook"
 	"github.com/crisis-comms/crisis/templates"
@@ -217,13 +218,20 @@ func writeNew(inc string, files []file, now time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer os.RemoveAll(tmp) // gone after the rename
-	target, err := incident.ClaimUpdateDir(inc, now)
+	defer inflight.Done(tmp) // gone after the rename
+	var target string
+	err = inflight.Commit(func() error {
+		var err error
+		if target, err = incident.ClaimUpdateDir(inc, now); err != nil {
+			return err
+		}
+		if err := replaceEmpty(tmp, target); err != nil {
+			os.Remove(target)
+			return err
+		}
+		return nil
+	})
 	if err != nil {
-		return "", err
-	}
-	if err := replaceEmpty(tmp, target); err != nil {
-		os.Remove(target)
 		return "", err
 	}
 	return target, nil
@@ -270,13 +278,13 @@ func writeInto(target string, files []file, force bool) error {
 		}
 		return err
 	}
-	defer os.RemoveAll(tmp)
+	defer inflight.Done(tmp)
 	if claimed || !force {
 		// An empty directory (just claimed, or made by hand) is replaced
 		// by the rename; one with other files is not, and then the
 		// update's files are added one by one, facts.yaml last: readers
 		// take a directory for an update only once it has its facts.
-		err := replaceEmpty(tmp, target)
+		err := inflight.Commit(func() error { return replaceEmpty(tmp, target) })
 		switch {
 		case err == nil:
 			return nil
@@ -306,14 +314,17 @@ func stage(dir string, files []file) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	if err := inflight.Add(tmp); err != nil {
+		return "", err
+	}
 	for _, f := range files {
 		if err := writeFile(filepath.Join(tmp, f.name), f.data); err != nil {
-			os.RemoveAll(tmp)
+			inflight.Done(tmp)
 			return "", err
 		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+		inflight.Done(tmp)
 		return "", err
 	}
 	return tmp, syncDir(tmp)
@@ -414,18 +425,26 @@ func swap(parent, tmp, target string) error {
 		}
 	}()
 	for range maxSwaps {
-		old := filepath.Join(parent, fmt.Sprintf("%s%d-old", stagePrefix, time.Now().UnixNano()))
-		switch err := os.Rename(target, old); {
-		case err == nil:
-			aside = append(aside, old)
-		case !errors.Is(err, fs.ErrNotExist):
-			return err
-		}
-		err := os.Rename(tmp, target)
-		if err == nil {
-			return syncDir(parent)
-		}
-		if !isNotEmpty(err) {
+		done := false
+		err := inflight.Commit(func() error {
+			old := filepath.Join(parent, fmt.Sprintf("%s%d-old", stagePrefix, time.Now().UnixNano()))
+			switch err := os.Rename(target, old); {
+			case err == nil:
+				aside = append(aside, old)
+			case !errors.Is(err, fs.ErrNotExist):
+				return err
+			}
+			err := os.Rename(tmp, target)
+			if err == nil {
+				done = true
+				return syncDir(parent)
+			}
+			if !isNotEmpty(err) {
+				return err
+			}
+			return nil
+		})
+		if err != nil || done {
 			return err
 		}
 	}

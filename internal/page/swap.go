@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/crisis-comms/crisis/internal/inflight"
 )
 
 // tmpPrefix starts the names of the hidden directories a build works in,
@@ -37,7 +39,10 @@ func writeSite(outDir string, files map[string][]byte) error {
 	if err != nil {
 		return err
 	}
-	defer os.RemoveAll(tmp) // gone after the swap
+	if err := inflight.Add(tmp); err != nil {
+		return err
+	}
+	defer inflight.Done(tmp) // gone after the swap
 	perm := fs.FileMode(0o755)
 	if fi, err := os.Stat(outDir); err == nil {
 		perm = fi.Mode().Perm()
@@ -56,20 +61,23 @@ func writeSite(outDir string, files map[string][]byte) error {
 		return err
 	}
 	old := filepath.Join(parent, fmt.Sprintf("%s%d-old", tmpPrefix, time.Now().UnixNano()))
-	switch err := os.Rename(outDir, old); {
-	case err == nil:
-		defer os.RemoveAll(old)
-	case !errors.Is(err, fs.ErrNotExist):
-		return err
-	}
-	if err := os.Rename(tmp, outDir); err != nil {
-		// Put the old site back rather than leave none.
-		if rerr := os.Rename(old, outDir); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-			return fmt.Errorf("%w; the previous site is in %s", err, old)
+	err = inflight.Commit(func() error {
+		if err := os.Rename(outDir, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
 		}
-		return err
+		if err := os.Rename(tmp, outDir); err != nil {
+			// Put the old site back rather than leave none.
+			if rerr := os.Rename(old, outDir); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+				return fmt.Errorf("%w; the previous site is in %s", err, old)
+			}
+			return err
+		}
+		return nil
+	})
+	if err == nil {
+		os.RemoveAll(old)
 	}
-	return nil
+	return err
 }
 
 // linkTree recreates the entries of src in dst by hard links (copies where
