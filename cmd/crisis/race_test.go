@@ -79,3 +79,39 @@ func TestRenderRace(t *testing.T) {
 		t.Errorf("the last update: %v", err)
 	}
 }
+
+const killFacts = `incident: payment-outage
+playbook: builtin:en
+scenario: payment-outage
+stage: initial
+org: ACME Bank
+what: Card payments fail at checkout in all our branches since 8:40.
+impact: Customers cannot pay by card; cash and bank transfer work.
+actions: Our payment team is restoring the connection with the card processor.
+help: Pay cash or by bank transfer; we waive fees for transfers today.
+next_update: 2026-11-23T10:30:00+01:00
+landing_page: https://status.acme.example
+hotline: 0800 123 4567
+channels: [sms, email, x, landing, letter]
+`
+
+// readTree returns the files of dir by name (no subdirectories).
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[e.Name()] = string(b)
+	}
+	return out
+}
