@@ -118,16 +118,33 @@ func kindIndex(kind string) int {
 	return -1
 }
 
+// maxCompared is how many facts of one kind in each file are compared: a
+// message states a handful, and comparing every pair of thousands would
+// take time that grows with the square of the message.
+const maxCompared = 64
+
 // overlapKind reports whether a fact of kind index k in a shares a value
 // with one of that kind in b; ka and kb are the kind indexes of a and b.
+// Only the first maxCompared facts of the kind in each are compared.
 func overlapKind(k int, a []Fact, ka []int8, b []Fact, kb []int8) bool {
 	kind := FactKinds[k]
+	nx := 0
 	for x := range a {
 		if int(ka[x]) != k {
 			continue
 		}
+		if nx++; nx > maxCompared {
+			break
+		}
+		ny := 0
 		for y := range b {
-			if int(kb[y]) == k && sameValue(kind, a[x].Value, b[y].Value) {
+			if int(kb[y]) != k {
+				continue
+			}
+			if ny++; ny > maxCompared {
+				break
+			}
+			if sameValue(kind, a[x].Value, b[y].Value) {
 				return true
 			}
 		}

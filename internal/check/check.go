@@ -703,6 +703,7 @@ func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact
 	if len(ff) < 2 {
 		return
 	}
+	touched := map[int]bool{}
 	for _, dis := range channel.Congruence(ff) {
 		i := pos[dis.B.Path]
 		d := docs[i]
@@ -716,7 +717,11 @@ func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact
 		})
 		if kept := d.Suppress([]lint.Finding{f}); len(kept) == 1 {
 			out[i].Findings = append(out[i].Findings, f)
-			lint.SortFindings(out[i].Findings)
+			touched[i] = true
 		}
+	}
+	// Sorted once per file, not once per finding added.
+	for i := range touched {
+		lint.SortFindings(out[i].Findings)
 	}
 }
