@@ -45,3 +45,29 @@ func TestCongruenceLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestCongruenceLargeSet: a directory of thousands of files that all
+// disagree gives each file at most maxReported disagreements per kind, in
+// time linear in the files (every pair gave millions of findings).
+func TestCongruenceLargeSet(t *testing.T) {
+	set := func(n int) []FileFacts {
+		ff := make([]FileFacts, n)
+		for i := range ff {
+			ff[i] = FileFacts{Path: fmt.Sprint(i), Facts: []Fact{{Kind: FactPhone, Value: fmt.Sprintf("+49800%07d", i)}}}
+		}
+		return ff
+	}
+	for _, n := range []int{maxPlainSet, 2000} {
+		d := Congruence(set(n))
+		want := n * (n - 1) / 2 // a small set: every pair
+		if n > maxPlainSet {
+			want = 0
+			for j := 1; j < n; j++ {
+				want += min(j, maxReported)
+			}
+		}
+		if len(d) != want {
+			t.Errorf("%d files: %d disagreements, want %d", n, len(d), want)
+		}
+	}
+}
