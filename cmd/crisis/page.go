@@ -59,7 +59,7 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dir = args[0]
-			return runPageBuild(opts, s.out)
+			return runPageBuild(opts, s.out, s.err)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", "directory to write the site into (created if missing)")
@@ -69,7 +69,7 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 	return cmd
 }
 
-func runPageBuild(opts pageBuildOptions, out io.Writer) error {
+func runPageBuild(opts pageBuildOptions, out, errw io.Writer) error {
 	now, err := clock.Now()
 	if err != nil {
 		return usageErr(err)
@@ -84,7 +84,10 @@ func runPageBuild(opts pageBuildOptions, out io.Writer) error {
 			return err
 		}
 	}
-	if err := page.Build(in, opts.Out, page.Options{Now: now, FAQ: faq}); err != nil {
+	stop := abortOnSignal(errw)
+	err = page.Build(in, opts.Out, page.Options{Now: now, FAQ: faq})
+	stop()
+	if err != nil {
 		return usageErr(err)
 	}
 	for _, name := range []string{page.IndexFile, page.LetterFile, page.QRFile} {

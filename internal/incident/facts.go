@@ -5,7 +5,7 @@ package incident
 
 import (
 	"fmt"
-	"os"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"sort"
 	"time"
 
@@ -62,7 +62,7 @@ type Facts struct {
 
 // LoadFacts reads and checks a facts file.
 func LoadFacts(path string) (*Facts, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, readfile.Facts)
 	if err != nil {
 		return nil, err
 	}

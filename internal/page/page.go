@@ -16,7 +16,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/crisis-comms/crisis/internal/atomicfile"
 	"github.com/crisis-comms/crisis/internal/incident"
 )
 
@@ -65,8 +64,10 @@ func mustCSS(name string) template.CSS {
 }
 
 // Build writes index.html, letter.html and qr.png for in into outDir. It
-// renders everything first and writes only when all of it succeeded; each
-// file is replaced atomically, and nothing else in outDir is touched.
+// renders everything first, then writes the new site into a hidden
+// directory next to outDir — with links to everything else outDir holds,
+// which stays as it was — and swaps it in: a reader sees the old site or
+// the new one, never a mix of both.
 func Build(in *incident.Incident, outDir string, opts Options) error {
 	latest := in.Latest()
 	if latest == nil {
@@ -98,13 +99,9 @@ func Build(in *incident.Incident, outDir string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	for _, f := range []struct {
-		name string
-		data []byte
-	}{{IndexFile, index.Bytes()}, {LetterFile, letter.Bytes()}, {QRFile, qr}} {
-		if err := atomicfile.Write(filepath.Join(outDir, f.name), f.data, 0o644, true); err != nil {
-			return fmt.Errorf("write site: %w", err)
-		}
+	files := map[string][]byte{IndexFile: index.Bytes(), LetterFile: letter.Bytes(), QRFile: qr}
+	if err := writeSite(outDir, files); err != nil {
+		return fmt.Errorf("write site: %w", err)
 	}
 	return nil
 }
