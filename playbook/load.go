@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -228,7 +228,7 @@ func read(ref string) (name string, data []byte, err error) {
 		data, err := BuiltinSource(ref)
 		return ref, data, err
 	}
-	data, err = os.ReadFile(ref)
+	data, err = readfile.Read(ref, readfile.Playbook)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			if b, berr := BuiltinSource(ref); berr == nil && !strings.ContainsAny(ref, "/\\.") {
@@ -236,7 +236,7 @@ func read(ref string) (name string, data []byte, err error) {
 			}
 			return ref, nil, fmt.Errorf("%s: no such playbook file (built-ins are %s)", ref, strings.Join(BuiltinNames(), ", "))
 		}
-		return ref, nil, fmt.Errorf("read playbook: %w", err)
+		return ref, nil, fmt.Errorf("read playbook %w", err)
 	}
 	return ref, data, nil
 }

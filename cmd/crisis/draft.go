@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"io"
 	"os"
 	"os/signal"
@@ -160,13 +161,17 @@ func runDraft(s streams, o *draftOptions) error {
 // readAnswers reads an answers file in the facts.yaml format.
 func readAnswers(name string, stdin io.Reader) (*incident.Facts, error) {
 	if name == "-" {
-		data, err := io.ReadAll(stdin)
+		data, err := readfile.ReadFrom(stdin, "<stdin>", readfile.Answers)
 		if err != nil {
 			return nil, err
 		}
 		return incident.ParseFacts("<stdin>", data)
 	}
-	return incident.LoadFacts(name)
+	data, err := readfile.Read(name, readfile.Answers)
+	if err != nil {
+		return nil, err
+	}
+	return incident.ParseFacts(name, data)
 }
 
 // incidentID names the incident in facts.yaml and front matter as the

@@ -133,6 +133,9 @@ func lintRun(s streams, o *lintOptions) error {
 	if !slices.Contains([]string{"auto", "always", "never"}, o.color) {
 		return usageErr(fmt.Errorf("--color %q: use auto, always or never", o.color))
 	}
+	if o.jobs < 0 {
+		return usageErr(fmt.Errorf("--jobs %d: give the number of files to lint at once, or 0 for all cores", o.jobs))
+	}
 	paths := o.paths
 	if len(paths) == 0 && (o.stdinName != "" || stdinPiped(s.in)) {
 		paths = []string{"-"}

@@ -4,8 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
-	"os"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -140,28 +139,19 @@ func loadQueue(s streams, file, incDir, pbRef, lang string) (*queue, error) {
 	return q, nil
 }
 
-// readInput reads file, or standard input for "-".
+// readInput reads file, or standard input for "-", through the shared
+// bounded reader: a regular file (or stdin) of at most 512 MB.
 func readInput(s streams, file string) (string, []byte, error) {
 	if file == "-" {
-		data, err := io.ReadAll(io.LimitReader(s.in, listen.MaxInput+1))
+		data, err := readfile.ReadFrom(s.in, "<stdin>", readfile.Incoming)
 		if err != nil {
-			return "", nil, usageErr(fmt.Errorf("read standard input: %w", err))
+			return "", nil, usageErr(err)
 		}
 		return "<stdin>", data, nil
 	}
-	fi, err := os.Stat(file)
+	data, err := readfile.Read(file, readfile.Incoming)
 	if err != nil {
-		return "", nil, usageErr(fmt.Errorf("%s: no such file: give a CSV, JSON Lines or text file of incoming messages, or - for standard input", file))
-	}
-	if fi.IsDir() {
-		return "", nil, usageErr(fmt.Errorf("%s is a directory: give a CSV, JSON Lines or text file of incoming messages", file))
-	}
-	if fi.Size() > listen.MaxInput {
-		return "", nil, usageErr(fmt.Errorf("%s: input is %d MB; the limit is %d MB", file, fi.Size()>>20, listen.MaxInput>>20))
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return "", nil, usageErr(fmt.Errorf("read %s: %w", file, err))
+		return "", nil, usageErr(err)
 	}
 	return file, data, nil
 }
@@ -174,7 +164,7 @@ const maxFAQ = 6
 // the fact that answers it. Questions no fact answers are left out: they
 // are gaps for the next update, not FAQ.
 func faqFrom(path string, in *incident.Incident) ([]page.FAQ, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, readfile.Report)
 	if err != nil {
 		return nil, usageErr(fmt.Errorf("--faq: %w", err))
 	}

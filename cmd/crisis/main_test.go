@@ -13,6 +13,10 @@ import (
 var updateScripts = flag.Bool("update-scripts", false, "rewrite testscript expectations (cmp files) from actual output")
 
 func TestMain(m *testing.M) {
+	// The kill tests run the test binary as crisis.
+	if os.Getenv("CRISIS_TEST_MAIN") == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(m, map[string]func(){
 		"crisis": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
@@ -28,6 +32,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"writebytes": writeBytes,
 			"bigfile":    bigFile,
+			"mkfifo":     mkfifo,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("CRISIS_NOW", "2026-11-23T09:30:00+01:00")
@@ -67,4 +72,15 @@ func bigFile(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	ts.Check(f.Truncate(n))
 	ts.Check(f.Close())
+}
+
+// mkfifo makes a named pipe, which blocks a reader that opens it until a
+// writer appears (scripts using it need the [unix] condition):
+//
+//	mkfifo FILE
+func mkfifo(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: mkfifo FILE")
+	}
+	ts.Check(makeFIFO(ts.MkAbs(args[0])))
 }

@@ -66,7 +66,7 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Dir = args[0]
-			return runPageBuild(opts, s.out)
+			return runPageBuild(opts, s.out, s.err)
 		},
 	}
 	cmd.Flags().StringVar(&opts.Out, "out", "", "directory to write the site into (created if missing)")
@@ -77,7 +77,7 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 	return cmd
 }
 
-func runPageBuild(opts pageBuildOptions, out io.Writer) error {
+func runPageBuild(opts pageBuildOptions, out, errw io.Writer) error {
 	now, err := clock.Now()
 	if err != nil {
 		return usageErr(err)
@@ -93,7 +93,10 @@ func runPageBuild(opts pageBuildOptions, out io.Writer) error {
 		}
 	}
 	po := page.Options{Now: now, FAQ: faq, Letter: opts.Letter}
-	if err := page.Build(in, opts.Out, po); err != nil {
+	stop := abortOnSignal(errw)
+	err = page.Build(in, opts.Out, po)
+	stop()
+	if err != nil {
 		return usageErr(err)
 	}
 	names := []string{page.IndexFile}

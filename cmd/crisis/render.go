@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,14 +19,11 @@ import (
 	"github.com/crisis-comms/crisis/internal/clock"
 	"github.com/crisis-comms/crisis/internal/compose"
 	"github.com/crisis-comms/crisis/internal/incident"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/report"
 	"github.com/crisis-comms/crisis/playbook"
 	"github.com/crisis-comms/crisis/templates"
 )
-
-// maxTemplateFile bounds a --template file; a message template is a few
-// kilobytes, and reading an arbitrary large file is not what the flag is for.
-const maxTemplateFile = 1 << 20
 
 type renderOptions struct {
 	facts    string
@@ -157,7 +153,9 @@ func renderRun(s streams, o *renderOptions) error {
 	if err != nil {
 		return usageErr(fmt.Errorf("%s: %w", o.facts, err))
 	}
-	dir, err := compose.WriteUpdate(renderTarget(o.facts, o.out, now), facts, msgs, now, o.force)
+	stop := abortOnSignal(s.err)
+	dir, err := compose.WriteUpdate(renderTarget(o.facts, o.out), facts, msgs, now, o.force)
+	stop()
 	if err != nil {
 		return usageErr(err)
 	}
@@ -220,27 +218,9 @@ func renderTemplate(s streams, o *renderOptions, pb *playbook.Playbook, facts *i
 }
 
 func readTemplate(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("template %s: no such file", path)
-		}
-		return "", fmt.Errorf("template %w", err)
-	}
-	defer f.Close()
-	fi, err := f.Stat()
+	b, err := readfile.Read(path, readfile.Template)
 	if err != nil {
 		return "", fmt.Errorf("template %w", err)
-	}
-	if !fi.Mode().IsRegular() {
-		return "", fmt.Errorf("template %s: not a regular file", path)
-	}
-	b, err := io.ReadAll(io.LimitReader(f, maxTemplateFile+1))
-	if err != nil {
-		return "", fmt.Errorf("template %w", err)
-	}
-	if len(b) > maxTemplateFile {
-		return "", fmt.Errorf("template %s: larger than %d bytes; message templates are a few kilobytes", path, maxTemplateFile)
 	}
 	return string(b), nil
 }
@@ -348,13 +328,13 @@ func renderChannels(flag []string, facts *incident.Facts, pb *playbook.Playbook)
 // the incident directory of the facts file — its parent when the facts
 // already sit in an update directory, so that the next update goes next
 // to it.
-func renderTarget(factsPath, out string, now time.Time) string {
+func renderTarget(factsPath, out string) string {
 	if out != "" {
 		return out
 	}
 	factsDir := filepath.Dir(factsPath)
 	if compose.IsUpdateDir(factsDir) {
-		return incident.NewUpdateDir(filepath.Dir(factsDir), now)
+		return filepath.Dir(factsDir)
 	}
 	return factsDir
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/crisis-comms/crisis/internal/readfile"
 )
 
 // Exit codes (contract, see README).
@@ -90,6 +92,12 @@ English playbooks are built in; teams extend them.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Version:       versionString(),
+		PersistentPreRunE: func(*cobra.Command, []string) error {
+			if err := readfile.CheckEnv(); err != nil {
+				return usageErr(err)
+			}
+			return nil
+		},
 	}
 	root.SetVersionTemplate("crisis {{.Version}}\n")
 	root.SetIn(s.in)
@@ -118,7 +126,20 @@ English playbooks are built in; teams extend them.`,
 		root.AddCommand(c)
 	}
 	root.AddCommand(newVersionCmd(s), newManCmd(s), newSchemaCmd(s))
+	strictCompletion(root)
 	return root
+}
+
+// strictCompletion makes `crisis completion` refuse a shell it has no
+// script for (exit 2: unknown command) instead of printing its help and
+// exiting 0: cobra checks the arguments only of a command that runs.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() == "completion" {
+			c.RunE = func(c *cobra.Command, _ []string) error { return c.Help() }
+		}
+	}
 }
 
 // run executes the command line and maps errors to exit codes in one place.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"path/filepath"
 	"strings"
 	"time"
@@ -272,6 +273,9 @@ func writeStatusText(out io.Writer, in *incident.Incident, st incident.Status, n
 func (w *statusWords) duration(d time.Duration) string {
 	if d < 0 {
 		d = -d
+	}
+	if d < 0 || d > math.MaxInt64-30*time.Second {
+		d = math.MaxInt64 - 30*time.Second // saturated; still counts up
 	}
 	m := int64((d + 30*time.Second) / time.Minute)
 	days, hours, mins := m/(24*60), m/60%24, m%60

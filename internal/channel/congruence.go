@@ -34,7 +34,10 @@ func (d Disagreement) String() string {
 // Congruence compares every pair of files, in input order, and returns one
 // Disagreement per pair and kind when both files state facts of that kind
 // and no value of one matches a value of the other (see the package
-// documentation for what matches).
+// documentation for what matches). In a set of more than maxPlainSet
+// files, a file is compared with the first maxReferences files only and
+// gets at most maxReported disagreements per kind, so that a directory of
+// thousands of files costs time and output in proportion to them.
 func Congruence(files []FileFacts) []Disagreement {
 	if len(files) < 2 {
 		return nil
@@ -73,8 +76,17 @@ func Congruence(files []FileFacts) []Disagreement {
 	type found struct{ i, j, k, fa, fb int32 }
 	var foundBuf [16]found
 	pairs := foundBuf[:0]
+	// In a set of more than maxPlainSet files, reported[j][k] counts the
+	// disagreements found for file j and kind k, and the files compared
+	// with others are the first maxReferences.
+	references, perFile := len(files), len(files)
+	var reported [][numKinds]int
+	if len(files) > maxPlainSet {
+		references, perFile = maxReferences, maxReported
+		reported = make([][numKinds]int, len(files))
+	}
 	from := 0 // where the kinds of files[i] start
-	for i := range files {
+	for i := range min(len(files), references) {
 		a := files[i].Facts
 		ka := kinds[from : from+len(a)]
 		from += len(a)
@@ -85,8 +97,11 @@ func Congruence(files []FileFacts) []Disagreement {
 			fromJ += len(b)
 			for k := range numKinds {
 				fa, fb := first[i][k], first[j][k]
-				if fa < 0 || fb < 0 || overlapKind(k, a[fa:], ka[fa:], b[fb:], kb[fb:]) {
+				if fa < 0 || fb < 0 || (reported != nil && reported[j][k] >= perFile) || overlapKind(k, a[fa:], ka[fa:], b[fb:], kb[fb:]) {
 					continue
+				}
+				if reported != nil {
+					reported[j][k]++
 				}
 				pairs = append(pairs, found{int32(i), int32(j), int32(k), fa, fb})
 			}
@@ -118,16 +133,42 @@ func kindIndex(kind string) int {
 	return -1
 }
 
+// maxReferences and maxReported bound the comparisons and disagreements
+// of a file in a set of more than maxPlainSet files (an update has one
+// file per channel, ten at most in the built-in playbooks).
+const (
+	maxPlainSet   = 16
+	maxReferences = 32
+	maxReported   = 3
+)
+
+// maxCompared is how many facts of one kind in each file are compared: a
+// message states a handful, and comparing every pair of thousands would
+// take time that grows with the square of the message.
+const maxCompared = 64
+
 // overlapKind reports whether a fact of kind index k in a shares a value
 // with one of that kind in b; ka and kb are the kind indexes of a and b.
+// Only the first maxCompared facts of the kind in each are compared.
 func overlapKind(k int, a []Fact, ka []int8, b []Fact, kb []int8) bool {
 	kind := FactKinds[k]
+	nx := 0
 	for x := range a {
 		if int(ka[x]) != k {
 			continue
 		}
+		if nx++; nx > maxCompared {
+			break
+		}
+		ny := 0
 		for y := range b {
-			if int(kb[y]) == k && sameValue(kind, a[x].Value, b[y].Value) {
+			if int(kb[y]) != k {
+				continue
+			}
+			if ny++; ny > maxCompared {
+				break
+			}
+			if sameValue(kind, a[x].Value, b[y].Value) {
 				return true
 			}
 		}

@@ -526,8 +526,9 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		}
 	}
 	ref := firstOf(r.opts.Playbook, d.Front.Playbook, set.Playbook)
-	lang := firstOf(j.lang, d.Front.Lang, set.Lang)
-	if ref == "" {
+	lang := lint.NormalizeLang(firstOf(j.lang, d.Front.Lang, set.Lang))
+	auto := ref == ""
+	if auto {
 		// No playbook configured: the built-in of the message's language.
 		if lang == "" {
 			lang = lint.DetectLanguage(d, "")
@@ -540,6 +541,12 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	e, err := r.Engine(ref)
 	if err != nil {
 		res.Err = err
+		return res, nil, nil
+	}
+	if lang != "" && !e.Judges(lang) {
+		// Judging a message by the rules of no language finds nothing:
+		// that must not pass for a clean message.
+		res.Err = unknownLang(firstOf(d.Front.Lang, set.Lang), d.Front.Lang != "", set.Source, ref, auto, e)
 		return res, nil, nil
 	}
 	pb := e.Playbook()
@@ -630,6 +637,21 @@ func (r *Runner) read(j job, buf []byte) ([]byte, error) {
 		return nil, tooLarge(size)
 	}
 	return data, nil
+}
+
+// unknownLang describes a lang setting that the playbook has no rules for,
+// and where it was set.
+func unknownLang(lang string, front bool, cfgPath, ref string, auto bool, e *lint.Engine) error {
+	where := "front matter"
+	if !front && cfgPath != "" {
+		where = cfgPath
+	}
+	if auto {
+		return fmt.Errorf("lang %q (%s): no built-in playbook for this language; the languages are %s",
+			lang, where, strings.Join(playbook.Languages, ", "))
+	}
+	return fmt.Errorf("lang %q (%s) is not a language of playbook %s; it has %s",
+		lang, where, ref, strings.Join(e.Langs(), ", "))
 }
 
 func tooLarge(size int64) error { return errors.New(lint.TooLarge(size)) }
@@ -871,13 +893,20 @@ func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact
 // file and in facts.yaml, an error naming both files; the other facts must
 // not contradict each other between files.
 func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fact, regions []string, idx []int, u *updateSet) {
+	touched := map[int]bool{}
 	add := func(i int, f lint.Finding) {
 		f = docs[i].Locate(f)
 		if kept := docs[i].Suppress([]lint.Finding{f}); len(kept) == 1 {
 			out[i].Findings = append(out[i].Findings, f)
-			lint.SortFindings(out[i].Findings)
+			touched[i] = true
 		}
 	}
+	// Sorted once per file, not once per finding added.
+	defer func() {
+		for i := range touched {
+			lint.SortFindings(out[i].Findings)
+		}
+	}()
 	// The next update, by role: what the front matter promises, which the
 	// text must say too.
 	ref, refFile := u.nextUpdate, u.factsPath

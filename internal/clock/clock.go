@@ -18,6 +18,9 @@ func Now() (time.Time, error) {
 		if err != nil {
 			return time.Time{}, fmt.Errorf("%s=%q is not an RFC 3339 time (e.g. 2026-11-23T09:30:00+01:00)", Env, v)
 		}
+		if err := plausible(t); err != nil {
+			return time.Time{}, fmt.Errorf("%s=%q: %w", Env, v, err)
+		}
 		return t, nil
 	}
 	return time.Now(), nil
@@ -32,5 +35,18 @@ func Parse(v string) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("--now %q is not an RFC 3339 time (e.g. 2026-11-23T09:30:00+01:00)", v)
 	}
+	if err := plausible(t); err != nil {
+		return time.Time{}, fmt.Errorf("--now %q: %w", v, err)
+	}
 	return t, nil
+}
+
+// plausible refuses a clock outside the years 1970 to 2999: durations
+// between such a time and an update overflow, and no crisis is handled
+// there.
+func plausible(t time.Time) error {
+	if y := t.Year(); y < 1970 || y > 2999 {
+		return fmt.Errorf("year %d: give a time between 1970 and 2999", y)
+	}
+	return nil
 }

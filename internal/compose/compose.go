@@ -10,14 +10,17 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
+	"syscall"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/crisis-comms/crisis/internal/atomicfile"
 	"github.com/crisis-comms/crisis/internal/incident"
+	"github.com/crisis-comms/crisis/internal/inflight"
 	"github.com/crisis-comms/crisis/internal/lint"
 	"github.com/crisis-comms/crisis/playbook"
 	"github.com/crisis-comms/crisis/templates"
@@ -58,12 +61,13 @@ func FileName(channel string) string {
 }
 
 // Lang returns the language an update is written in: the facts' lang, else
-// the playbook's.
+// the playbook's, normalised ("DE", "de-AT" are "de"), so that templates,
+// front matter and the linter all see the playbook's form.
 func Lang(pb *playbook.Playbook, facts *incident.Facts) string {
 	if facts.Lang != "" {
-		return facts.Lang
+		return lint.NormalizeLang(facts.Lang)
 	}
-	return pb.Lang
+	return lint.NormalizeLang(pb.Lang)
 }
 
 // Render renders each channel with the built-in template of the update's
@@ -195,65 +199,324 @@ func IsUpdateDir(dir string) bool {
 }
 
 // WriteUpdate writes the facts and messages of one update and returns the
-// update directory. When dir is an incident directory, a new update
-// directory named by now is created in it (incident.NewUpdateDir), so that
-// earlier updates are never touched. When dir is itself an update
-// directory (IsUpdateDir), the files go there; without force every target
-// is checked first and nothing is written if any exists, so that an update
-// is never half replaced.
+// update directory. The update appears whole or not at all: its files are
+// written into a hidden temporary directory next to the target, which is
+// then renamed into place.
+//
+// When dir is an incident directory, a new update directory named by now
+// is claimed in it (incident.ClaimUpdateDir), so that earlier updates are
+// never touched and simultaneous writers each get their own. When dir is
+// itself an update directory (IsUpdateDir), the update goes there: without
+// force nothing is written if any of its files exists; with force the whole
+// directory is replaced by the new update, never mixed with the old one.
 func WriteUpdate(dir string, facts *incident.Facts, msgs []Message, now time.Time, force bool) (string, error) {
-	target := dir
-	if !IsUpdateDir(dir) {
-		target = incident.NewUpdateDir(dir, now)
-		force = false
+	files, err := updateFiles(facts, msgs, now)
+	if err != nil {
+		return "", err
 	}
+	if IsUpdateDir(dir) {
+		return dir, writeInto(dir, files, force)
+	}
+	return writeNew(dir, files, now)
+}
+
+// file is one file of an update.
+type file struct {
+	name string
+	data []byte
+}
+
+func updateFiles(facts *incident.Facts, msgs []Message, now time.Time) ([]file, error) {
 	f := *facts
 	if f.Time == "" {
 		f.Time = now.Format(time.RFC3339)
 	}
 	factsYAML, err := marshalFacts(&f)
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	files := []struct {
-		name string
-		data []byte
-	}{{incident.FactsFile, factsYAML}}
+	files := []file{{incident.FactsFile, factsYAML}}
 	seen := map[string]bool{incident.FactsFile: true}
 	for _, m := range msgs {
 		if seen[m.FileName] {
-			return "", fmt.Errorf("two messages for %s", m.FileName)
+			return nil, fmt.Errorf("two messages for %s", m.FileName)
 		}
 		seen[m.FileName] = true
-		files = append(files, struct {
-			name string
-			data []byte
-		}{m.FileName, []byte(m.Text)})
+		files = append(files, file{m.FileName, []byte(m.Text)})
 	}
-	if !force {
+	return files, nil
+}
+
+// writeNew writes a new update into the incident directory inc.
+func writeNew(inc string, files []file, now time.Time) (string, error) {
+	if err := makeDir(inc); err != nil {
+		return "", err
+	}
+	tmp, err := stage(inc, files)
+	if err != nil {
+		return "", err
+	}
+	defer inflight.Done(tmp) // gone after the rename
+	var target string
+	err = inflight.Commit(func() error {
+		var err error
+		if target, err = incident.ClaimUpdateDir(inc, now); err != nil {
+			return err
+		}
+		if err := replaceEmpty(tmp, target); err != nil {
+			os.Remove(target)
+			return err
+		}
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	return target, nil
+}
+
+// writeInto writes the update into the named update directory target.
+func writeInto(target string, files []file, force bool) error {
+	parent := filepath.Dir(filepath.Clean(target))
+	if err := makeDir(parent); err != nil {
+		return err
+	}
+	claimed := false
+	switch err := os.Mkdir(target, 0o755); {
+	case err == nil:
+		claimed = true
+	case !errors.Is(err, fs.ErrExist):
+		return err
+	default:
+		if fi, err := os.Lstat(target); err != nil {
+			return err
+		} else if !fi.IsDir() {
+			return fmt.Errorf("%s: exists and is not a directory", target)
+		}
+	}
+	if !claimed && !force {
 		var taken []string
-		for _, file := range files {
-			p := filepath.Join(target, file.name)
+		for _, f := range files {
+			p := filepath.Join(target, f.name)
 			if _, err := os.Lstat(p); err == nil {
 				taken = append(taken, p)
 			} else if !errors.Is(err, fs.ErrNotExist) {
-				return "", err
+				return err
 			}
 		}
 		if len(taken) > 0 {
-			return "", fmt.Errorf("%s: %w; nothing was written (use --force to replace, or write to the incident directory for a new update)",
+			return fmt.Errorf("%s: %w; nothing was written (use --force to replace the update, or write to the incident directory for a new one)",
 				strings.Join(taken, ", "), atomicfile.ErrExists)
 		}
 	}
-	if err := os.MkdirAll(target, 0o755); err != nil {
+	tmp, err := stage(parent, files)
+	if err != nil {
+		if claimed {
+			os.Remove(target)
+		}
+		return err
+	}
+	defer inflight.Done(tmp)
+	if claimed || !force {
+		// An empty directory (just claimed, or made by hand) is replaced
+		// by the rename; one with other files is not, and then the
+		// update's files are added one by one, facts.yaml last: readers
+		// take a directory for an update only once it has its facts.
+		err := inflight.Commit(func() error { return replaceEmpty(tmp, target) })
+		switch {
+		case err == nil:
+			return nil
+		case force && errors.Is(err, atomicfile.ErrExists):
+			// Another forced write got there first: replace it.
+			return swap(parent, tmp, target)
+		case claimed:
+			return err
+		}
+		return addFiles(target, files)
+	}
+	return swap(parent, tmp, target)
+}
+
+// stagePrefix starts the name of every temporary entry an update write
+// makes in an incident directory; readers skip it as hidden.
+const stagePrefix = ".crisis-tmp-"
+
+// staleAfter is the age at which a temporary directory left by a killed
+// writer is removed by the next write.
+const staleAfter = time.Hour
+
+// stage writes files into a new hidden directory in dir and returns it.
+func stage(dir string, files []file) (string, error) {
+	removeStale(dir)
+	tmp, err := os.MkdirTemp(dir, stagePrefix+"*")
+	if err != nil {
 		return "", err
 	}
-	for _, file := range files {
-		if err := atomicfile.Write(filepath.Join(target, file.name), file.data, 0o644, force); err != nil {
+	if err := inflight.Add(tmp); err != nil {
+		return "", err
+	}
+	for _, f := range files {
+		if err := writeFile(filepath.Join(tmp, f.name), f.data); err != nil {
+			inflight.Done(tmp)
 			return "", err
 		}
 	}
-	return target, nil
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		inflight.Done(tmp)
+		return "", err
+	}
+	return tmp, syncDir(tmp)
+}
+
+// writeFile writes one staged file; tests replace it to fail like a full
+// disk.
+var writeFile = writeSynced
+
+func writeSynced(p string, data []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDir makes a rename or a new entry in dir durable; file systems that
+// cannot sync a directory are not an error.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	d.Sync()
+	return d.Close()
+}
+
+// replaceEmpty renames the staged directory onto target, which must be
+// absent or an empty directory. The system call replaces an empty one on
+// POSIX systems (os.Rename refuses any existing directory); elsewhere the
+// empty directory is removed first.
+func replaceEmpty(tmp, target string) error {
+	var err error
+	if e := syscall.Rename(tmp, target); e != nil {
+		err = &os.LinkError{Op: "rename", Old: tmp, New: target, Err: e}
+	}
+	if err != nil && runtime.GOOS == "windows" {
+		if os.Remove(target) == nil {
+			err = os.Rename(tmp, target)
+		}
+	}
+	if err != nil {
+		if isNotEmpty(err) {
+			return fmt.Errorf("%s: %w (another update was written there at the same moment)", target, atomicfile.ErrExists)
+		}
+		return err
+	}
+	return syncDir(filepath.Dir(target))
+}
+
+func isNotEmpty(err error) bool {
+	var le *os.LinkError
+	return errors.As(err, &le) && (errors.Is(le.Err, syscall.ENOTEMPTY) || errors.Is(le.Err, syscall.EEXIST) || errors.Is(le.Err, fs.ErrExist))
+}
+
+// addFiles writes files into an existing directory, each atomically and
+// never over an existing one, facts.yaml last. When one cannot be written
+// (another writer got there first), those already written are removed
+// again, so that the directory does not end up holding a mix.
+func addFiles(target string, files []file) error {
+	var written []string
+	for _, f := range append(files[1:len(files):len(files)], files[0]) {
+		p := filepath.Join(target, f.name)
+		if err := atomicfile.Write(p, f.data, 0o644, false); err != nil {
+			for _, w := range written {
+				os.Remove(w)
+			}
+			return err
+		}
+		written = append(written, p)
+	}
+	return nil
+}
+
+// maxSwaps bounds the retries of swap against writers that keep putting
+// their own update in place at the same moment.
+const maxSwaps = 100
+
+// swap replaces the update directory target by the staged one: the old
+// directory is renamed aside, the new one renamed in, the old one removed.
+// Readers see the old update, briefly none, then the new one — never a mix.
+// When another writer's update lands in between, it is moved aside too and
+// the swap is tried again.
+func swap(parent, tmp, target string) error {
+	var aside []string
+	defer func() {
+		for _, a := range aside {
+			os.RemoveAll(a)
+		}
+	}()
+	for range maxSwaps {
+		done := false
+		err := inflight.Commit(func() error {
+			old := filepath.Join(parent, fmt.Sprintf("%s%d-old", stagePrefix, time.Now().UnixNano()))
+			switch err := os.Rename(target, old); {
+			case err == nil:
+				aside = append(aside, old)
+			case !errors.Is(err, fs.ErrNotExist):
+				return err
+			}
+			err := os.Rename(tmp, target)
+			if err == nil {
+				done = true
+				return syncDir(parent)
+			}
+			if !isNotEmpty(err) {
+				return err
+			}
+			return nil
+		})
+		if err != nil || done {
+			return err
+		}
+	}
+	return fmt.Errorf("%s: other writers kept replacing it; try again", target)
+}
+
+// removeStale removes temporary directories that writers killed midway
+// left in dir; a young one may belong to a writer still at work.
+func removeStale(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), stagePrefix) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > staleAfter {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
+
+// makeDir creates the incident directory dir (and its parents); a failure
+// says what is in the way.
+func makeDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("%s: cannot create the directory: %w", dir, pe.Err)
+		}
+		return err
+	}
+	return nil
 }
 
 func marshalFacts(f *incident.Facts) ([]byte, error) {

@@ -6,6 +6,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"io/fs"
 	"os"
 	"path"
@@ -75,6 +76,7 @@ type Override struct {
 type Settings struct {
 	Playbook string
 	Lang     string
+	Source   string // the config file they come from
 	Channel  string
 	Disabled map[string]bool
 	Severity map[string]string
@@ -82,7 +84,7 @@ type Settings struct {
 
 // Load reads and checks one config file.
 func Load(p string) (*Config, error) {
-	data, err := os.ReadFile(p)
+	data, err := readfile.Read(p, readfile.Config)
 	if err != nil {
 		return nil, err
 	}
@@ -188,7 +190,7 @@ func (c *Config) rel(file string) (string, bool) {
 
 // Settings resolves what applies to file.
 func (c *Config) Settings(file string) Settings {
-	s := Settings{Playbook: c.PlaybookRef(), Lang: c.Lang, Channel: c.Channel}
+	s := Settings{Playbook: c.PlaybookRef(), Lang: c.Lang, Channel: c.Channel, Source: c.Path}
 	rel, ok := c.rel(file)
 	if !ok {
 		return s

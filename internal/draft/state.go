@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -74,7 +75,7 @@ func DefaultStatePath() (string, error) {
 
 // LoadState reads a recovery file. A missing file is fs.ErrNotExist.
 func LoadState(path string) (*State, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, readfile.Recovery)
 	if err != nil {
 		return nil, err
 	}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -41,19 +42,36 @@ func (in *Incident) Latest() *Update {
 // UpdateDirName is the directory name for an update issued at t.
 func UpdateDirName(t time.Time) string { return t.Format(DirLayout) }
 
-// NewUpdateDir returns the path of a fresh update directory under dir for
-// time t. When that name is taken it appends -2, -3, … so that nothing of an
-// earlier update is ever overwritten.
-func NewUpdateDir(dir string, t time.Time) string {
+// maxUpdatesPerName bounds the -2, -3, … suffixes tried for one minute, so
+// that a directory that refuses every name is an error, not a loop.
+const maxUpdatesPerName = 1000
+
+// ClaimUpdateDir creates a fresh, empty update directory under dir for
+// time t and returns its path. When the name is taken it tries -2, -3, …:
+// the name is claimed by the mkdir itself, so that two writers at the same
+// moment each get their own update and nothing of an earlier one is ever
+// overwritten. Any other failure (dir is a file, the name is too long, no
+// permission) is returned as it is.
+func ClaimUpdateDir(dir string, t time.Time) (string, error) {
 	base := filepath.Join(dir, UpdateDirName(t))
 	p := base
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(p); errors.Is(err, fs.ErrNotExist) {
-			return p
+	for i := 2; i <= maxUpdatesPerName+1; i++ {
+		err := os.Mkdir(p, 0o755)
+		if err == nil {
+			return p, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
 		}
 		p = fmt.Sprintf("%s-%d", base, i)
 	}
+	return "", fmt.Errorf("%s: %d updates in the same minute; use another directory", base, maxUpdatesPerName)
 }
+
+// IsHidden reports whether a directory entry is hidden: temporary files and
+// directories of an update being written start with a dot, and readers
+// skip them.
+func IsHidden(name string) bool { return strings.HasPrefix(name, ".") }
 
 // Load reads every update directory (a subdirectory holding facts.yaml)
 // of an incident directory.
@@ -64,12 +82,20 @@ func Load(dir string) (*Incident, error) {
 	}
 	in := &Incident{Dir: dir}
 	for _, e := range entries {
-		if !e.IsDir() {
+		// A symbolic link is no update directory: it could lead out of
+		// the incident.
+		if !e.IsDir() || IsHidden(e.Name()) {
 			continue
 		}
 		p := filepath.Join(dir, e.Name(), FactsFile)
-		if _, err := os.Stat(p); err != nil {
+		fi, err := os.Lstat(p)
+		if err != nil {
 			continue
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			if err := linkInside(dir, p); err != nil {
+				return nil, err
+			}
 		}
 		f, err := LoadFacts(p)
 		if err != nil {
@@ -90,6 +116,24 @@ func Load(dir string) (*Incident, error) {
 	}
 	sort.SliceStable(in.Updates, func(i, j int) bool { return in.Updates[i].Time.Before(in.Updates[j].Time) })
 	return in, nil
+}
+
+// linkInside checks that the symbolic link p resolves to a place inside
+// dir: an update's facts may link to a file of the incident, but not to one
+// outside, whose content would then be published.
+func linkInside(dir, p string) error {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return err
+	}
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return fmt.Errorf("%s: %w", p, err)
+	}
+	if rel, err := filepath.Rel(root, target); err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return fmt.Errorf("%s: a symbolic link that leads out of the incident directory (to %s); copy the file in instead", p, target)
+	}
+	return nil
 }
 
 // trimSuffix drops a -N collision suffix from an update directory name.

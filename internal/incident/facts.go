@@ -5,12 +5,12 @@ package incident
 
 import (
 	"fmt"
-	"os"
 	"sort"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
 
@@ -74,7 +74,7 @@ type Facts struct {
 
 // LoadFacts reads and checks a facts file.
 func LoadFacts(path string) (*Facts, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, readfile.Facts)
 	if err != nil {
 		return nil, err
 	}
@@ -92,7 +92,7 @@ func ParseFacts(name string, data []byte) (*Facts, error) {
 // LoadFactsIn is LoadFacts with loc as the zone of times without an
 // offset when the facts name no timezone (a playbook's timezone:).
 func LoadFactsIn(path string, loc *time.Location) (*Facts, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, readfile.Facts)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func ParseFactsIn(name string, data []byte, defaultLoc *time.Location) (*Facts, 
 // KeyPos returns the line and column of key's value in the facts file at
 // path, 0, 0 when it cannot tell.
 func KeyPos(path, key string) (line, col int) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, readfile.Facts)
 	if err != nil {
 		return 0, 0
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
 
@@ -54,7 +55,7 @@ func (r *Reach) ChannelIDs() []string {
 // which consents are still valid. A missing register is os.ErrNotExist.
 func LoadContacts(dir string, now time.Time, maxAge time.Duration) (*Reach, error) {
 	file := filepath.Join(dir, ContactsFile)
-	data, err := ReadFile(file, MaxContactsBytes)
+	data, err := readfile.Read(file, readfile.Contacts)
 	if err != nil {
 		return nil, err
 	}

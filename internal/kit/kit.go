@@ -10,7 +10,6 @@ package kit
 import (
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -20,6 +19,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
 
@@ -29,13 +29,6 @@ const (
 	ContactsFile = "contacts.csv"
 	HoldingDir   = "holding"
 	DrillsDir    = "drills"
-)
-
-// Limits on what a kit may hold; a kit is a few kilobytes of YAML and a
-// contact export of at most some hundred thousand lines.
-const (
-	MaxKitBytes      = 1 << 20
-	MaxContactsBytes = 64 << 20
 )
 
 // Defaults for the policy fields of kit.yaml.
@@ -113,7 +106,7 @@ var DirectChannels = []string{"sms", "email", "whatsapp"}
 // Load reads dir/kit.yaml strictly.
 func Load(dir string) (*Kit, error) {
 	file := filepath.Join(dir, KitFile)
-	data, err := ReadFile(file, MaxKitBytes)
+	data, err := readfile.Read(file, readfile.Kit)
 	if err != nil {
 		return nil, err
 	}
@@ -261,41 +254,6 @@ func ParseDate(s string) (time.Time, error) {
 	return time.Parse(time.RFC3339, s)
 }
 
-// ReadFile reads a regular file of at most limit bytes. Devices, FIFOs and
-// directories are refused before anything is read, so that a kit pointing at
-// /dev/zero cannot exhaust memory or block.
-func ReadFile(path string, limit int64) ([]byte, error) {
-	// Stat first: opening a FIFO for reading would block until a writer comes.
-	if fi, err := os.Stat(path); err != nil {
-		return nil, err
-	} else if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: not a regular file", path)
-	}
-	if fi.Size() > limit {
-		return nil, fmt.Errorf("%s: %d bytes; the limit is %d", path, fi.Size(), limit)
-	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, err
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: larger than the limit of %d bytes", path, limit)
-	}
-	return data, nil
-}
-
 // lookup finds the node at path (mapping keys as strings, sequence indexes as
 // ints) below the document root; nil when it is not there.
 func lookup(root *yaml.Node, path ...any) *yaml.Node {
@@ -378,7 +336,7 @@ func Drills(dir string) ([]*Drill, error) {
 			continue
 		}
 		file := filepath.Join(dir, DrillsDir, e.Name())
-		data, err := ReadFile(file, MaxKitBytes)
+		data, err := readfile.Read(file, readfile.Kit)
 		if err != nil {
 			return nil, err
 		}

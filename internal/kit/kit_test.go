@@ -97,26 +97,24 @@ func TestParseContactsErrors(t *testing.T) {
 	}
 }
 
-func TestReadFileRefusesNonRegular(t *testing.T) {
+// TestLoadRefusesNonRegular: a kit.yaml or contact register that is a
+// directory or a named pipe is refused at once, never read or waited on.
+func TestLoadRefusesNonRegular(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := ReadFile(dir, 10); err == nil || !strings.Contains(err.Error(), "not a regular file") {
-		t.Errorf("directory: %v", err)
-	}
-	fifo := filepath.Join(dir, "fifo")
-	if err := syscall.Mkfifo(fifo, 0o600); err == nil {
-		if _, err := ReadFile(fifo, 10); err == nil || !strings.Contains(err.Error(), "not a regular file") {
-			t.Errorf("fifo: %v", err)
-		}
-	}
-	big := filepath.Join(dir, "big")
-	if err := os.WriteFile(big, make([]byte, 11), 0o644); err != nil {
+	if err := os.Mkdir(filepath.Join(dir, KitFile), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := ReadFile(big, 10); err == nil || !strings.Contains(err.Error(), "limit") {
-		t.Errorf("oversize: %v", err)
+	if _, err := Load(dir); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("kit.yaml as a directory: %v", err)
 	}
-	if _, err := ReadFile(filepath.Join(dir, "none"), 10); !errors.Is(err, os.ErrNotExist) {
-		t.Errorf("missing: %v", err)
+	if err := syscall.Mkfifo(filepath.Join(dir, ContactsFile), 0o600); err != nil {
+		t.Skipf("no named pipes here: %v", err)
+	}
+	if _, err := LoadContacts(dir, time.Now(), time.Hour); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("contacts.csv as a pipe: %v", err)
+	}
+	if _, err := LoadContacts(t.TempDir(), time.Now(), time.Hour); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing register: %v", err)
 	}
 }
 

@@ -226,6 +226,15 @@ var abbreviations = map[string]bool{
 func (a *analysis) splitSentences(s string, base int) {
 	start := 0
 	emit := func(end int) {
+		for end-start > maxSentence {
+			// A run-on "sentence" (no full stop in kilobytes) is judged in
+			// windows, so that the work per sentence stays bounded.
+			cut := windowEnd(s, start, end)
+			if strings.TrimSpace(s[start:cut]) != "" {
+				a.sentences = append(a.sentences, sentence{start: base + start, end: base + cut})
+			}
+			start = cut
+		}
 		if strings.TrimSpace(s[start:end]) != "" {
 			a.sentences = append(a.sentences, sentence{start: base + start, end: base + end})
 		}
@@ -281,6 +290,26 @@ func (a *analysis) splitSentences(s string, base int) {
 		}
 	}
 	emit(len(s))
+}
+
+// maxSentence is the longest span, in bytes, judged as one sentence: a
+// real sentence is a few hundred bytes; a longer run is split into windows.
+const maxSentence = 2048
+
+// windowEnd returns where the window of s that starts at start ends: after
+// the last space or line break of its second half, else at the code point
+// boundary at start+maxSentence (a word that long is cut).
+func windowEnd(s string, start, end int) int {
+	limit := min(start+maxSentence, end)
+	for i := limit - 1; i > start+maxSentence/2; i-- {
+		if c := s[i]; c == ' ' || c == '\n' || c == '\t' {
+			return i + 1
+		}
+	}
+	for limit > start+1 && limit < len(s) && !utf8.RuneStart(s[limit]) {
+		limit--
+	}
+	return limit
 }
 
 // sentenceByte marks the bytes splitSentences looks at: terminal

@@ -2,7 +2,7 @@ package lint
 
 import (
 	"fmt"
-	"os"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"slices"
 	"sort"
 
@@ -85,7 +85,7 @@ type CorpusEntry struct {
 
 // LoadCorpus reads a corpus file: a YAML list of entries.
 func LoadCorpus(path string) ([]CorpusEntry, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, readfile.Corpus)
 	if err != nil {
 		return nil, err
 	}

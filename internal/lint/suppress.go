@@ -1,6 +1,9 @@
 package lint
 
 import (
+	"cmp"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/crisis-comms/crisis/playbook"
@@ -49,10 +52,10 @@ func (d *Document) addSuppression(from, to int, paragraph bool) {
 	}
 	end := len(d.Raw)
 	if paragraph {
-		if k := strings.Index(d.Raw[start:], "\n\n"); k >= 0 {
-			end = start + k
-		} else if k := strings.Index(d.Raw[start:], "\n\r\n"); k >= 0 {
-			end = start + k
+		if k := d.blankLines.next(d.Raw, start, "\n\n"); k >= 0 {
+			end = k
+		} else if k := d.crlfBlankLines.next(d.Raw, start, "\n\r\n"); k >= 0 {
+			end = k
 		}
 	} else if k := strings.IndexByte(d.Raw[start:], '\n'); k >= 0 {
 		end = start + k
@@ -101,7 +104,71 @@ func applySuppressions(d *Document, fs []Finding, pb *playbook.Playbook) []Findi
 	return out
 }
 
+// nextIndex finds the next occurrence of a separator from a position on,
+// remembering the last answer: directives come in order, so a file with
+// thousands of them and no blank line is searched once, not once each.
+type nextIndex struct {
+	from, at int // the last search started at from and found at (-1: none)
+	valid    bool
+}
+
+func (n *nextIndex) next(s string, from int, sep string) int {
+	if !n.valid || from < n.from || (n.at >= 0 && n.at < from) {
+		n.from, n.valid = from, true
+		n.at = strings.Index(s[from:], sep)
+		if n.at >= 0 {
+			n.at += from
+		}
+	}
+	return n.at
+}
+
+// manySuppressions is the number of directives from which findings are
+// looked up in merged intervals per rule instead of directive by directive.
+const manySuppressions = 16
+
+// suppressIndex holds, per rule id (and "*"), the merged, sorted scopes of
+// the directives naming it.
+type suppressIndex map[string][][2]int
+
+func newSuppressIndex(sup []suppression) suppressIndex {
+	ix := suppressIndex{}
+	for _, s := range sup {
+		for _, id := range s.rules {
+			ix[id] = append(ix[id], [2]int{s.scopeStart, s.scopeEnd})
+		}
+	}
+	for id, iv := range ix {
+		slices.SortFunc(iv, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+		merged := iv[:0]
+		for _, x := range iv {
+			if x[0] >= x[1] {
+				continue
+			}
+			if n := len(merged); n > 0 && x[0] <= merged[n-1][1] {
+				merged[n-1][1] = max(merged[n-1][1], x[1])
+				continue
+			}
+			merged = append(merged, x)
+		}
+		ix[id] = merged
+	}
+	return ix
+}
+
+func (ix suppressIndex) covers(id string, off int) bool {
+	iv := ix[id]
+	i := sort.Search(len(iv), func(i int) bool { return iv[i][1] > off })
+	return i < len(iv) && iv[i][0] <= off
+}
+
 func suppressed(d *Document, f Finding) bool {
+	if len(d.suppress) >= manySuppressions {
+		if d.suppressIx == nil {
+			d.suppressIx = newSuppressIndex(d.suppress)
+		}
+		return d.suppressIx.covers(f.Rule, f.Offset) || d.suppressIx.covers("*", f.Offset)
+	}
 	for _, s := range d.suppress {
 		if f.Offset < s.scopeStart || f.Offset >= s.scopeEnd {
 			continue

@@ -65,9 +65,17 @@ type Document struct {
 	// lineBuf holds lineStarts for short messages, saving an allocation.
 	lineBuf [16]int
 	bom     int
+	// runeMarks[k] is the number of code points in Raw[:k*runeBlock]. It
+	// is built only for a document with a line longer than runeBlock, so
+	// that Position counts at most two blocks whatever the line's length.
+	runeMarks []int
 
 	// suppressions found in the text, applied after rules ran.
 	suppress []suppression
+	// suppressIx indexes many suppressions by rule; blankLines and
+	// crlfBlankLines remember where the next paragraph ends.
+	suppressIx                 suppressIndex
+	blankLines, crlfBlankLines nextIndex
 	// links and emails are the byte ranges of web addresses and e-mail
 	// addresses found while masking, reused by the contact detector.
 	links  [][2]int
@@ -191,10 +199,48 @@ func (d *Document) indexLines() {
 		}
 	}
 	d.lineStarts = append(d.lineStarts[:0], 0)
+	longest := 0
 	for off := 0; n > 0; n-- {
-		off += strings.IndexByte(d.Raw[off:], '\n') + 1
+		next := off + strings.IndexByte(d.Raw[off:], '\n') + 1
+		longest = max(longest, next-off)
+		off = next
 		d.lineStarts = append(d.lineStarts, off)
 	}
+	d.runeMarks = nil
+	if max(longest, len(d.Raw)-d.lineStarts[len(d.lineStarts)-1]) > runeBlock {
+		d.markRunes()
+	}
+}
+
+// runeBlock is the stride of Document.runeMarks.
+const runeBlock = 4096
+
+// markRunes builds runeMarks. Counting the bytes that start a code point
+// equals counting code points in valid UTF-8, and it adds up across block
+// boundaries that split one.
+func (d *Document) markRunes() {
+	d.runeMarks = make([]int, 0, len(d.Raw)/runeBlock+1)
+	n := 0
+	for k := 0; k <= len(d.Raw); k += runeBlock {
+		d.runeMarks = append(d.runeMarks, n)
+		n += runeStarts(d.Raw[k:min(k+runeBlock, len(d.Raw))])
+	}
+}
+
+func runeStarts(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// runesBefore is the number of code points in Raw[:off], with runeMarks.
+func (d *Document) runesBefore(off int) int {
+	k := off / runeBlock
+	return d.runeMarks[k] + runeStarts(d.Raw[k*runeBlock:off])
 }
 
 // Position converts a byte offset to a 1-based line and a 1-based column
@@ -210,6 +256,9 @@ func (d *Document) Position(off int) (line, col int) {
 	}
 	if off < start {
 		off = start
+	}
+	if off-start > runeBlock && d.runeMarks != nil {
+		return i + 1, 1 + d.runesBefore(off) - d.runesBefore(start)
 	}
 	return i + 1, 1 + utf8.RuneCountInString(d.Raw[start:off])
 }
@@ -425,7 +474,7 @@ var md = goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strik
 // targets and block quotes from the voice view (code also from plain).
 func (d *Document) maskMarkdown() {
 	src := []byte(d.Raw[d.Body:])
-	root := md.Parser().Parse(gtext.NewReader(src))
+	root := md.Parser().Parse(gtext.NewReader(guardMarkdown(src)))
 	off := d.Body
 	segs := func(n ast.Node, views ...[]byte) {
 		lines := n.Lines()

@@ -16,7 +16,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/crisis-comms/crisis/internal/atomicfile"
 	"github.com/crisis-comms/crisis/internal/incident"
 )
 
@@ -76,8 +75,10 @@ func mustCSS(name string) template.CSS {
 }
 
 // Build writes index.html, letter.html and qr.png for in into outDir. It
-// renders everything first and writes only when all of it succeeded; each
-// file is replaced atomically, and nothing else in outDir is touched.
+// renders everything first, then writes the new site into a hidden
+// directory next to outDir — with links to everything else outDir holds,
+// which stays as it was — and swaps it in: a reader sees the old site or
+// the new one, never a mix of both.
 func Build(in *incident.Incident, outDir string, opts Options) error {
 	latest := in.Latest()
 	if latest == nil {
@@ -105,10 +106,7 @@ func Build(in *incident.Incident, outDir string, opts Options) error {
 	if err := tmpl().ExecuteTemplate(&index, "index.html.tmpl", v); err != nil {
 		return fmt.Errorf("render %s: %w", IndexFile, err)
 	}
-	files := []struct {
-		name string
-		data []byte
-	}{{IndexFile, index.Bytes()}}
+	files := map[string][]byte{IndexFile: index.Bytes()}
 	if WritesLetter(in, opts) {
 		if err := tmpl().ExecuteTemplate(&letter, "letter.html.tmpl", v); err != nil {
 			return fmt.Errorf("render %s: %w", LetterFile, err)
@@ -117,18 +115,10 @@ func Build(in *incident.Incident, outDir string, opts Options) error {
 		if err != nil {
 			return err
 		}
-		files = append(files, struct {
-			name string
-			data []byte
-		}{LetterFile, letter.Bytes()}, struct {
-			name string
-			data []byte
-		}{QRFile, qr})
+		files[LetterFile], files[QRFile] = letter.Bytes(), qr
 	}
-	for _, f := range files {
-		if err := atomicfile.Write(filepath.Join(outDir, f.name), f.data, 0o644, true); err != nil {
-			return fmt.Errorf("write site: %w", err)
-		}
+	if err := writeSite(outDir, files); err != nil {
+		return fmt.Errorf("write site: %w", err)
 	}
 	return nil
 }

@@ -409,3 +409,31 @@ func TestLetterWhenClosedAndLandingMessage(t *testing.T) {
 		t.Errorf("no letter for a resolved incident: %v", err)
 	}
 }
+
+// TestBuildSwapKeepsTree checks the swap: subdirectories and links of the
+// site survive a rebuild, and no working directory is left next to it.
+func TestBuildSwapKeepsTree(t *testing.T) {
+	in := loadExample(t)
+	root := t.TempDir()
+	dir := filepath.Join(root, "site")
+	if err := os.MkdirAll(filepath.Join(dir, "img"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "img", "logo.svg"), []byte("<svg/>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("img/logo.svg", filepath.Join(dir, "logo.svg")); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		if err := Build(in, dir, Options{Now: exampleNow}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if read(t, filepath.Join(dir, "logo.svg")) != "<svg/>" {
+		t.Error("the link or the file behind it was lost")
+	}
+	if entries, _ := os.ReadDir(root); len(entries) != 1 {
+		t.Errorf("next to the site: %v, want the site alone", entries)
+	}
+}

@@ -23,6 +23,7 @@ import (
 	"github.com/crisis-comms/crisis/internal/compose"
 	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/kit"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/playbook"
 )
 
@@ -223,7 +224,7 @@ func findScenario(pb *playbook.Playbook, id string) *playbook.Scenario {
 // drill needs to render it: the time (now) and, when it is left open, the
 // next update one cadence later.
 func HoldingFacts(k *kit.Kit, path string, now time.Time) (*incident.Facts, error) {
-	data, err := kit.ReadFile(path, kit.MaxKitBytes)
+	data, err := readfile.Read(path, readfile.Facts)
 	if err != nil {
 		return nil, err
 	}

@@ -5,8 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -50,7 +50,7 @@ type Entry struct {
 func LoadState(dir string) (*State, error) {
 	path := filepath.Join(dir, StateFile)
 	st := &State{Version: 1, Replies: map[string]Entry{}, path: path}
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, readfile.Recovery)
 	if errors.Is(err, fs.ErrNotExist) {
 		return st, nil
 	}
@@ -94,7 +94,7 @@ func (s *State) Sent(dir string) []Sent {
 		if e.File == "" {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(dir, e.File))
+		data, err := readfile.Read(filepath.Join(dir, e.File), readfile.Message)
 		if err != nil {
 			continue
 		}

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 
@@ -70,7 +71,8 @@ func refWriteText(w io.Writer, files []File, opts Options) error {
 	for _, f := range files {
 		if f.Err != nil {
 			line, col, msg := inputError(f)
-			where := f.Path
+			msg = refSafe(msg)
+			where := refSafe(f.Path)
 			if line > 0 {
 				where += ":" + strconv.Itoa(line) + ":" + strconv.Itoa(col)
 			}
@@ -86,6 +88,24 @@ func refWriteText(w io.Writer, files []File, opts Options) error {
 	}
 	p.summary(Summarize(files))
 	return p.w.Flush()
+}
+
+// refSafe escapes control characters, bidirectional controls and
+// invalid bytes (shown as U+FFFD) of an untrusted string, rune by rune.
+func refSafe(s string) string {
+	var sb strings.Builder
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			sb.WriteRune(utf8.RuneError)
+		case unicode.IsControl(r), unicode.Is(unicode.Bidi_Control, r) && r != '\u200e' && r != '\u200f' && r != '\u061c':
+			q := strconv.QuoteRune(r)
+			sb.WriteString(q[1 : len(q)-1])
+		default:
+			sb.WriteRune(r)
+		}
+	}
+	return sb.String()
 }
 
 type refTextPrinter struct {
@@ -111,24 +131,24 @@ func refSeverityStyle(severity string) string {
 }
 
 func (p refTextPrinter) finding(f File, x lint.Finding) {
-	where := f.Path
+	where := refSafe(f.Path)
 	if x.Line > 0 {
 		where += ":" + strconv.Itoa(x.Line) + ":" + strconv.Itoa(x.Column)
 	}
-	rule := x.Rule
+	rule := refSafe(x.Rule)
 	switch {
 	case x.Principle != "" && x.Tone != "":
-		rule += " (" + x.Principle + "/" + x.Tone + ")"
+		rule += " (" + refSafe(x.Principle) + "/" + refSafe(x.Tone) + ")"
 	case x.Principle+x.Tone != "":
-		rule += " (" + x.Principle + x.Tone + ")"
+		rule += " (" + refSafe(x.Principle) + refSafe(x.Tone) + ")"
 	}
 	sev := refSeverityStyle(x.Severity)
-	fmt.Fprintf(p.w, "%s: %s %s %s\n", p.style(ansiBold, where), p.style(sev, x.Severity), p.style(ansiDim, rule), x.Message)
+	fmt.Fprintf(p.w, "%s: %s %s %s\n", p.style(ansiBold, where), p.style(sev, x.Severity), p.style(ansiDim, rule), refSafe(x.Message))
 	if x.Line > 0 {
 		p.snippet(f.Source, sev, x.Line, x.Column, x.EndLine, x.EndColumn)
 	}
 	if x.Suggestion != "" {
-		fmt.Fprintf(p.w, "  %s %s\n", p.style(ansiGreen, "→"), x.Suggestion)
+		fmt.Fprintf(p.w, "  %s %s\n", p.style(ansiGreen, "→"), refSafe(x.Suggestion))
 	}
 	p.w.WriteByte('\n')
 }
@@ -140,6 +160,10 @@ func (p refTextPrinter) finding(f File, x lint.Finding) {
 func (p refTextPrinter) snippet(source, style string, line, col, endLine, endCol int) {
 	text, ok := refSourceLine(source, line)
 	if !ok {
+		return
+	}
+	if len(text) > maxLineBytes {
+		p.window(text, style, line, col, endLine, endCol)
 		return
 	}
 	shown, starts := refDisplayLine(text)
@@ -154,6 +178,37 @@ func (p refTextPrinter) snippet(source, style string, line, col, endLine, endCol
 	}
 	num := strconv.Itoa(line)
 	fmt.Fprintf(p.w, "  %s %s %s\n", p.style(ansiDim, num), p.style(ansiDim, "|"), shown)
+	fmt.Fprintf(p.w, "  %s %s %s%s\n", strings.Repeat(" ", len(num)), p.style(ansiDim, "|"), strings.Repeat(" ", start), p.style(style, marker))
+}
+
+// window shows a window of a long line: the span (at most windowSpan code
+// points) with windowContext code points on either side, and "…" where the
+// line goes on.
+func (p refTextPrinter) window(text, style string, line, col, endLine, endCol int) {
+	runes := []rune(text)
+	n := len(runes)
+	a := min(max(col-1, 0), n)
+	b := max(endCol-1, 0)
+	if endLine != line {
+		b = n
+	}
+	b = max(min(b, a+windowSpan, n), a)
+	ws, we := max(0, a-windowContext), min(n, b+windowContext)
+	shown, starts := refDisplayLine(string(runes[ws:we]))
+	prefix, suffix, shift := "", "", 0
+	if ws > 0 {
+		prefix, shift = "…", 1
+	}
+	if we < n {
+		suffix = "…"
+	}
+	start, end := starts[a-ws]+shift, starts[b-ws]+shift
+	marker := "^"
+	if end-start > 1 {
+		marker += strings.Repeat("~", end-start-1)
+	}
+	num := strconv.Itoa(line)
+	fmt.Fprintf(p.w, "  %s %s %s%s%s\n", p.style(ansiDim, num), p.style(ansiDim, "|"), prefix, shown, suffix)
 	fmt.Fprintf(p.w, "  %s %s %s%s\n", strings.Repeat(" ", len(num)), p.style(ansiDim, "|"), strings.Repeat(" ", start), p.style(style, marker))
 }
 

@@ -90,7 +90,7 @@ func NewStream(w io.Writer, format string, opts Options) (*Stream, error) {
 	st := &Stream{format: format, opts: opts, w: w}
 	switch format {
 	case "text":
-		st.text = textPrinter{w: bufio.NewWriterSize(w, 64<<10), color: opts.Color}
+		st.text = textPrinter{w: bufio.NewWriterSize(w, 64<<10), color: opts.Color, at: &lineCursor{}}
 	case "github":
 		st.github = githubPrinter{w: bufio.NewWriterSize(w, 64<<10), rows: opts.StepSummary != nil}
 	case "json":

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/width"
 
@@ -48,13 +49,17 @@ func writeText(w io.Writer, files []File, opts Options) error {
 
 // file prints the problem and the findings of one file.
 func (p textPrinter) file(f *File) {
+	if p.at != nil {
+		// A new file: its text may sit where the last one's was.
+		*p.at = lineCursor{}
+	}
 	if f.Err != nil {
 		line, col, msg := inputError(*f)
 		p.where(f.Path, line, col)
 		p.w.WriteString(": ")
 		p.style(ansiRed, "error:")
 		p.w.WriteByte(' ')
-		p.w.WriteString(msg)
+		writeSafe(p.w, msg)
 		p.w.WriteByte('\n')
 		if line > 0 {
 			p.snippet(f.Source, ansiRed, line, col, line, col)
@@ -72,6 +77,59 @@ func (p textPrinter) file(f *File) {
 type textPrinter struct {
 	w     *bufio.Writer
 	color bool
+	// at finds source lines: findings come sorted, so it moves forward
+	// through a file instead of counting lines from its start each time.
+	at *lineCursor
+}
+
+// lineCursor remembers the start of the last source line looked up, and
+// in it the byte offset of the last code point looked up.
+type lineCursor struct {
+	source           string
+	line, start, end int // end < start: not yet known
+	k, kb            int
+}
+
+// offset returns code point k (from 0) of text, the line find returned
+// last, clamped to the line's length, and its byte offset.
+func (c *lineCursor) offset(text string, k int) (int, int) {
+	if k < c.k || c.kb > len(text) {
+		c.k, c.kb = 0, 0
+	}
+	kb, n := runeOffset(text, c.kb, k-c.k)
+	c.k, c.kb = c.k+n, kb
+	return c.k, c.kb
+}
+
+// find returns line n (from 1) of source without its line ending.
+func (c *lineCursor) find(source string, n int) (string, bool) {
+	if n < 1 || source == "" {
+		return "", false
+	}
+	// The same text, not just equal text: comparing the contents would
+	// cost a pass over the file per finding.
+	if unsafe.StringData(c.source) != unsafe.StringData(source) || len(c.source) != len(source) || n < c.line || c.line == 0 {
+		c.source, c.line, c.start, c.end = source, 1, 0, -1
+		c.k, c.kb = 0, 0
+	}
+	if c.line < n {
+		c.k, c.kb, c.end = 0, 0, -1
+	}
+	for c.line < n {
+		j := strings.IndexByte(source[c.start:], '\n')
+		if j < 0 {
+			return "", false
+		}
+		c.start += j + 1
+		c.line++
+	}
+	if c.end < c.start {
+		c.end = len(source)
+		if j := strings.IndexByte(source[c.start:], '\n'); j >= 0 {
+			c.end = c.start + j
+		}
+	}
+	return strings.TrimSuffix(source[c.start:c.end], "\r"), true
 }
 
 // style prints s, in the given style when colours are on and s is not empty.
@@ -85,13 +143,76 @@ func (p textPrinter) style(code, s string) {
 	p.w.WriteString(s)
 }
 
+// writeSafe writes an untrusted string — a file name, an error that quotes
+// one, a rule's message from a playbook anyone may edit — with control
+// characters escaped as in Go ("\n", "\x1b"), so that it can neither start
+// a new report line (a fake "::error" workflow command) nor move the
+// cursor or recolour the terminal. Bidirectional overrides are escaped
+// too: they reorder what the reader sees. Invalid UTF-8 shows as U+FFFD.
+func writeSafe(w *bufio.Writer, s string) {
+	i := unsafeAt(s)
+	if i == len(s) {
+		w.WriteString(s)
+		return
+	}
+	w.WriteString(s[:i])
+	for _, r := range s[i:] {
+		if unicode.IsControl(r) || isBidi(r) {
+			q := strconv.QuoteRune(r)
+			w.WriteString(q[1 : len(q)-1])
+			continue
+		}
+		w.WriteRune(r)
+	}
+}
+
+// unsafeAt returns the index of the first byte of s that writeSafe must
+// escape, or len(s): a C0 or C1 control, DEL, a bidirectional control, or
+// invalid UTF-8 (then 0). Text is checked a byte at a time without
+// decoding, since every message passes through here.
+func unsafeAt(s string) int {
+	ascii := true
+	i := 0
+scan:
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c == 0x7f:
+			break scan
+		case c < 0x80:
+		case c == 0xC2:
+			ascii = false
+			if i+1 < len(s) && s[i+1] >= 0x80 && s[i+1] <= 0x9f {
+				break scan
+			}
+		case c == 0xE2:
+			ascii = false
+			if i+2 < len(s) && (s[i+1] == 0x80 && s[i+2] >= 0xAA && s[i+2] <= 0xAE || s[i+1] == 0x81 && s[i+2] >= 0xA6 && s[i+2] <= 0xA9) {
+				break scan
+			}
+		default:
+			ascii = false
+		}
+	}
+	if !ascii && !utf8.ValidString(s[:i]) {
+		return 0
+	}
+	return i
+}
+
+// isBidi reports the bidirectional embedding, override and isolate
+// controls.
+func isBidi(r rune) bool {
+	return r >= '\u202A' && r <= '\u202E' || r >= '\u2066' && r <= '\u2069'
+}
+
 // where prints path, followed by :line:col when line is positive, in bold.
 func (p textPrinter) where(path string, line, col int) {
 	bold := p.color && (path != "" || line > 0)
 	if bold {
 		p.w.WriteString(ansiBold)
 	}
-	p.w.WriteString(path)
+	writeSafe(p.w, path)
 	if line > 0 {
 		p.w.WriteByte(':')
 		p.int(line)
@@ -151,21 +272,21 @@ func (p textPrinter) finding(f *File, x *lint.Finding) {
 	if dim {
 		p.w.WriteString(ansiDim)
 	}
-	p.w.WriteString(x.Rule)
+	writeSafe(p.w, x.Rule)
 	if x.Principle != "" || x.Tone != "" {
 		p.w.WriteString(" (")
-		p.w.WriteString(x.Principle)
+		writeSafe(p.w, x.Principle)
 		if x.Principle != "" && x.Tone != "" {
 			p.w.WriteByte('/')
 		}
-		p.w.WriteString(x.Tone)
+		writeSafe(p.w, x.Tone)
 		p.w.WriteByte(')')
 	}
 	if dim {
 		p.w.WriteString(ansiReset)
 	}
 	p.w.WriteByte(' ')
-	p.w.WriteString(x.Message)
+	writeSafe(p.w, x.Message)
 	p.w.WriteByte('\n')
 	if x.Line > 0 {
 		p.snippet(f.Source, sev, x.Line, x.Column, x.EndLine, x.EndColumn)
@@ -174,7 +295,7 @@ func (p textPrinter) finding(f *File, x *lint.Finding) {
 		p.w.WriteString("  ")
 		p.style(ansiGreen, "→")
 		p.w.WriteByte(' ')
-		p.w.WriteString(x.Suggestion)
+		writeSafe(p.w, x.Suggestion)
 		p.w.WriteByte('\n')
 	}
 	p.w.WriteByte('\n')
@@ -185,8 +306,18 @@ func (p textPrinter) finding(f *File, x *lint.Finding) {
 // marked to the end of its first line. Nothing is shown when the source
 // lacks the line.
 func (p textPrinter) snippet(source, style string, line, col, endLine, endCol int) {
-	text, ok := sourceLine(source, line)
+	var text string
+	var ok bool
+	if p.at != nil {
+		text, ok = p.at.find(source, line)
+	} else {
+		text, ok = sourceLine(source, line)
+	}
 	if !ok {
+		return
+	}
+	if len(text) > maxLineBytes {
+		p.window(text, style, line, col, endLine, endCol)
 		return
 	}
 	p.w.WriteString("  ")
@@ -218,6 +349,94 @@ func (p textPrinter) snippet(source, style string, line, col, endLine, endCol in
 		p.w.WriteString(ansiReset)
 	}
 	p.w.WriteByte('\n')
+}
+
+// A source line longer than maxLineBytes is shown as a window around the
+// span: windowContext code points on either side, the span itself up to
+// windowSpan code points, and "…" where the line goes on. The output per
+// finding stays bounded however long the line.
+const (
+	maxLineBytes  = 1024
+	windowContext = 60
+	windowSpan    = 160
+)
+
+// window is snippet for a long line: the span and some context, with the
+// code point offsets found from the cursor, never from the line's start.
+func (p textPrinter) window(text, style string, line, col, endLine, endCol int) {
+	at := p.at
+	if at == nil {
+		at = &lineCursor{}
+	}
+	a, ia := at.offset(text, max(col-1, 0))
+	b := max(endCol-1, 0)
+	if endLine != line {
+		b = a + windowSpan // to the end of the line, capped
+	}
+	b = min(b, a+windowSpan)
+	ib, nb := runeOffset(text, ia, max(b-a, 0))
+	b = a + nb
+	if b < a {
+		b = a
+	}
+	iws, ws := ia, a
+	for k := 0; k < windowContext && iws > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(text[:iws])
+		iws -= size
+		ws--
+	}
+	iwe, _ := runeOffset(text, ib, windowContext)
+
+	p.w.WriteString("  ")
+	if p.color {
+		p.w.WriteString(ansiDim)
+		p.int(line)
+		p.w.WriteString(ansiReset + " " + ansiDim + "|" + ansiReset + " ")
+	} else {
+		p.int(line)
+		p.w.WriteString(" | ")
+	}
+	shift := 0
+	if iws > 0 {
+		p.w.WriteString("…")
+		shift = 1
+	}
+	shown, start, end, _ := appendDisplayLine(p.w.AvailableBuffer(), text[iws:iwe], a-ws, b-ws)
+	p.w.Write(shown)
+	if iwe < len(text) {
+		p.w.WriteString("…")
+	}
+	start, end = start+shift, end+shift
+	p.w.WriteString("\n  ")
+	p.repeat(spaces, digits(line))
+	p.w.WriteByte(' ')
+	p.style(ansiDim, "|")
+	p.w.WriteByte(' ')
+	p.repeat(spaces, start)
+	if p.color {
+		p.w.WriteString(style)
+	}
+	p.w.WriteByte('^')
+	p.repeat(tildes, end-start-1)
+	if p.color {
+		p.w.WriteString(ansiReset)
+	}
+	p.w.WriteByte('\n')
+}
+
+// runeOffset returns the byte offset n code points after byte offset i of
+// s, and how many code points it moved (fewer than n at the end of s).
+func runeOffset(s string, i, n int) (int, int) {
+	k := 0
+	for ; k < n && i < len(s); k++ {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i, k
 }
 
 // sourceLine returns line n (from 1) of source without its line ending.

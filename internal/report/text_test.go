@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/crisis-comms/crisis/internal/lint"
@@ -123,5 +124,93 @@ func TestGitHubMatchesReference(t *testing.T) {
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
 			t.Errorf("%s: output differs from the reference:\ngot  %q\nwant %q", name, got.Bytes(), want.Bytes())
 		}
+	}
+}
+
+// TestTextEscapesFileNames checks that a file name or error cannot write
+// its own report lines or terminal sequences.
+func TestTextEscapesFileNames(t *testing.T) {
+	files := []File{
+		{Path: "evil\n::error file=x::pwned\x1b[2J.txt", Source: "Hallo\n", Findings: []lint.Finding{
+			{Rule: "r", Severity: "warning", Message: "m", Line: 1, Column: 1, EndLine: 1, EndColumn: 6},
+		}},
+		{Path: "b\u202eidi.txt", Err: errors.New("bad\rname \u0085 here")},
+	}
+	var buf bytes.Buffer
+	if err := writeText(&buf, files, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		`evil\n::error file=x::pwned\x1b[2J.txt:1:1: warning r m`,
+		`b\u202eidi.txt: error: bad\rname \u0085 here`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\n::error") || strings.ContainsAny(out, "\x1b\r\u202e\u0085") {
+		t.Errorf("raw control characters in the report:\n%q", out)
+	}
+}
+
+// FuzzTextWindow compares writeText with the reference on long lines,
+// shown as windows, with several findings per line in any order (the
+// writer's cursor must give the same answer as counting from the start).
+func FuzzTextWindow(f *testing.F) {
+	f.Add("Grüße 🚨 long\t", 40, 1, 5, 300, 200, 210, 2)
+	f.Add("é", 2000, 1000, 2000, 5, 1, 1, 1)
+	f.Add("\xffa\x1b", 700, 0, 3000, 100, 90, 95, 3)
+	f.Fuzz(func(t *testing.T, unit string, reps, c1, e1, c2, e2, c3, endLine int) {
+		if unit == "" || reps < 0 || reps > 5000 || len(unit)*reps > 1<<18 {
+			return
+		}
+		source := strings.Repeat(strings.ReplaceAll(unit, "\n", " "), reps) + "\nnext\n"
+		var fs []lint.Finding
+		for _, c := range [][2]int{{c1, e1}, {c2, e2}, {c3, c3 + 7}} {
+			fs = append(fs, lint.Finding{Rule: "r", Severity: "warning", Message: "m",
+				Line: 1, Column: c[0], EndLine: 1 + endLine%2, EndColumn: c[1]})
+		}
+		compareText(t, []File{{Path: "a.md", Source: source, Findings: fs}}, Options{})
+	})
+}
+
+// TestTextWindowLinear checks that the text report of a long line with
+// many findings grows with the findings, not with findings × line length.
+func TestTextWindowLinear(t *testing.T) {
+	size := func(n int) (int, time.Duration) {
+		source := strings.Repeat("Jetzt 20 % Krisenrabatt für alle! ", n) + "\n"
+		var fs []lint.Finding
+		for i := range n {
+			col := i*34 + 7
+			fs = append(fs, lint.Finding{Rule: "helpful.sales-pitch", Severity: "warning", Message: "m",
+				Line: 1, Column: col, EndLine: 1, EndColumn: col + 16})
+		}
+		var buf bytes.Buffer
+		start := time.Now()
+		if err := writeText(&buf, []File{{Path: "a.txt", Source: source, Findings: fs}}, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Len(), time.Since(start)
+	}
+	// The best of a few runs: the machine may be busy.
+	best := func(n int) (int, time.Duration) {
+		out, d := size(n)
+		for range 4 {
+			_, d2 := size(n)
+			d = min(d, d2)
+		}
+		return out, d
+	}
+	n1, t1 := best(4000)
+	n2, t2 := best(8000)
+	if perFinding := n1 / 4000; perFinding > 600 {
+		t.Errorf("%d bytes of report per finding on a long line, want a window of a few hundred", perFinding)
+	}
+	if float64(n2) > 2.1*float64(n1) {
+		t.Errorf("output: %d bytes for 4000 findings, %d for 8000", n1, n2)
+	}
+	if t2 > 5*t1/2+10*time.Millisecond {
+		t.Errorf("time: %v for 4000 findings, %v for 8000: not linear", t1, t2)
 	}
 }

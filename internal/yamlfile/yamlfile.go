@@ -19,9 +19,15 @@ import (
 
 // Limits that keep a hostile document from exhausting memory or time.
 const (
-	MaxBytes = 8 << 20 // largest document accepted
-	MaxDepth = 64      // deepest nesting of mappings and sequences
-	MaxNodes = 200_000 // nodes visited, aliases counted each time they are used
+	MaxBytes = 64 << 20 // largest document accepted (readers cap each kind of file lower)
+	MaxDepth = 64       // deepest nesting of mappings and sequences
+	MaxNodes = 200_000  // nodes visited, aliases counted each time they are used
+	// The text of all scalars, aliases counted each time they are used, may
+	// come to ExpandFactor times the document plus ExpandSlack bytes: one
+	// large anchored scalar aliased many times stays under MaxNodes but
+	// would cost minutes and gigabytes to decode and use.
+	ExpandFactor = 4
+	ExpandSlack  = 1 << 20
 )
 
 // Error is a decoding problem at a position in a file.
@@ -66,7 +72,7 @@ func Parse(file string, data []byte) (*yaml.Node, error) {
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return nil, nil
 	}
-	w := walker{file: file}
+	w := walker{file: file, maxText: ExpandFactor*len(data) + ExpandSlack}
 	if err := w.check(&doc, 0); err != nil {
 		return nil, err
 	}
@@ -98,14 +104,19 @@ func DecodeNode(file string, n *yaml.Node, out any) error {
 }
 
 type walker struct {
-	file  string
-	nodes int
+	file          string
+	nodes         int
+	text, maxText int
 }
 
 func (w *walker) check(n *yaml.Node, depth int) error {
 	w.nodes++
 	if w.nodes > MaxNodes {
 		return &Error{File: w.file, Line: n.Line, Column: n.Column, Msg: fmt.Sprintf("document expands to more than %d nodes (alias bomb?)", MaxNodes)}
+	}
+	w.text += len(n.Value)
+	if w.text > w.maxText {
+		return &Error{File: w.file, Line: n.Line, Column: n.Column, Msg: fmt.Sprintf("document expands to more than %d bytes of text through aliases (alias bomb?); repeat the text instead of aliasing it", w.maxText)}
 	}
 	if depth > MaxDepth {
 		return &Error{File: w.file, Line: n.Line, Column: n.Column, Msg: fmt.Sprintf("nested deeper than %d levels", MaxDepth)}

@@ -1,8 +1,10 @@
 package yamlfile
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 )
 
 type doc struct {
@@ -43,5 +45,31 @@ func TestDecode(t *testing.T) {
 	}
 	if d.Extra["scenario_fact"] != "b" || d.Items[0].Count != 2 {
 		t.Fatalf("decoded %+v", d)
+	}
+}
+
+// TestAliasExpandedSize refuses one large anchored scalar aliased many
+// times — far below the node limit, but minutes and gigabytes to use — and
+// accepts ordinary reuse of an anchor.
+func TestAliasExpandedSize(t *testing.T) {
+	big := strings.Repeat("Rabatt ", 150_000) // about 1 MB
+	var b strings.Builder
+	b.WriteString("name: &n \"" + big + "\"\n")
+	for i := range 100 {
+		fmt.Fprintf(&b, "k%d: *n\n", i)
+	}
+	var d doc
+	start := time.Now()
+	err := Decode("f.yaml", []byte(b.String()), &d)
+	if err == nil || !strings.Contains(err.Error(), "bytes of text through aliases (alias bomb?)") {
+		t.Fatalf("error %v, want an alias-size refusal", err)
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("refusal took %v", el)
+	}
+
+	ok := "name: &n ACME\na: *n\nb: *n\nc: *n\n"
+	if err := Decode("f.yaml", []byte(ok), &d); err != nil || d.Extra["c"] != "ACME" {
+		t.Fatalf("ordinary aliases: %v, %+v", err, d)
 	}
 }

@@ -1,0 +1,174 @@
+package page
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/crisis-comms/crisis/internal/inflight"
+)
+
+// tmpPrefix starts the names of the hidden directories a build works in,
+// next to the site directory.
+const tmpPrefix = ".crisis-site-"
+
+// staleAfter is the age at which a build's leftover working directory (the
+// build was killed) is removed by the next build.
+const staleAfter = time.Hour
+
+// writeSite makes outDir hold files plus whatever else it held before: the
+// new site is assembled in a hidden sibling directory (the other entries
+// hard-linked, or copied where links are not possible), then renamed into
+// place after the old one is renamed aside.
+func writeSite(outDir string, files map[string][]byte) error {
+	outDir, err := filepath.Abs(outDir)
+	if err != nil {
+		return err
+	}
+	parent := filepath.Dir(outDir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	removeStale(parent)
+	tmp, err := os.MkdirTemp(parent, tmpPrefix+"*")
+	if err != nil {
+		return err
+	}
+	if err := inflight.Add(tmp); err != nil {
+		return err
+	}
+	defer inflight.Done(tmp) // gone after the swap
+	perm := fs.FileMode(0o755)
+	if fi, err := os.Stat(outDir); err == nil {
+		perm = fi.Mode().Perm()
+		if err := linkTree(outDir, tmp, files); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for name, data := range files {
+		if err := writeSynced(filepath.Join(tmp, name), data); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(tmp, perm); err != nil {
+		return err
+	}
+	old := filepath.Join(parent, fmt.Sprintf("%s%d-old", tmpPrefix, time.Now().UnixNano()))
+	err = inflight.Commit(func() error {
+		if err := os.Rename(outDir, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		if err := os.Rename(tmp, outDir); err != nil {
+			// Put the old site back rather than leave none.
+			if rerr := os.Rename(old, outDir); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+				return fmt.Errorf("%w; the previous site is in %s", err, old)
+			}
+			return err
+		}
+		return nil
+	})
+	if err == nil {
+		os.RemoveAll(old)
+	}
+	return err
+}
+
+// linkTree recreates the entries of src in dst by hard links (copies where
+// a link fails), leaving out the names in skip, which the build replaces.
+func linkTree(src, dst string, skip map[string][]byte) error {
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if _, ok := skip[e.Name()]; ok || strings.HasPrefix(e.Name(), tmpPrefix) {
+			continue
+		}
+		from, to := filepath.Join(src, e.Name()), filepath.Join(dst, e.Name())
+		fi, err := e.Info()
+		if err != nil {
+			return err
+		}
+		switch {
+		case fi.Mode()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(from)
+			if err != nil {
+				return err
+			}
+			if err := os.Symlink(target, to); err != nil {
+				return err
+			}
+		case fi.IsDir():
+			if err := os.Mkdir(to, fi.Mode().Perm()); err != nil {
+				return err
+			}
+			if err := linkTree(from, to, nil); err != nil {
+				return err
+			}
+		case fi.Mode().IsRegular():
+			if os.Link(from, to) != nil {
+				if err := copyFile(from, to, fi.Mode().Perm()); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func copyFile(from, to string, perm fs.FileMode) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+func writeSynced(p string, data []byte) error {
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// removeStale removes working directories of builds that were killed; a
+// young one may belong to a build still running.
+func removeStale(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), tmpPrefix) {
+			continue
+		}
+		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > staleAfter {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+}
