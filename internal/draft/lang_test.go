@@ -63,8 +63,13 @@ func (r *recorder) Input(p Prompt, def string, validate func(string) error) (str
 				r.keep(err.Error())
 			}
 		}
-	} else if err := validate("../\x00"); err != nil {
-		r.keep(err.Error())
+	} else {
+		if err := validate("../\x00"); err != nil {
+			r.keep(err.Error())
+		}
+		if p.Key == KeyOut {
+			v = r.facts["out"] // never the default, a folder in the working directory
+		}
 	}
 	if p.Feedback != nil {
 		r.keep(p.Feedback(v))
