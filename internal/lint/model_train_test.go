@@ -22,9 +22,18 @@ import (
 // the probability a head must reach.
 var (
 	lambdas     = []float64{0.3, 1, 3, 10}
-	realWeights = []float64{1, 3}
-	thresholds  = []float64{0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9}
+	realWeights = []float64{1, 3, 10}
+	thresholds  = grid(0.3, 0.94, 0.02)
 )
+
+// grid lists from, from+step, … up to to, rounded to the step.
+func grid(from, to, step float64) []float64 {
+	var out []float64
+	for i := 0; from+float64(i)*step <= to+step/2; i++ {
+		out = append(out, math.Round((from+float64(i)*step)*100)/100)
+	}
+	return out
+}
 
 // sample is one labelled statement as the model sees it.
 type sample struct {
