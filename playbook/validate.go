@@ -177,7 +177,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 	if kinds != 1 {
 		v.at(r.pos, "", "rule %s must have exactly one of terms, pattern, sentence, metric, require (it has %d)", r.ID, kinds)
 	}
-	v.groupRefs(r.pos, r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless, "unless_statement": r.UnlessStatement})
+	v.groupRefs(r.pos, "rule "+r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless, "unless_statement": r.UnlessStatement})
 	if r.Pattern != "" {
 		if _, err := regexp.Compile(r.Pattern); err != nil {
 			v.at(r.pos, "pattern", "rule %s: invalid RE2 pattern: %s", r.ID, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
@@ -191,7 +191,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 		if s.Span < 0 || s.Span > 5 {
 			v.at(sp, "span", "rule %s: span must be between 1 and 5 sentences", r.ID)
 		}
-		v.groupRefs(sp, r.ID, map[string][]string{"all": s.All, "any": s.Any})
+		v.groupRefs(sp, "rule "+r.ID, map[string][]string{"all": s.All, "any": s.Any})
 	}
 	if m := r.Metric; m != nil {
 		mp := pos{r.pos.file, valueOf(r.pos.node, "metric")}
@@ -207,14 +207,14 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 		if m.Max < 0 {
 			v.at(mp, "max", "rule %s: max cannot be negative", r.ID)
 		}
-		v.groupRefs(mp, r.ID, map[string][]string{"groups": m.Groups, "per": m.Per})
+		v.groupRefs(mp, "rule "+r.ID, map[string][]string{"groups": m.Groups, "per": m.Per})
 	}
 	if q := r.Require; q != nil {
 		qp := pos{r.pos.file, valueOf(r.pos.node, "require")}
 		if !slices.Contains(Elements, q.Element) {
 			v.at(qp, "element", "rule %s: element %q is not one of %s", r.ID, q.Element, strings.Join(Elements, ", "))
 		}
-		v.groupRefs(qp, r.ID, map[string][]string{"cues": q.Cues, "when": q.When, "not": q.Not, "links": q.Links})
+		v.groupRefs(qp, "rule "+r.ID, map[string][]string{"cues": q.Cues, "when": q.When, "not": q.Not, "links": q.Links})
 	}
 	for i, l := range r.Langs {
 		if !validLang(l) {
@@ -310,9 +310,10 @@ func (v *validator) model(m *Model, principles, rules map[string]bool) {
 	}
 }
 
-// groupRefs reports lexicon group names under keys of the item at ps that
+// groupRefs reports lexicon group names under keys of the item at ps (named
+// item in the message, such as "rule x.y") that
 // no lexicon defines.
-func (v *validator) groupRefs(ps pos, rule string, lists map[string][]string) {
+func (v *validator) groupRefs(ps pos, item string, lists map[string][]string) {
 	keys := make([]string, 0, len(lists))
 	for k := range lists {
 		keys = append(keys, k)
@@ -321,7 +322,7 @@ func (v *validator) groupRefs(ps pos, rule string, lists map[string][]string) {
 	for _, key := range keys {
 		for i, g := range lists[key] {
 			if _, ok := v.p.Lexicon[g]; !ok {
-				v.atIndex(ps, key, i, "rule %s: unknown lexicon group %q: define it under lexicon:", rule, g)
+				v.atIndex(ps, key, i, "%s: unknown lexicon group %q: define it under lexicon:", item, g)
 			}
 		}
 	}

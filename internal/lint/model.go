@@ -191,13 +191,21 @@ func (ev *evaluation) judgeStatement(m *model) {
 			names = append(names, fmt.Sprintf("%s (%d)", m.feats[c.i].Title, counts[c.i]))
 		}
 		s := ev.a.sentences[first[cues[0].i]]
+		from, to := s.start, s.end
+		for from < to && isSpaceASCII(ev.d.voice[from]) {
+			from++
+		}
+		for to > from && isSpaceASCII(ev.d.voice[to-1]) {
+			to--
+		}
 		sev := h.Severity
 		if o, ok := ev.ctx.Severity[h.ID]; ok {
 			sev = o
 		}
 		msg := strings.ReplaceAll(strings.TrimSpace(h.Message), "{cues}", strings.Join(names, ", "))
 		f := Finding{Rule: h.ID, Principle: h.Principle, Tone: h.Tone, Severity: sev, Message: msg,
-			Suggestion: strings.TrimSpace(h.Suggestion), Offset: s.start, End: s.end}
+			Suggestion: strings.TrimSpace(h.Suggestion), Offset: from, End: to}
 		ev.findings = append(ev.findings, ev.d.locate(f))
 	}
 }
+
