@@ -208,4 +208,3 @@ func (ev *evaluation) judgeStatement(m *model) {
 		ev.findings = append(ev.findings, ev.d.locate(f))
 	}
 }
-
