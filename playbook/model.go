@@ -284,6 +284,19 @@ func (p *Playbook) Rule(id string) *Rule {
 	return nil
 }
 
+// Head returns the model head with the given id, or nil.
+func (p *Playbook) Head(id string) *Head {
+	if p.Model == nil {
+		return nil
+	}
+	for i := range p.Model.Heads {
+		if p.Model.Heads[i].ID == id {
+			return &p.Model.Heads[i]
+		}
+	}
+	return nil
+}
+
 // Principle returns the principle with the given id, or nil.
 func (p *Playbook) Principle(id string) *Principle {
 	for i := range p.Principles {
