@@ -223,7 +223,7 @@ func fit(t *testing.T, ids []string, h playbook.Head, train, dev, check []sample
 	if h.Off {
 		verdict = "does not beat the rules on dev, so it stays off"
 	}
-	h.Trained = fmt.Sprintf("L2 logistic regression (lambda %g; one real statement counts as %g short messages) on %d statements; "+
+	h.Trained = fmt.Sprintf("L2 logistic regression (lambda %g, real statements weighted ×%g against short messages) on %d statements; "+
 		"dev agreement %d of %d with the model, %d of %d with the rules alone: %s",
 		best.lambda, best.realW, len(train), best.agreed, len(dev), base, len(dev), verdict)
 	t.Logf("builtin:%s %s: %s", lang, h.ID, h.Trained)
