@@ -48,6 +48,9 @@ type Playbook struct {
 	// Listen is how `crisis listen` reads incoming messages. Read it with
 	// ListenSection: a built-in playbook decodes it on first use.
 	Listen *Listen `yaml:"listen,omitempty" json:"listen,omitempty"`
+	// Model is the statement-level verdict learned from labelled
+	// statements; nil when the playbook has none.
+	Model *Model `yaml:"model,omitempty" json:"model,omitempty"`
 
 	// Source is where the playbook came from: a file path or builtin:LANG.
 	Source string `yaml:"-" json:"source,omitempty"`
@@ -293,6 +296,19 @@ func (p *Playbook) Rule(id string) *Rule {
 	return nil
 }
 
+// Head returns the model head with the given id, or nil.
+func (p *Playbook) Head(id string) *Head {
+	if p.Model == nil {
+		return nil
+	}
+	for i := range p.Model.Heads {
+		if p.Model.Heads[i].ID == id {
+			return &p.Model.Heads[i]
+		}
+	}
+	return nil
+}
+
 // Principle returns the principle with the given id, or nil.
 func (p *Playbook) Principle(id string) *Principle {
 	for i := range p.Principles {
@@ -331,4 +347,57 @@ func (p *Playbook) Fact(id string) *Fact {
 		}
 	}
 	return nil
+}
+
+// Model is a statement-level verdict that weighs several weak cues: per
+// tone, a regularised logistic regression over features that are
+// categories of meaning — lexicon groups, alone or meeting in one sentence,
+// and the rules that fired. Its weights are learned from labelled
+// statements and kept here as data, so that a comms lead can read what
+// counts for and against a tone.
+type Model struct {
+	// Features are the cues the model counts; the weights name them by id.
+	Features []Feature `yaml:"features" json:"features"`
+	// Heads are the verdicts, one per tone.
+	Heads []Head `yaml:"heads" json:"heads"`
+}
+
+// Feature is one cue: how often the lexicon groups of All meet in one
+// sentence (Within "message": each occurs somewhere in the message, counted
+// by the rarest), or how many findings a rule (Rule) or a tone (Tone) has
+// at warning or error. Exactly one of All, Rule and Tone is set.
+type Feature struct {
+	ID     string   `yaml:"id" json:"id"`
+	Title  string   `yaml:"title" json:"title"`
+	All    []string `yaml:"all,omitempty" json:"all,omitempty"`
+	Within string   `yaml:"within,omitempty" json:"within,omitempty"`
+	Rule   string   `yaml:"rule,omitempty" json:"rule,omitempty"`
+	Tone   string   `yaml:"tone,omitempty" json:"tone,omitempty"`
+}
+
+// FeatureScopes are the values Feature.Within may take.
+var FeatureScopes = []string{"sentence", "message"}
+
+// Head is the verdict for one tone: the statement is flagged when
+// 1/(1+exp(-(Bias + Σ weight·ln(1+count)))) reaches Threshold. It reports
+// like a rule, with its own id, principle, tone and message; the message's
+// {cues} names the cues that drove the verdict.
+type Head struct {
+	ID         string   `yaml:"id" json:"id"`
+	Principle  string   `yaml:"principle" json:"principle"`
+	Tone       string   `yaml:"tone" json:"tone"`
+	Severity   string   `yaml:"severity" json:"severity"`
+	Message    string   `yaml:"message" json:"message"`
+	Suggestion string   `yaml:"suggestion,omitempty" json:"suggestion,omitempty"`
+	Langs      []string `yaml:"langs,omitempty" json:"langs,omitempty"`
+	// Off keeps a head that did not beat the rules on the development
+	// data from reporting.
+	Off       bool               `yaml:"off,omitempty" json:"off,omitempty"`
+	Threshold float64            `yaml:"threshold" json:"threshold"`
+	Bias      float64            `yaml:"bias" json:"bias"`
+	Weights   map[string]float64 `yaml:"weights" json:"weights"`
+	// Trained records how the weights were learned and what they achieved
+	// on the development data, for the reader.
+	Trained  string   `yaml:"trained,omitempty" json:"trained,omitempty"`
+	Examples Examples `yaml:"examples" json:"examples"`
 }

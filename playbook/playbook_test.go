@@ -72,6 +72,12 @@ func TestParseErrors(t *testing.T) {
 		{"binary", "playbook: 1\x00", "t.yaml:1:12: binary data"},
 		{"invalid utf-8", "playbook: 1\nid: \xff\n", "t.yaml:2:5: invalid UTF-8"},
 		{"duplicate key", "playbook: 1\nid: x\nid: y\n", "t.yaml:3:1: key \"id\" is already defined at line 2"},
+		{"model unknown group", head + "model:\n  features:\n    - {id: f, title: F, all: [nope]}\n  heads: []\n", "t.yaml:8:3: model feature f: unknown lexicon group \"nope\""},
+		{"model feature without kind", head + "model:\n  features:\n    - {id: f, title: F}\n  heads: []\n", "model: feature f must have exactly one of all, rule, tone"},
+		{"model unknown weight", head + "model:\n  features:\n    - {id: f, title: F, all: [g]}\n  heads:\n    - {id: p.h, principle: p, tone: whiny, severity: warning, message: m, threshold: 0.5, bias: 0, weights: {x: 1}, examples: {bad: {en: [a]}, good: {en: [b]}}}\n",
+			"model head p.h weighs unknown feature \"x\""},
+		{"model threshold", head + "model:\n  features: []\n  heads:\n    - {id: p.h, principle: p, tone: whiny, severity: warning, message: m, threshold: 1.5, bias: 0, weights: {}, examples: {bad: {en: [a]}, good: {en: [b]}}}\n",
+			"model head p.h: threshold 1.5 must lie between 0 and 1"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

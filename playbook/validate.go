@@ -129,6 +129,9 @@ func (v *validator) check() {
 	for i := range p.Rules {
 		v.rule(&p.Rules[i], principles, channels)
 	}
+	if p.Model != nil {
+		v.model(p.Model, principles, rules)
+	}
 	for _, c := range p.Channels {
 		for i, r := range c.Require {
 			if !rules[r] {
@@ -183,7 +186,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 	if kinds != 1 {
 		v.at(r.pos, "", "rule %s must have exactly one of terms, pattern, sentence, metric, require (it has %d)", r.ID, kinds)
 	}
-	v.groupRefs(r.pos, r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless, "unless_statement": r.UnlessStatement})
+	v.groupRefs(r.pos, "rule "+r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless, "unless_statement": r.UnlessStatement})
 	if r.Pattern != "" {
 		if _, err := regexp.Compile(r.Pattern); err != nil {
 			v.at(r.pos, "pattern", "rule %s: invalid RE2 pattern: %s", r.ID, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
@@ -197,7 +200,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 		if s.Span < 0 || s.Span > 5 {
 			v.at(sp, "span", "rule %s: span must be between 1 and 5 sentences", r.ID)
 		}
-		v.groupRefs(sp, r.ID, map[string][]string{"all": s.All, "any": s.Any})
+		v.groupRefs(sp, "rule "+r.ID, map[string][]string{"all": s.All, "any": s.Any})
 	}
 	if m := r.Metric; m != nil {
 		mp := pos{r.pos.file, valueOf(r.pos.node, "metric")}
@@ -213,14 +216,14 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 		if m.Max < 0 {
 			v.at(mp, "max", "rule %s: max cannot be negative", r.ID)
 		}
-		v.groupRefs(mp, r.ID, map[string][]string{"groups": m.Groups, "per": m.Per})
+		v.groupRefs(mp, "rule "+r.ID, map[string][]string{"groups": m.Groups, "per": m.Per})
 	}
 	if q := r.Require; q != nil {
 		qp := pos{r.pos.file, valueOf(r.pos.node, "require")}
 		if !slices.Contains(Elements, q.Element) {
 			v.at(qp, "element", "rule %s: element %q is not one of %s", r.ID, q.Element, strings.Join(Elements, ", "))
 		}
-		v.groupRefs(qp, r.ID, map[string][]string{"cues": q.Cues, "when": q.When, "not": q.Not, "links": q.Links})
+		v.groupRefs(qp, "rule "+r.ID, map[string][]string{"cues": q.Cues, "when": q.When, "not": q.Not, "links": q.Links})
 	}
 	for i, l := range r.Langs {
 		if !validLang(l) {
@@ -237,9 +240,89 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 	}
 }
 
-// groupRefs reports lexicon group names under keys of the item at ps that
+// model checks the statement-level model: features that say what they
+// count and name known groups, rules and tones; heads that report like
+// rules and weigh only features the model defines.
+func (v *validator) model(m *Model, principles, rules map[string]bool) {
+	mp := pos{v.p.rootPos.file, valueOf(v.p.rootPos.node, "model")}
+	features := map[string]bool{}
+	for _, f := range m.Features {
+		switch {
+		case f.ID == "":
+			v.at(mp, "features", "model: a feature has no id")
+			continue
+		case features[f.ID]:
+			v.at(mp, "features", "model: feature %s is defined twice", f.ID)
+		case strings.TrimSpace(f.Title) == "":
+			v.at(mp, "features", "model: feature %s has no title (the findings name it)", f.ID)
+		}
+		features[f.ID] = true
+		kinds := 0
+		for _, set := range []bool{len(f.All) > 0, f.Rule != "", f.Tone != ""} {
+			if set {
+				kinds++
+			}
+		}
+		if kinds != 1 {
+			v.at(mp, "features", "model: feature %s must have exactly one of all, rule, tone", f.ID)
+		}
+		if f.Within != "" && (len(f.All) == 0 || !slices.Contains(FeatureScopes, f.Within)) {
+			v.at(mp, "features", "model: feature %s: within %q needs all: and is one of %s", f.ID, f.Within, strings.Join(FeatureScopes, ", "))
+		}
+		if f.Rule != "" && !rules[f.Rule] {
+			v.at(mp, "features", "model: feature %s counts unknown rule %q", f.ID, f.Rule)
+		}
+		if f.Tone != "" && !slices.Contains(Tones, f.Tone) {
+			v.at(mp, "features", "model: feature %s: tone %q is not one of %s", f.ID, f.Tone, strings.Join(Tones, ", "))
+		}
+		v.groupRefs(mp, "model feature "+f.ID, map[string][]string{"all": f.All})
+	}
+	heads := map[string]bool{}
+	for _, h := range m.Heads {
+		if h.ID == "" || heads[h.ID] || rules[h.ID] {
+			v.at(mp, "heads", "model: head %q needs an id of its own, unlike every rule and other head", h.ID)
+		}
+		heads[h.ID] = true
+		if !principles[h.Principle] {
+			v.at(mp, "heads", "model head %s: unknown principle %q%s", h.ID, h.Principle, known(principles))
+		}
+		if !slices.Contains(Tones, h.Tone) {
+			v.at(mp, "heads", "model head %s: tone %q is not one of %s", h.ID, h.Tone, strings.Join(Tones, ", "))
+		}
+		if !slices.Contains(Severities, h.Severity) {
+			v.at(mp, "heads", "model head %s: severity %q is not one of error, warning, info", h.ID, h.Severity)
+		}
+		if strings.TrimSpace(h.Message) == "" {
+			v.at(mp, "heads", "model head %s has no message", h.ID)
+		}
+		if !(h.Threshold > 0 && h.Threshold < 1) {
+			v.at(mp, "heads", "model head %s: threshold %v must lie between 0 and 1", h.ID, h.Threshold)
+		}
+		names := make([]string, 0, len(h.Weights))
+		for f := range h.Weights {
+			names = append(names, f)
+		}
+		slices.Sort(names)
+		for _, f := range names {
+			if !features[f] {
+				v.at(mp, "heads", "model head %s weighs unknown feature %q", h.ID, f)
+			}
+		}
+		for i, l := range h.Langs {
+			if !validLang(l) {
+				v.atIndex(mp, "heads", i, "model head %s: %q is not a language code such as de or en", h.ID, l)
+			}
+		}
+		if len(flatten(h.Examples.Bad)) == 0 || len(flatten(h.Examples.Good)) == 0 {
+			v.at(mp, "heads", "model head %s needs examples: at least one bad and one good statement (they are run as tests)", h.ID)
+		}
+	}
+}
+
+// groupRefs reports lexicon group names under keys of the item at ps (named
+// item in the message, such as "rule x.y") that
 // no lexicon defines.
-func (v *validator) groupRefs(ps pos, rule string, lists map[string][]string) {
+func (v *validator) groupRefs(ps pos, item string, lists map[string][]string) {
 	keys := make([]string, 0, len(lists))
 	for k := range lists {
 		keys = append(keys, k)
@@ -248,7 +331,7 @@ func (v *validator) groupRefs(ps pos, rule string, lists map[string][]string) {
 	for _, key := range keys {
 		for i, g := range lists[key] {
 			if _, ok := v.p.Lexicon[g]; !ok {
-				v.atIndex(ps, key, i, "rule %s: unknown lexicon group %q: define it under lexicon:", rule, g)
+				v.atIndex(ps, key, i, "%s: unknown lexicon group %q: define it under lexicon:", item, g)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -229,6 +230,11 @@ func newPlaybookExplainCmd(s streams) *cobra.Command {
 			for _, r := range pb.Rules {
 				ids = append(ids, r.ID)
 			}
+			if pb.Model != nil {
+				for _, h := range pb.Model.Heads {
+					ids = append(ids, h.ID)
+				}
+			}
 			return ids, cobra.ShellCompDirectiveNoFileComp
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
@@ -237,6 +243,10 @@ func newPlaybookExplainCmd(s streams) *cobra.Command {
 				return err
 			}
 			r := pb.Rule(args[0])
+			if h := pb.Head(args[0]); r == nil && h != nil {
+				explainHead(s.out, pb, h)
+				return nil
+			}
 			if r == nil {
 				var ids []string
 				for _, x := range pb.Rules {
@@ -302,6 +312,83 @@ func explain(w io.Writer, pb *playbook.Playbook, r *playbook.Rule) {
 		sort.Strings(langs)
 		fmt.Fprintf(w, "\n%s:\n", set.title)
 		for _, l := range langs {
+			for _, ex := range set.m[l] {
+				fmt.Fprintf(w, "  [%s] %s\n", l, oneLine(ex))
+			}
+		}
+	}
+}
+
+// explainHead explains a head of the statement-level model: what it says,
+// the cues that weigh most for and against its tone, and how it was
+// trained.
+func explainHead(w io.Writer, pb *playbook.Playbook, h *playbook.Head) {
+	state := "reports"
+	if h.Off {
+		state = "off: it did not beat the rules on the development data"
+	}
+	fmt.Fprintf(w, "%s — %s, tone %s, statement-level model (%s)\n\n", h.ID, h.Severity, h.Tone, state)
+	if p := pb.Principle(h.Principle); p != nil {
+		fmt.Fprintf(w, "Principle: %s\n", p.Title)
+		if p.Summary != "" {
+			fmt.Fprintf(w, "  %s\n", oneLine(p.Summary))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "What it says: %s\n", oneLine(h.Message))
+	if h.Suggestion != "" {
+		fmt.Fprintf(w, "Instead: %s\n", oneLine(h.Suggestion))
+	}
+	titles := map[string]string{}
+	for _, f := range pb.Model.Features {
+		titles[f.ID] = f.Title
+	}
+	type cue struct {
+		id string
+		w  float64
+	}
+	var cues []cue
+	for id, x := range h.Weights {
+		cues = append(cues, cue{id, x})
+	}
+	sort.Slice(cues, func(i, j int) bool {
+		if cues[i].w != cues[j].w {
+			return cues[i].w > cues[j].w
+		}
+		return cues[i].id < cues[j].id
+	})
+	list := func(cs []cue) string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, fmt.Sprintf("%s (%+.2f)", titles[c.id], c.w))
+		}
+		return strings.Join(out, ", ")
+	}
+	var pro, con []cue
+	for _, c := range cues {
+		if c.w > 0 {
+			pro = append(pro, c)
+		}
+	}
+	for i := len(cues) - 1; i >= 0 && cues[i].w < 0; i-- {
+		con = append(con, cues[i])
+	}
+	if len(pro) > 0 {
+		fmt.Fprintf(w, "Weighs most for it: %s\n", list(pro[:min(6, len(pro))]))
+	}
+	if len(con) > 0 {
+		fmt.Fprintf(w, "Weighs most against it: %s\n", list(con[:min(6, len(con))]))
+	}
+	fmt.Fprintf(w, "Flags a statement at probability %.2f or more\n", h.Threshold)
+	if h.Trained != "" {
+		fmt.Fprintf(w, "Trained: %s\n", oneLine(h.Trained))
+	}
+	for _, set := range []struct {
+		title string
+		m     map[string][]string
+	}{{"Flagged", h.Examples.Bad}, {"Fine", h.Examples.Good}} {
+		fmt.Fprintf(w, "\n%s:\n", set.title)
+		for _, l := range slices.Sorted(maps.Keys(set.m)) {
 			for _, ex := range set.m[l] {
 				fmt.Fprintf(w, "  [%s] %s\n", l, oneLine(ex))
 			}

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"os"
 	"path/filepath"
 	"slices"
@@ -114,11 +115,8 @@ func parseSibling(p string, open func(string) ([]byte, bool)) *lint.Document {
 		data, ok = open(p)
 	}
 	if !ok {
-		fi, err := os.Stat(p)
-		if err != nil || !fi.Mode().IsRegular() || fi.Size() > lint.MaxFileSize {
-			return nil
-		}
-		if data, err = os.ReadFile(p); err != nil {
+		var err error
+		if data, err = readfile.Read(p, readfile.Message); err != nil {
 			return nil
 		}
 	}

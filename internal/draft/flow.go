@@ -41,6 +41,10 @@ type Options struct {
 	// Previous is the latest update of the incident, if any: its answers
 	// are the defaults, so that an update only changes what changed.
 	Previous *incident.Facts
+	// Stage is the preselected stage (initial, update, …); empty picks
+	// update when there is a previous update, else initial. A drill's first
+	// report starts from a holding statement, which is no earlier update.
+	Stage string
 	// Log receives warnings, such as a recovery file that cannot be saved.
 	Log io.Writer
 	// NoInput means the answers come from a file and nobody can confirm:
@@ -296,7 +300,7 @@ func (f *flow) askStage() error {
 	for _, s := range incident.Stages {
 		opts = append(opts, Option{Value: s, Label: msg(lang, s)})
 	}
-	def := f.st.Stage
+	def := firstOf(f.st.Stage, f.o.Stage)
 	if def == "" && f.o.Previous != nil {
 		def = incident.StageUpdate
 	}

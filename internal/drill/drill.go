@@ -341,7 +341,7 @@ func (r *runner) step(in Inject, facts *incident.Facts, at time.Time, due string
 	if r.o.Prompter != nil {
 		res, err := draft.Run(r.o.Prompter, draft.Options{
 			Playbook: r.ref, Scenario: r.o.Scenario, Channels: facts.Channels, Incident: facts.Incident,
-			Out: r.dir, Now: at, Previous: facts, Log: r.o.Log,
+			Out: r.dir, Now: at, Previous: facts, Stage: facts.Stage, Log: r.o.Log,
 		})
 		if err != nil {
 			return nil, err

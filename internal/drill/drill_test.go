@@ -163,4 +163,11 @@ func TestInteractiveDrillRunsTheDraftFlow(t *testing.T) {
 	if !strings.Contains(string(facts), "keinen Hinweis") || !strings.Contains(string(facts), "stage: update") {
 		t.Errorf("the twist's facts did not reach the last update:\n%s", facts)
 	}
+	first, err := os.ReadFile(filepath.Join(k.Dir, res.Record.Steps[0].Update, "facts.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(first), "stage: initial") {
+		t.Errorf("the first report was not drafted as a first message:\n%s", first)
+	}
 }

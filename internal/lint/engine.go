@@ -57,6 +57,7 @@ type Engine struct {
 	byGroup  [][]*rule // terms rules by group id
 	lits     *litIndex // the literals of all pattern prefilters
 	pool     sync.Pool // of *evalState
+	model    *model    // the statement-level verdict, nil without one
 
 	planMu sync.Mutex
 	plans  map[planKey]*plan
@@ -159,6 +160,9 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 		for _, g := range r.terms {
 			e.byGroup[g] = append(e.byGroup[g], r)
 		}
+	}
+	if pb.Model != nil {
+		e.model = compileModel(pb.Model, ids)
 	}
 	var conds []*litReq
 	for _, r := range e.rules {
@@ -361,6 +365,14 @@ func (d *Document) locate(f Finding) Finding {
 func validPrefix(s string) bool { return strings.ToValidUTF8(s, "\x00") == s }
 
 func (ev *evaluation) run() {
+	ev.runRules()
+	if ev.e.model != nil {
+		ev.judgeStatement(ev.e.model)
+	}
+}
+
+// runRules evaluates the rules: everything but the statement-level model.
+func (ev *evaluation) runRules() {
 	a := ev.a
 	// terms: one walk over all hits
 	for _, h := range a.hits {

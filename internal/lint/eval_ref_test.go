@@ -2,6 +2,7 @@ package lint
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"sort"
@@ -93,6 +94,111 @@ func (ev *refEval) run() {
 		}
 	}
 	ev.dedupe()
+	if ev.e.model != nil {
+		ev.model()
+	}
+}
+
+// model is the statement-level verdict in its plain form: every feature
+// counted by looking at every sentence and every hit.
+func (ev *refEval) model() {
+	a, m := ev.a, ev.e.model
+	counts, first := make([]int, len(m.feats)), make([]int32, len(m.feats))
+	for i, f := range m.feats {
+		first[i] = -1
+		switch {
+		case f.Rule != "" || f.Tone != "":
+			for _, fd := range ev.findings {
+				if (f.Rule != "" && fd.Rule == f.Rule || f.Rule == "" && fd.Tone == f.Tone) && (fd.Severity == "error" || fd.Severity == "warning") {
+					if counts[i] == 0 {
+						first[i] = ev.sentenceAt(fd.Offset)
+					}
+					counts[i]++
+				}
+			}
+		case f.message:
+			// counted by the rarest group (the first of equals), shown by its first hit
+			best := -1
+			for _, g := range f.groups {
+				if best < 0 || len(a.groupHits[g]) < len(a.groupHits[f.groups[best]]) {
+					best = slices.Index(f.groups, g)
+				}
+			}
+			if best >= 0 {
+				for _, h := range a.hits {
+					if h.group == f.groups[best] {
+						if counts[i] == 0 {
+							first[i] = a.tokens[h.tok].sentence
+						}
+						counts[i]++
+					}
+				}
+			}
+		default:
+			for si := range a.sentences {
+				all := len(f.groups) > 0
+				for _, g := range f.groups {
+					found := false
+					for _, h := range a.hits {
+						if h.group == g && a.tokens[h.tok].sentence == int32(si) {
+							found = true
+						}
+					}
+					all = all && found
+				}
+				if all {
+					if counts[i] == 0 {
+						first[i] = int32(si)
+					}
+					counts[i]++
+				}
+			}
+		}
+	}
+	for _, h := range m.heads {
+		if h.Off || len(h.Langs) > 0 && !slices.Contains(h.Langs, ev.lang) || ev.ctx.Disabled[h.ID] {
+			continue
+		}
+		z := h.Bias
+		for i := range m.feats {
+			z += h.w[i] * math.Log1p(float64(counts[i]))
+		}
+		if 1/(1+math.Exp(-z)) < h.Threshold {
+			continue
+		}
+		// the cues that pull towards the tone, strongest first (stable)
+		var order []int
+		for i := range m.feats {
+			if h.w[i]*math.Log1p(float64(counts[i])) > 0 && first[i] >= 0 {
+				order = append(order, i)
+			}
+		}
+		if len(order) == 0 {
+			continue
+		}
+		sort.SliceStable(order, func(x, y int) bool {
+			return h.w[order[x]]*math.Log1p(float64(counts[order[x]])) > h.w[order[y]]*math.Log1p(float64(counts[order[y]]))
+		})
+		var names []string
+		for _, i := range order[:min(3, len(order))] {
+			names = append(names, fmt.Sprintf("%s (%d)", m.feats[i].Title, counts[i]))
+		}
+		s := a.sentences[first[order[0]]]
+		text := ev.d.voice[s.start:s.end]
+		from := s.start + len(text) - len(strings.TrimLeft(string(text), " \t\n\f\r"))
+		to := s.start + len(strings.TrimRight(string(text), " \t\n\f\r"))
+		if to < from {
+			to = from
+		}
+		sev := h.Severity
+		if o, ok := ev.ctx.Severity[h.ID]; ok {
+			sev = o
+		}
+		f := Finding{Rule: h.ID, Principle: h.Principle, Tone: h.Tone, Severity: sev,
+			Message:    strings.ReplaceAll(strings.TrimSpace(h.Message), "{cues}", strings.Join(names, ", ")),
+			Suggestion: strings.TrimSpace(h.Suggestion), Offset: from, End: to}
+		ev.findings = append(ev.findings, ev.d.locate(f))
+	}
 }
 
 func (ev *refEval) cleared(r *rule, from, to int32) bool {
@@ -493,6 +599,9 @@ func newEvalEngines(t testing.TB) evalEngines {
 	for _, name := range playbook.BuiltinNames() {
 		e := builtinEngine(t, name)
 		ee.engines = append(ee.engines, e)
+		if on := modelOn(t, e.pb); on != nil {
+			ee.engines = append(ee.engines, on)
+		}
 		for _, c := range e.pb.Channels {
 			if !seen[c.ID] {
 				seen[c.ID] = true
@@ -501,6 +610,27 @@ func newEvalEngines(t testing.TB) evalEngines {
 		}
 	}
 	return ee
+}
+
+// modelOn compiles pb with every model head on, so that the reference
+// holds the model too while the built-in heads are off.
+func modelOn(t testing.TB, pb *playbook.Playbook) *Engine {
+	if pb.Model == nil {
+		return nil
+	}
+	cp := *pb
+	m := *pb.Model
+	m.Heads = slices.Clone(m.Heads)
+	for i := range m.Heads {
+		m.Heads[i].Off = false
+		m.Heads[i].Threshold = 0.3 // fire often enough to be compared
+	}
+	cp.Model = &m
+	e, err := New(&cp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }
 
 // check lints text with every engine, in every channel (or only in the

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"github.com/crisis-comms/crisis/internal/readfile"
+	"maps"
 	"slices"
 	"sort"
 
@@ -56,6 +57,40 @@ func (e *Engine) RunExamples() []ExampleResult {
 						if f.Rule == r.ID {
 							fired = true
 						}
+					}
+					res.OK = fired == set.bad
+					out = append(out, res)
+				}
+			}
+		}
+	}
+	if e.model != nil {
+		out = append(out, e.modelExamples()...)
+	}
+	return out
+}
+
+// modelExamples lints the examples of the model's heads: a bad statement
+// must make a head that reports fire (a head that is off cannot), a good
+// one must never.
+func (e *Engine) modelExamples() []ExampleResult {
+	var out []ExampleResult
+	for _, h := range e.model.heads {
+		for _, set := range []struct {
+			bad   bool
+			texts map[string][]string
+		}{{true, h.Examples.Bad}, {false, h.Examples.Good}} {
+			if set.bad && h.Off {
+				continue
+			}
+			langs := slices.Sorted(maps.Keys(set.texts))
+			for _, lang := range langs {
+				for _, text := range set.texts[lang] {
+					res := ExampleResult{Rule: h.ID, Lang: lang, Bad: set.bad, Text: text}
+					fired := false
+					for _, f := range e.LintText(text, Context{Lang: lang, Stage: "update"}) {
+						res.Got = append(res.Got, f.Rule)
+						fired = fired || f.Rule == h.ID
 					}
 					res.OK = fired == set.bad
 					out = append(out, res)

@@ -2,7 +2,7 @@ package lint
 
 import (
 	"fmt"
-	"os"
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"slices"
 	"sort"
 
@@ -43,7 +43,7 @@ type Corpus struct {
 // LoadAnyCorpus reads a corpus file of either kind. A file whose entries
 // carry a verdict is a real-statement corpus.
 func LoadAnyCorpus(path string) (*Corpus, error) {
-	data, err := os.ReadFile(path)
+	data, err := readfile.Read(path, readfile.Corpus)
 	if err != nil {
 		return nil, err
 	}
