@@ -17,6 +17,7 @@ import (
 	"github.com/crisis-comms/crisis/internal/compose"
 	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/playbook"
+	"github.com/crisis-comms/crisis/templates"
 )
 
 var update = flag.Bool("update", false, "rewrite the checked-in messages from the facts")
@@ -257,4 +258,67 @@ func sorted(s []string) []string {
 	s = slices.Clone(s)
 	slices.Sort(s)
 	return s
+}
+
+// TestLongerFactsFitEveryChannel renders every example at every stage on
+// every built-in channel with its facts made longer, as real ones are
+// (each text fact twice as long, a longer headline), and lints the written
+// files as crisis lint does: no message may break its channel's limits.
+func TestLongerFactsFitEveryChannel(t *testing.T) {
+	for _, e := range examples.List() {
+		for _, lang := range e.Langs {
+			t.Run(e.Name+"/"+lang, func(t *testing.T) {
+				base := loadFacts(t, e.Name, lang)
+				pb, err := playbook.Load(base.Playbook)
+				if err != nil {
+					t.Fatal(err)
+				}
+				now, err := time.Parse(time.RFC3339, base.Time)
+				if err != nil {
+					t.Fatal(err)
+				}
+				r, err := check.New(check.Options{Playbook: base.Playbook, Jobs: 1})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, stage := range incident.Stages {
+					facts := lengthen(base)
+					facts.Stage = stage
+					msgs, err := compose.Render(pb, facts, templates.BuiltinChannels(lang), now)
+					if err != nil {
+						t.Fatalf("%s: %v", stage, err)
+					}
+					dir := filepath.Join(t.TempDir(), stage)
+					if _, err := compose.WriteUpdate(dir+"/2026-11-23T0930", facts, msgs, now, false); err != nil {
+						t.Fatal(err)
+					}
+					for _, f := range r.Run([]string{dir}) {
+						for _, x := range f.Findings {
+							if x.Principle == "channels" {
+								t.Errorf("%s %s: %s: %s", stage, filepath.Base(f.Path), x.Rule, x.Message)
+							}
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// lengthen makes every free-text fact twice as long and the headline
+// longer by a clause, the way facts grow during a real incident.
+func lengthen(f *incident.Facts) *incident.Facts {
+	g := *f
+	for _, p := range []*string{&g.What, &g.Impact, &g.Affected, &g.Actions, &g.Who, &g.Unknown, &g.Help,
+		&g.Empathy, &g.Background, &g.Prevention, &g.Remedy, &g.Safety, &g.Alternatives, &g.Rights} {
+		if *p != "" {
+			*p = *p + " " + *p
+		}
+	}
+	if g.Lang == "de" {
+		g.Headline += " – Hilfe und nächste Schritte"
+	} else {
+		g.Headline += " – help and next steps"
+	}
+	return &g
 }

@@ -337,7 +337,7 @@ func merge(base, child *Playbook) *Playbook {
 		v   string
 	}{
 		{&out.ID, child.ID}, {&out.Title, child.Title}, {&out.Lang, child.Lang},
-		{&out.Description, child.Description}, {&out.Cadence, child.Cadence},
+		{&out.Description, child.Description}, {&out.Cadence, child.Cadence}, {&out.Region, child.Region}, {&out.Timezone, child.Timezone},
 	} {
 		if s.v != "" {
 			*s.dst = s.v

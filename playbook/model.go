@@ -31,6 +31,12 @@ type Playbook struct {
 	// Cadence is how often an update is due when facts name no next_update
 	// (a Go duration such as 30m or 2h).
 	Cadence string `yaml:"cadence,omitempty" json:"cadence,omitempty"`
+	// Region is the ISO 3166 country (DE, GB, US, …) whose national phone
+	// numbers the messages use: "020 7946 0000" is +44 20 7946 0000 in GB.
+	Region string `yaml:"region,omitempty" json:"region,omitempty"`
+	// Timezone is the IANA zone (Europe/Berlin) of times written without
+	// an offset; empty means the machine's.
+	Timezone string `yaml:"timezone,omitempty" json:"timezone,omitempty"`
 	// Drill holds the targets crisis drill measures a team against.
 	Drill      *DrillTargets `yaml:"drill,omitempty" json:"drill,omitempty"`
 	Principles []Principle   `yaml:"principles,omitempty" json:"principles,omitempty"`

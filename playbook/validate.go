@@ -62,6 +62,14 @@ func (v *validator) check() {
 	if strings.TrimSpace(p.ID) == "" {
 		v.at(p.rootPos, "", "missing `id:`: give the playbook a short name such as acme")
 	}
+	if p.Region != "" && !validRegion(p.Region) {
+		v.at(p.rootPos, "region", "region %q is not a country code such as DE, AT, CH, GB or US", p.Region)
+	}
+	if p.Timezone != "" {
+		if _, err := time.LoadLocation(p.Timezone); err != nil {
+			v.at(p.rootPos, "timezone", "timezone %q is not a time zone such as Europe/Berlin or UTC", p.Timezone)
+		}
+	}
 	if p.Drill != nil {
 		for _, d := range []struct{ key, v string }{
 			{"first_message", p.Drill.FirstMessage}, {"landing_page", p.Drill.LandingPage}, {"update", p.Drill.Update},
@@ -400,4 +408,10 @@ func checkTerm(t string) string {
 		}
 	}
 	return ""
+}
+
+// validRegion reports whether r is two upper-case letters, the form of an
+// ISO 3166 country code.
+func validRegion(r string) bool {
+	return len(r) == 2 && r[0] >= 'A' && r[0] <= 'Z' && r[1] >= 'A' && r[1] <= 'Z'
 }

@@ -61,6 +61,13 @@ func Builtin(lang, channel string) (string, error) {
 	return string(b), nil
 }
 
+// Detail is one of the scenario's own facts (a product, a batch, an
+// area), which the built-in templates list under the news with its title:
+// {{ range .details }}{{ .Title }}: {{ .Value }}{{ end }}.
+type Detail struct {
+	ID, Title, Value string
+}
+
 // RenderBuiltin renders the built-in template for lang and channel. The
 // template is named LANG/CHANNEL in errors. Facts missing from data count as
 // empty, so a partial map gets the templates' own "is required" messages
@@ -71,6 +78,7 @@ func RenderBuiltin(lang, channel string, data map[string]any, opts Options) (str
 		return "", err
 	}
 	full := (&incident.Facts{}).Map()
+	full["details"] = []Detail(nil)
 	for k, v := range data {
 		full[k] = v
 	}

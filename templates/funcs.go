@@ -500,6 +500,55 @@ var crisisFuncs = template.FuncMap{
 	"oneline":  func(s string) string { return strings.Join(strings.Fields(s), " ") },
 	"phone":    strings.TrimSpace,
 	"gsm":      gsm,
+	"upto":     upto,
+	"clip":     clip,
+}
+
+// clip returns prefix and s in at most n characters, for a subject line:
+// s whole when it fits, else its longest leading clause that fits (up to a
+// dash, colon, semicolon or comma), else its words that fit and "…".
+func clip(n int, prefix, s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	budget := n - utf8.RuneCountInString(prefix)
+	if utf8.RuneCountInString(s) <= budget {
+		return prefix + s
+	}
+	best := ""
+	for _, sep := range []string{" – ", " — ", " - ", ": ", "; ", ", "} {
+		for i := 0; ; {
+			j := strings.Index(s[i:], sep)
+			if j < 0 {
+				break
+			}
+			cand := s[:i+j]
+			if utf8.RuneCountInString(cand) <= budget && len(cand) > len(best) {
+				best = cand
+			}
+			i += j + len(sep)
+		}
+	}
+	if best != "" && utf8.RuneCountInString(best) >= budget/3 {
+		return prefix + best
+	}
+	r := []rune(s)
+	if budget < 2 {
+		return prefix
+	}
+	cut := string(r[:budget-1])
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return prefix + strings.TrimRight(cut, " ,;:–-") + "…"
+}
+
+// upto returns s when it has at most n characters, else "": short channels
+// take an optional fact only when it fits, and leave the rest to the link
+// ({{ with upto 110 .help }} {{ . }}{{ end }}).
+func upto(n int, s string) string {
+	if utf8.RuneCountInString(s) > n {
+		return ""
+	}
+	return s
 }
 
 // required returns v, or an error naming the field when v is empty, so that
@@ -608,6 +657,13 @@ func (st *state) funcs() template.FuncMap {
 				return "", err
 			}
 			return formatDay(t, st.now, st.lang), nil
+		},
+		"at": func(v any) (string, error) {
+			t, err := st.toTime("at", v)
+			if err != nil {
+				return "", err
+			}
+			return formatAt(t, st.now, st.lang), nil
 		},
 		"when": func(v any) (string, error) {
 			t, err := st.toTime("when", v)

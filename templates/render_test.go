@@ -291,3 +291,31 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+func TestUpto(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{{"kurz", "kurz"}, {"zwölf Zeichen", ""}, {"genau elf Z", "genau elf Z"}} {
+		got, err := Render("t", "{{ upto 11 .s }}", map[string]any{"s": tc.in}, Options{})
+		if err != nil || got != tc.want {
+			t.Errorf("upto 11 %q = %q, %v; want %q", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		n         int
+		prefix, s string
+		want      string
+	}{
+		{60, "Neuer Stand: ", "Kartenzahlung gestört", "Neuer Stand: Kartenzahlung gestört"},
+		{40, "Neuer Stand: ", "Kartenzahlung gestört – Bargeld am Schalter weiterhin möglich", "Neuer Stand: Kartenzahlung gestört"},
+		{30, "", "Rückruf: Haferriegel Schoko, 50 g – Gefahr bei Allergie", "Rückruf: Haferriegel Schoko"},
+		{20, "", "Eine sehr lange Überschrift ohne jede Pause", "Eine sehr lange…"},
+	}
+	for _, tc := range tests {
+		got, err := Render("t", "{{ clip .n .p .s }}", map[string]any{"n": tc.n, "p": tc.prefix, "s": tc.s}, Options{})
+		if err != nil || got != tc.want {
+			t.Errorf("clip %d %q %q = %q, %v; want %q", tc.n, tc.prefix, tc.s, got, err, tc.want)
+		}
+	}
+}

@@ -42,6 +42,26 @@ func formatDay(t, now time.Time, lang string) string {
 	return s
 }
 
+// formatAt writes a time absolutely, with its weekday, so that a message
+// read the next day still says the right day: "Dienstag, 24.11., 12:00
+// Uhr" or "Tuesday 24 Nov, 12:00 pm", with the year only when it is not
+// now's year.
+func formatAt(t, now time.Time, lang string) string {
+	year := t.Year() != now.In(t.Location()).Year()
+	if lang == "de" {
+		date := fmt.Sprintf("%d.%d.", t.Day(), int(t.Month()))
+		if year {
+			date += fmt.Sprint(t.Year())
+		}
+		return fmt.Sprintf("%s, %s, %s", germanWeekdays[t.Weekday()], date, formatClock(t, lang))
+	}
+	date := fmt.Sprintf("%d %s", t.Day(), t.Month().String()[:3])
+	if year {
+		date += fmt.Sprintf(" %d", t.Year())
+	}
+	return fmt.Sprintf("%s %s, %s", t.Weekday(), date, formatClock(t, lang))
+}
+
 // formatWhen writes a time relative to now, "heute um 15:00 Uhr",
 // "tomorrow at 9:00 am", "am Montag, 23. November, um 15:00 Uhr". Days are
 // counted in t's own time zone, the zone the writer gave the time in.

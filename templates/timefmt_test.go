@@ -68,3 +68,21 @@ func TestGermanNames(t *testing.T) {
 		}
 	}
 }
+
+func TestAtIsAbsolute(t *testing.T) {
+	cet := time.FixedZone("CET", 3600)
+	now := time.Date(2026, 11, 23, 9, 30, 0, 0, cet) // a Monday
+	tests := []struct{ at, lang, want string }{
+		{"2026-11-23T15:00:00+01:00", "de", "Montag, 23.11., 15:00 Uhr"},
+		{"2026-11-24T09:00:00+01:00", "de", "Dienstag, 24.11., 9:00 Uhr"},
+		{"2026-11-24T09:00:00+01:00", "en", "Tuesday 24 Nov, 9:00 am"},
+		{"2027-01-05T10:00:00+01:00", "de", "Dienstag, 5.1.2027, 10:00 Uhr"},
+		{"2027-01-05T10:00:00+01:00", "en", "Tuesday 5 Jan 2027, 10:00 am"},
+	}
+	for _, tc := range tests {
+		got, err := Render("t", "{{ at .t }}", map[string]any{"t": tc.at}, Options{Now: now, Lang: tc.lang})
+		if err != nil || got != tc.want {
+			t.Errorf("at %s (%s) = %q, %v; want %q", tc.at, tc.lang, got, err, tc.want)
+		}
+	}
+}

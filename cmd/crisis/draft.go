@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -66,7 +67,7 @@ with CRISIS_ACCESSIBLE=1 or TERM=dumb).`,
 	f.StringVar(&o.playbook, "playbook", "", "playbook file or builtin:de / builtin:en (default: the built-in of the chosen language)")
 	f.StringVar(&o.scenario, "scenario", "", "scenario id, such as it-outage (skips the question)")
 	f.StringArrayVar(&o.channels, "channel", nil, "channel to write, repeatable (skips the question)")
-	f.StringVar(&o.out, "out", ".", "incident directory to add the update to, or an update directory")
+	f.StringVar(&o.out, "out", "", "incident directory to add the update to, or an update directory (default: asked, a new folder named after the incident)")
 	f.StringVar(&o.answers, "answers", "", "take all answers from this facts file (- for stdin) instead of asking")
 	f.BoolVar(&o.noInput, "no-input", false, "never ask; needs --answers")
 	f.BoolVar(&o.accessible, "accessible", false, "plain line-by-line questions for screen readers and pipes")
@@ -90,12 +91,14 @@ func runDraft(s streams, o *draftOptions) error {
 		Out: o.out, Force: o.force, Resume: o.resume, Now: now, Log: s.err,
 	}
 
-	incDir := o.out
-	if compose.IsUpdateDir(o.out) {
-		incDir = filepath.Dir(filepath.Clean(o.out))
-	}
-	if in, err := incident.Load(incDir); err == nil {
-		opts.Previous = in.Latest().Facts
+	if o.out != "" {
+		incDir := o.out
+		if compose.IsUpdateDir(o.out) {
+			incDir = filepath.Dir(filepath.Clean(o.out))
+		}
+		if in, err := incident.Load(incDir); err == nil {
+			opts.Previous = in.Latest().Facts
+		}
 	}
 
 	var p draft.Prompter
@@ -114,11 +117,12 @@ func runDraft(s streams, o *draftOptions) error {
 			opts.Playbook = answers.Playbook
 		}
 		p = prompt.NewAnswers(answers, s.err)
+		opts.NoInput = true
 	case o.noInput:
 		return usageErr(errors.New("--no-input needs the answers: --answers FILE (a facts.yaml), or - for stdin"))
 	case accessible:
 		p = prompt.NewAccessible(s.in, s.err)
-		defer exitOnInterrupt(s.err)()
+		defer exitOnInterrupt(s.err, func() string { return resumeHint(opts.StatePath, o) })()
 	case isTerminalStream(s.in) && isTerminalStream(s.err):
 		p = prompt.NewForms(s.in, s.err)
 	default:
@@ -132,11 +136,11 @@ func runDraft(s streams, o *draftOptions) error {
 			return usageErr(err)
 		}
 	}
-	opts.Incident = incidentID(answers, opts.Previous, incDir)
+	opts.Incident = incidentID(answers, opts.Previous)
 
 	res, err := draft.Run(p, opts)
 	if errors.Is(err, draft.ErrAborted) {
-		return errAborted
+		return &abortedErr{hint: resumeHint(opts.StatePath, o)}
 	}
 	if err != nil {
 		return usageErr(err)
@@ -146,6 +150,11 @@ func runDraft(s streams, o *draftOptions) error {
 		fmt.Fprintln(s.out, f)
 	}
 	fmt.Fprintf(s.err, "crisis: update written to %s (%d files)\n", res.Dir, len(res.Files))
+	if answers != nil {
+		// Nobody could confirm: like crisis render, the findings of the
+		// written files decide the exit status.
+		return lintWritten(s, res.Playbook, "warning", res.Files[1:])
+	}
 	return nil
 }
 
@@ -165,33 +174,63 @@ func readAnswers(name string, stdin io.Reader) (*incident.Facts, error) {
 	return incident.ParseFacts(name, data)
 }
 
-// incidentID names the incident in facts.yaml and front matter: as the
-// answers or the previous update say, else after the incident directory.
-func incidentID(answers, previous *incident.Facts, incDir string) string {
+// incidentID names the incident in facts.yaml and front matter as the
+// answers or the previous update say; empty lets the draft ask (or, from
+// an answers file, take the draft's default).
+func incidentID(answers, previous *incident.Facts) string {
 	if answers != nil && answers.Incident != "" {
 		return answers.Incident
 	}
-	if previous != nil && previous.Incident != "" {
+	if previous != nil {
 		return previous.Incident
 	}
-	if abs, err := filepath.Abs(incDir); err == nil {
-		return filepath.Base(abs)
+	return ""
+}
+
+// abortedHint is what an interrupted prompt of another command says.
+func abortedHint() string { return "crisis: aborted" }
+
+// resumeHint tells how to continue an aborted draft, with the command that
+// finds its recovery file, in the language of the draft.
+func resumeHint(statePath string, o *draftOptions) string {
+	cmd := "crisis draft --resume"
+	if o.outSet {
+		cmd += " --out " + shellQuote(o.out)
 	}
-	return filepath.Base(incDir)
+	lang := ""
+	if st, err := draft.LoadState(statePath); err == nil {
+		lang = st.Lang
+	}
+	switch lang {
+	case "de":
+		return "crisis: abgebrochen; Ihre Antworten sind gesichert. Weiter geht es mit: " + cmd
+	case "en":
+		return "crisis: aborted; your answers are kept. Continue with: " + cmd
+	}
+	// Stopped at the language question, which asks in both.
+	return "crisis: abgebrochen / aborted. Weiter mit / continue with: " + cmd
+}
+
+// shellQuote quotes s for a POSIX shell when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // exitOnInterrupt makes Ctrl-C in accessible mode end like an abort in the
 // forms (exit 130, answers kept): the accessible prompts block in a read of
 // stdin and never see the key. Every answer is already saved when it
 // arrives.
-func exitOnInterrupt(w io.Writer) (stop func()) {
+func exitOnInterrupt(w io.Writer, hint func() string) (stop func()) {
 	ch := make(chan os.Signal, 1)
 	signal.Notify(ch, os.Interrupt)
 	done := make(chan struct{})
 	go func() {
 		select {
 		case <-ch:
-			fmt.Fprintln(w, "\ncrisis: aborted; your answers are kept (crisis draft --resume continues)")
+			fmt.Fprintln(w, "\n"+hint())
 			os.Exit(exitAborted)
 		case <-done:
 		}

@@ -183,6 +183,8 @@ func TestTerminalDraft(t *testing.T) {
 	m.waitFor("↑ hoch • ↓ runter • Enter fertig") // the key help in German too
 	m.typeLine("")                                // Erste Nachricht
 	answerFacts(0)
+	m.waitForPrompt("Kennung des Vorfalls")
+	m.typeLine("") // inc, after the folder
 
 	m.waitForPrompt(review("sms"))
 	m.run("send-keys", "-t", m.session, "Down")
@@ -234,7 +236,7 @@ func TestTerminalDraft(t *testing.T) {
 	m.waitForPrompt(pb.Fact(sc.Facts[1]).Title)
 	m.run("send-keys", "-t", m.session, "C-c")
 	m.waitFor("crisis-exit=130")
-	m.waitFor("your answers are kept")
+	m.waitFor("Weiter geht es mit: crisis draft --resume --out inc2")
 	st, err := draft.LoadState(filepath.Join(tmp, "inc2", draft.StateFile))
 	if err != nil {
 		t.Fatalf("recovery file after Ctrl-C: %v", err)
@@ -245,6 +247,8 @@ func TestTerminalDraft(t *testing.T) {
 
 	start("--resume --out inc2")
 	answerFacts(1)
+	m.waitForPrompt("Kennung des Vorfalls")
+	m.typeLine("")
 	m.waitForPrompt(review("sms"))
 	m.typeLine("")
 	m.waitFor("crisis-exit=0")
@@ -317,12 +321,13 @@ func TestDraftAccessibleBadInput(t *testing.T) {
 			in: "1\n\nSeit 9 Uhr.\n15:00\nnordbank.example\n1 2\n0\n", code: exitError, kept: true,
 			stderr: []string{"Nicht übernommen: bitte mindestens einen Kanal wählen", "crisis: die Eingabe endete nach 5 Antworten, bei der Frage: Welche Kanäle?"}},
 		{name: "an answer over 64 KiB is taken whole",
-			in: "1\n\n" + long + "\n15:00\nnordbank.example\n\n1\n1\n", code: 0, fact: strings.TrimSpace(long)},
+			// far too long for an SMS: written only when confirmed
+			in: "1\n\n" + long + "\n15:00\nnordbank.example\n\n\n1\n1\nja\n", code: 0, fact: strings.TrimSpace(long)},
 		{name: "an answer over 1 MiB is refused, and its tail is no answer",
-			in: "1\n\n" + strings.Repeat(long, 16) + "\nSeit 9 Uhr.\n15:00\nnordbank.example\n\n1\n1\n", code: 0, fact: "Seit 9 Uhr.",
+			in: "1\n\n" + strings.Repeat(long, 16) + "\nSeit 9 Uhr.\n15:00\nnordbank.example\n\n\n1\n1\n", code: 0, fact: "Seit 9 Uhr.",
 			stderr: []string{"Nicht übernommen: die Antwort ist länger als 1 MiB; bitte kürzen"}},
 		{name: "invalid UTF-8 and NUL are refused",
-			in: "1\n\nStra\xdfe gesperrt\nStra\x00e gesperrt\nStraße gesperrt\n15:00\nnordbank.example\n\n1\n1\n", code: 0, fact: "Straße gesperrt",
+			in: "1\n\nStra\xdfe gesperrt\nStra\x00e gesperrt\nStraße gesperrt\n15:00\nnordbank.example\n\n\n1\n1\n", code: 0, fact: "Straße gesperrt",
 			stderr: []string{"kein gültiger UTF-8-Text (bei Byte 5)", "Steuerzeichen U+0000 an Zeichen 5"}},
 	}
 	for _, tt := range tests {
@@ -370,6 +375,133 @@ func TestDraftAccessibleBadInput(t *testing.T) {
 			}
 			if f.What != tt.fact {
 				t.Errorf("what = %.60q… (%d bytes), want %.60q… (%d bytes)", f.What, len(f.What), tt.fact, len(tt.fact))
+			}
+		})
+	}
+}
+
+// resumePlaybook is a small playbook without a language, so that the draft
+// asks every step: language, scenario, stage, facts, channels, incident.
+const resumePlaybook = `playbook: 1
+id: resume-test
+title: Test
+principles:
+  - id: helpful
+    title: Helfen statt werben
+facts:
+  - id: what
+    title: Was genau ist los?
+    required: true
+  - id: help
+    title: Was können die Menschen tun?
+  - id: next_update
+    title: Wann kommt das nächste Update?
+    kind: time
+    required: true
+  - id: landing_page
+    title: Infoseite
+    kind: url
+    required: true
+channels:
+  - id: sms
+    title: SMS
+  - id: email
+    title: E-Mail
+scenarios:
+  - id: it-outage
+    title: IT-Ausfall
+    facts: [what, help, next_update, landing_page]
+    channels: [sms, email]
+`
+
+// TestTerminalDraftResumesEveryStep presses Ctrl-C at every step of the
+// German draft in the terminal forms — each question, inside the editor —
+// then resumes with --resume and finishes, editing the SMS after the
+// resume: nothing typed before the abort is lost, and nothing crashes.
+func TestTerminalDraftResumesEveryStep(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("tmux is required in CI for the terminal test: install tmux")
+		}
+		t.Skip("tmux is not installed; skipping the terminal test")
+	}
+	if testing.Short() {
+		t.Skip("drives the terminal forms for about a minute")
+	}
+	tmp := t.TempDir()
+	bin := filepath.Join(tmp, "crisis")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	if err := os.WriteFile(filepath.Join(tmp, "pb.yaml"), []byte(resumePlaybook), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m := &tmux{t: t, socket: "crisis-resume-test-" + strconv.Itoa(os.Getpid())}
+	t.Cleanup(func() { _ = exec.Command("tmux", "-L", m.socket, "kill-server").Run() })
+	start := func(args string) {
+		m.n++
+		m.session = "resume" + strconv.Itoa(m.n)
+		cmd := fmt.Sprintf("cd %s && env -u NO_COLOR -u CRISIS_ACCESSIBLE TERM=xterm-256color CRISIS_NOW=2026-11-23T09:30:00+01:00 HOME=%s %s draft %s; echo crisis-exit=$?; exec sleep 3600",
+			tmp, tmp, bin, args)
+		m.run("new-session", "-d", "-s", m.session, "-x", "120", "-y", "40", "sh", "-c", cmd)
+	}
+	keys := func(k ...string) { m.run(append([]string{"send-keys", "-t", m.session}, k...)...) }
+
+	// The whole draft, one prompt after the other, and what the writer
+	// does there.
+	type prompt struct {
+		title string
+		do    func()
+	}
+	enter := func() { m.typeLine("") }
+	flow := []prompt{
+		{"Sprache / Language", enter},
+		{"Was ist passiert?", enter},
+		{"Welche Nachricht ist das?", enter},
+		{"Was genau ist los?", func() { m.typeLine("Seit 9 Uhr werden Kartenzahlungen abgelehnt.") }},
+		{"Was können die Menschen tun?", func() { m.typeLine("Halten Sie Bargeld bereit.") }},
+		{"Wann kommt das nächste Update?", func() { m.typeLine("15:00") }},
+		{"Infoseite", func() { m.typeLine("nordbank.example/stoerung") }},
+		{"Welche Kanäle?", enter},
+		{"Kennung des Vorfalls", enter},
+		{"Wie weiter mit der Nachricht für SMS?", func() { keys("Down"); enter() }},
+		{"Nachricht für SMS bearbeiten", func() { keys("-l", " Nach dem Fortsetzen ergänzt."); enter(); m.waitFor("von Ihnen bearbeitet") }},
+		{"Wie weiter mit der Nachricht für SMS?", enter},
+		{"Wie weiter mit der Nachricht für E-Mail?", enter},
+	}
+	review := 9 // the first review of the SMS
+	for stop := range flow[:review+2] {
+		t.Run(fmt.Sprintf("%02d %s", stop, flow[stop].title), func(t *testing.T) {
+			m.t = t
+			out := fmt.Sprintf("inc%02d", stop)
+			start("--playbook pb.yaml --out " + out)
+			for _, p := range flow[:stop] {
+				m.waitForPrompt(p.title)
+				p.do()
+			}
+			m.waitForPrompt(flow[stop].title)
+			keys("C-c")
+			m.waitFor("crisis-exit=130")
+			m.waitFor("crisis draft --resume --out " + out)
+
+			start("--resume --out " + out)
+			from := stop
+			if stop > review {
+				from = review // the edit was not saved: the review asks again
+			}
+			for _, p := range flow[from:] {
+				m.waitForPrompt(p.title)
+				p.do()
+			}
+			m.waitFor("crisis-exit=0")
+			sms, err := os.ReadFile(filepath.Join(tmp, out, "2026-11-23T0930", "sms.txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"Seit 9 Uhr werden Kartenzahlungen abgelehnt.", "Nach dem Fortsetzen ergänzt.", "incident: " + out} {
+				if !strings.Contains(string(sms), want) {
+					t.Errorf("sms.txt lacks %q:\n%s", want, sms)
+				}
 			}
 		})
 	}

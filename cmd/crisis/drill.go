@@ -83,7 +83,7 @@ func drillRun(s streams, o *drillOptions) error {
 	case o.noInput:
 	case o.accessible || os.Getenv("CRISIS_ACCESSIBLE") == "1" || os.Getenv("TERM") == "dumb":
 		opts.Prompter = prompt.NewAccessible(s.in, s.err)
-		defer exitOnInterrupt(s.err)()
+		defer exitOnInterrupt(s.err, abortedHint)()
 	case isTerminalStream(s.in) && isTerminalStream(s.err):
 		opts.Prompter = prompt.NewForms(s.in, s.err)
 	default:

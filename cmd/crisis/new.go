@@ -147,12 +147,21 @@ func newRun(s streams, o *newOptions) error {
 		return usageErr(err)
 	}
 	fmt.Fprintln(s.out, target)
-	fmt.Fprintf(s.err, `Started from the %s example (%s). Every name, number and address in it is
+	hint := `Started from the %s example (%s). Every name, number and address in it is
 made up: put in your own facts, time and next_update. Then render one
 message per channel:
 
   crisis render %s
-`, ex.Name, lang, target)
+`
+	if lang == "de" {
+		hint = `Angelegt aus dem Beispiel %s (%s). Alle Namen, Nummern und Adressen darin
+sind erfunden: Setzen Sie Ihre eigenen Fakten, time und next_update ein.
+Dann entsteht je Kanal eine Nachricht mit:
+
+  crisis render %s
+`
+	}
+	fmt.Fprintf(s.err, hint, ex.Name, lang, target)
 	return nil
 }
 

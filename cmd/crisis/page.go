@@ -13,9 +13,10 @@ import (
 
 // pageBuildOptions are the flags and arguments of crisis page build.
 type pageBuildOptions struct {
-	Dir string
-	Out string
-	FAQ string // a crisis listen JSON report
+	Dir    string
+	Out    string
+	FAQ    string // a crisis listen JSON report
+	Letter bool
 }
 
 func newPageCmd(s streams) *cobra.Command {
@@ -40,9 +41,15 @@ func newPageBuildCmd(s streams) *cobra.Command {
 	opts := pageBuildOptions{}
 	cmd := &cobra.Command{
 		Use:   "build INCIDENT_DIR --out SITE_DIR",
-		Short: "Write index.html, letter.html and qr.png for an incident",
-		Long: `Write the landing page (index.html), the print-ready A4 follow-up letter
-(letter.html) and the QR code that the letter shows (qr.png) into SITE_DIR.
+		Short: "Write index.html, and once resolved letter.html and qr.png, for an incident",
+		Long: `Write the landing page (index.html) into SITE_DIR, and once the latest
+update is resolved or a follow-up (or with --letter), the print-ready A4
+follow-up letter (letter.html) and the QR code that it shows (qr.png).
+
+When the latest update has a landing message (landing.md, written by crisis
+draft or crisis render and edited as you like), the page shows that text;
+otherwise it is built from the facts. The timeline of every update is built
+from the facts.
 
 The page is in German when the facts say lang: de, else in English. A
 field that an update leaves out keeps its value from an earlier update.
@@ -65,6 +72,7 @@ everything else in SITE_DIR alone. CRISIS_NOW pins the "last checked" time.`,
 	cmd.Flags().StringVar(&opts.Out, "out", "", "directory to write the site into (created if missing)")
 	_ = cmd.RegisterFlagCompletionFunc("out", dirCompletion)
 	cmd.Flags().StringVar(&opts.FAQ, "faq", "", "add the questions people ask most, answered from the facts: a crisis listen --format json report")
+	cmd.Flags().BoolVar(&opts.Letter, "letter", false, "write the follow-up letter although the incident is still open")
 	_ = cmd.MarkFlagRequired("out")
 	return cmd
 }
@@ -84,13 +92,18 @@ func runPageBuild(opts pageBuildOptions, out, errw io.Writer) error {
 			return err
 		}
 	}
+	po := page.Options{Now: now, FAQ: faq, Letter: opts.Letter}
 	stop := abortOnSignal(errw)
-	err = page.Build(in, opts.Out, page.Options{Now: now, FAQ: faq})
+	err = page.Build(in, opts.Out, po)
 	stop()
 	if err != nil {
 		return usageErr(err)
 	}
-	for _, name := range []string{page.IndexFile, page.LetterFile, page.QRFile} {
+	names := []string{page.IndexFile}
+	if page.WritesLetter(in, po) {
+		names = append(names, page.LetterFile, page.QRFile)
+	}
+	for _, name := range names {
 		fmt.Fprintln(out, filepath.Join(opts.Out, name))
 	}
 	return nil

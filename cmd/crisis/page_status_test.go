@@ -57,13 +57,13 @@ func TestStatusCommand(t *testing.T) {
 		notWantOut []string
 	}{
 		{"on time", []string{"status", open, "--now", "2026-11-23T13:00:00+01:00"}, 0,
-			[]string{"latest:    Mon 2026-11-23 11:00 +01:00, update", "next:      Mon 2026-11-23 14:00 +01:00 (announced in next_update)", "on time, next update due in 1h"}, nil, false, []string{"overdue"}},
+			[]string{"Zuletzt:   Mo 23.11.2026 11:00 +01:00, Update", "Nächstes:  Mo 23.11.2026 14:00 +01:00 (angekündigt in next_update)", "pünktlich, nächstes Update fällig in 1 Std."}, nil, false, []string{"überfällig", "overdue", "latest"}},
 		{"overdue", []string{"status", open, "--now", "2026-11-23T15:05:00+01:00"}, 1,
-			[]string{"overdue by 1h 5m"}, nil, false, nil},
+			[]string{"überfällig seit 1 Std. 5 Min."}, nil, false, nil},
 		{"overdue in UTC", []string{"status", open, "--now", "2026-11-23T13:01:00Z"}, 1,
-			[]string{"overdue by 1m"}, nil, false, nil},
+			[]string{"überfällig seit 1 Min."}, nil, false, nil},
 		{"resolved", []string{"status", exampleIncident, "--now", "2026-12-24T12:00:00+01:00"}, 0,
-			[]string{"none due: the latest update is followup", "status:    closed"}, nil, false, []string{"overdue"}},
+			[]string{"keins fällig: das letzte Update ist Nachbereitung", "Stand:     abgeschlossen"}, nil, false, []string{"überfällig"}},
 		{"missing dir", []string{"status", filepath.Join(open, "nope")}, 2,
 			nil, []string{"no such incident directory"}, true, nil},
 		{"broken facts", []string{"status", broken}, 2,
@@ -110,10 +110,10 @@ func TestStatusCadenceFromEnv(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Setenv("CRISIS_NOW", "2026-11-23T11:40:00+01:00")
-	if code, out, _ := runCLI(t, "status", dir); code != 1 || !strings.Contains(out, "overdue by 10m") || !strings.Contains(out, "30m cadence") {
+	if code, out, _ := runCLI(t, "status", dir); code != 1 || !strings.Contains(out, "überfällig seit 10 Min.") || !strings.Contains(out, "30 Min. Takt") {
 		t.Errorf("default cadence: exit %d\n%s", code, out)
 	}
-	if code, out, _ := runCLI(t, "status", dir, "--cadence", "1h"); code != 0 || !strings.Contains(out, "due in 20m") {
+	if code, out, _ := runCLI(t, "status", dir, "--cadence", "1h"); code != 0 || !strings.Contains(out, "fällig in 20 Min.") {
 		t.Errorf("--cadence 1h: exit %d\n%s", code, out)
 	}
 }

@@ -128,6 +128,19 @@ func renderRun(s streams, o *renderOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
+	if pb.Timezone != "" && facts.Timezone == "" {
+		// Local times in the facts are in the playbook's zone.
+		loc, err := time.LoadLocation(pb.Timezone)
+		if err != nil {
+			return usageErr(err)
+		}
+		if facts, err = incident.LoadFactsIn(o.facts, loc); err != nil {
+			return usageErr(err)
+		}
+		if now, err = updateTime(o.now, facts); err != nil {
+			return usageErr(err)
+		}
+	}
 	if o.template != "" {
 		return renderTemplate(s, o, pb, facts, now)
 	}
@@ -155,7 +168,18 @@ func renderRun(s streams, o *renderOptions) error {
 	for _, p := range append(paths, msgPaths...) {
 		fmt.Fprintln(s.out, p)
 	}
-	return lintWritten(s, ref, o.failOn, msgPaths)
+	err = lintWritten(s, ref, o.failOn, msgPaths)
+	if t, perr := time.Parse(time.RFC3339, facts.NextUpdate); perr == nil && t.Before(now) {
+		// Every message promises this update; one that is overdue before
+		// the messages go out is an error whatever --fail-on says.
+		line, col := incident.KeyPos(o.facts, "next_update")
+		fmt.Fprintf(s.err, "%s:%d:%d: error next_update: %s is before the time of this update, %s: set a time ahead\n",
+			o.facts, line, col, facts.NextUpdate, now.Format(time.RFC3339))
+		if err == nil {
+			err = withCode(exitFindings)
+		}
+	}
+	return err
 }
 
 // lintWritten lints the written messages exactly as `crisis lint` would lint

@@ -128,7 +128,7 @@ func runReply(s streams, o replyOptions) error {
 	switch {
 	case o.Accessible || os.Getenv("CRISIS_ACCESSIBLE") == "1" || os.Getenv("TERM") == "dumb":
 		p = prompt.NewAccessible(s.in, s.err)
-		defer exitOnInterrupt(s.err)()
+		defer exitOnInterrupt(s.err, abortedHint)()
 	case isTerminalStream(s.in) && isTerminalStream(s.err):
 		p = prompt.NewForms(s.in, s.err)
 	default:

@@ -62,6 +62,12 @@ func withCode(code int) error { return &exitErr{code: code} }
 // errAborted is returned when the user aborts an interactive flow.
 var errAborted = errors.New("aborted")
 
+// abortedErr is errAborted with the hint that says how to continue.
+type abortedErr struct{ hint string }
+
+func (e *abortedErr) Error() string        { return e.hint }
+func (e *abortedErr) Is(target error) bool { return target == errAborted }
+
 // streams are the process's standard streams, injectable for tests.
 type streams struct {
 	in       io.Reader
@@ -153,7 +159,12 @@ func run(args []string, in io.Reader, out, errw io.Writer) int {
 		}
 	}
 	if errors.Is(err, errAborted) {
-		fmt.Fprintln(errw, "crisis: aborted; your answers are kept (crisis draft --resume continues)")
+		var a *abortedErr
+		if errors.As(err, &a) {
+			fmt.Fprintln(errw, a.hint)
+		} else {
+			fmt.Fprintln(errw, "crisis: aborted; your answers are kept (crisis draft --resume continues)")
+		}
 		return exitAborted
 	}
 	msg := err.Error()

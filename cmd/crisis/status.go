@@ -176,47 +176,101 @@ func writeStatusJSON(out io.Writer, in *incident.Incident, st incident.Status, n
 	return enc.Encode(j)
 }
 
+// statusWords are the texts of the status report in one language.
+type statusWords struct {
+	incident, latest, next, status          string
+	update, updates, ago, issuedIn, noStage string
+	closedNext, closed, announced, cadence  string
+	overdue, onTime                         string
+	weekdays                                [7]string
+	dateLayout                              string
+	stages                                  map[string]string
+	day, hour, min                          string
+}
+
+var statusTexts = map[string]*statusWords{
+	"en": {
+		incident: "incident:  ", latest: "latest:    ", next: "next:      ", status: "status:    ",
+		update: "update", updates: "updates", ago: "%s ago", issuedIn: "issued in %s", noStage: "no stage",
+		closedNext: "none due: the latest update is %s", closed: "closed",
+		announced: "announced in next_update", cadence: "latest update + %s cadence; set next_update to promise a time",
+		overdue: "overdue by %s: post an update now, even if there is no news", onTime: "on time, next update due in %s",
+		weekdays:   [7]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"},
+		dateLayout: "2006-01-02 15:04 -07:00",
+		day:        "%dd", hour: "%dh", min: "%dm",
+	},
+	"de": {
+		incident: "Vorfall:   ", latest: "Zuletzt:   ", next: "Nächstes:  ", status: "Stand:     ",
+		update: "Update", updates: "Updates", ago: "vor %s", issuedIn: "erscheint in %s", noStage: "ohne Stufe",
+		closedNext: "keins fällig: das letzte Update ist %s", closed: "abgeschlossen",
+		announced: "angekündigt in next_update", cadence: "letztes Update + %s Takt; mit next_update eine feste Zeit versprechen",
+		overdue: "überfällig seit %s: jetzt ein Update veröffentlichen, auch ohne Neuigkeiten", onTime: "pünktlich, nächstes Update fällig in %s",
+		weekdays:   [7]string{"So", "Mo", "Di", "Mi", "Do", "Fr", "Sa"},
+		dateLayout: "02.01.2006 15:04 -07:00",
+		stages:     map[string]string{"initial": "Erste Nachricht", "update": "Update", "resolved": "Behoben", "followup": "Nachbereitung"},
+		day:        "%d T.", hour: "%d Std.", min: "%d Min.",
+	},
+}
+
+func (w *statusWords) when(t time.Time) string {
+	return w.weekdays[t.Weekday()] + " " + t.Format(w.dateLayout)
+}
+
+func (w *statusWords) stage(s string) string {
+	if s == "" {
+		return w.noStage
+	}
+	if v, ok := w.stages[s]; ok {
+		return v
+	}
+	return s
+}
+
+// writeStatusText reports the status in the incident's language.
 func writeStatusText(out io.Writer, in *incident.Incident, st incident.Status, now time.Time, cadence time.Duration, state string) error {
 	l := st.Latest
+	w := statusTexts["en"]
+	if l.Facts.Lang == "de" {
+		w = statusTexts["de"]
+	}
 	loc := l.Time.Location()
-	const layout = "Mon 2006-01-02 15:04 -07:00"
 	var b strings.Builder
 	name := l.Facts.Incident
 	if name == "" {
 		name = in.Dir
 	}
-	fmt.Fprintf(&b, "incident:  %s (%d %s)\n", name, len(in.Updates), plural(len(in.Updates), "update", "updates"))
-	age := humanDuration(now.Sub(l.Time)) + " ago"
+	fmt.Fprintf(&b, "%s%s (%d %s)\n", w.incident, name, len(in.Updates), plural(len(in.Updates), w.update, w.updates))
+	age := fmt.Sprintf(w.ago, w.duration(now.Sub(l.Time)))
 	if now.Before(l.Time) {
-		age = "issued in " + humanDuration(l.Time.Sub(now))
+		age = fmt.Sprintf(w.issuedIn, w.duration(l.Time.Sub(now)))
 	}
-	fmt.Fprintf(&b, "latest:    %s, %s, %s\n", l.Time.Format(layout), orNone(l.Facts.Stage), age)
+	fmt.Fprintf(&b, "%s%s, %s, %s\n", w.latest, w.when(l.Time), w.stage(l.Facts.Stage), age)
 	if l.Facts.Headline != "" {
 		fmt.Fprintf(&b, "           %s\n", l.Facts.Headline)
 	}
 	switch state {
 	case stateClosed:
-		fmt.Fprintf(&b, "next:      none due: the latest update is %s\n", l.Facts.Stage)
-		fmt.Fprintf(&b, "status:    closed\n")
+		fmt.Fprintf(&b, "%s%s\n", w.next, fmt.Sprintf(w.closedNext, w.stage(l.Facts.Stage)))
+		fmt.Fprintf(&b, "%s%s\n", w.status, w.closed)
 	default:
-		from := "announced in next_update"
+		from := w.announced
 		if st.DueFrom == incident.DueFromCadence {
-			from = fmt.Sprintf("latest update + %s cadence; set next_update to promise a time", humanDuration(cadence))
+			from = fmt.Sprintf(w.cadence, w.duration(cadence))
 		}
-		fmt.Fprintf(&b, "next:      %s (%s)\n", st.Due.In(loc).Format(layout), from)
+		fmt.Fprintf(&b, "%s%s (%s)\n", w.next, w.when(st.Due.In(loc)), from)
 		if state == stateOverdue {
-			fmt.Fprintf(&b, "status:    overdue by %s: post an update now, even if there is no news\n", humanDuration(st.Overdue))
+			fmt.Fprintf(&b, "%s%s\n", w.status, fmt.Sprintf(w.overdue, w.duration(st.Overdue)))
 		} else {
-			fmt.Fprintf(&b, "status:    on time, next update due in %s\n", humanDuration(st.Due.Sub(now)))
+			fmt.Fprintf(&b, "%s%s\n", w.status, fmt.Sprintf(w.onTime, w.duration(st.Due.Sub(now))))
 		}
 	}
 	_, err := io.WriteString(out, b.String())
 	return err
 }
 
-// humanDuration rounds d to whole minutes and writes it the way people say
-// it: "45m", "2h 5m", "3d 4h".
-func humanDuration(d time.Duration) string {
+// duration rounds d to whole minutes and writes it the way people say
+// it: "45m", "2h 5m", "3d 4h" (German "45 Min.", "2 Std. 5 Min.").
+func (w *statusWords) duration(d time.Duration) string {
 	if d < 0 {
 		d = -d
 	}
@@ -227,15 +281,15 @@ func humanDuration(d time.Duration) string {
 	days, hours, mins := m/(24*60), m/60%24, m%60
 	switch {
 	case days > 0 && hours > 0:
-		return fmt.Sprintf("%dd %dh", days, hours)
+		return fmt.Sprintf(w.day+" "+w.hour, days, hours)
 	case days > 0:
-		return fmt.Sprintf("%dd", days)
+		return fmt.Sprintf(w.day, days)
 	case hours > 0 && mins > 0:
-		return fmt.Sprintf("%dh %dm", hours, mins)
+		return fmt.Sprintf(w.hour+" "+w.min, hours, mins)
 	case hours > 0:
-		return fmt.Sprintf("%dh", hours)
+		return fmt.Sprintf(w.hour, hours)
 	default:
-		return fmt.Sprintf("%dm", mins)
+		return fmt.Sprintf(w.min, mins)
 	}
 }
 
@@ -244,13 +298,6 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-func orNone(s string) string {
-	if s == "" {
-		return "no stage"
-	}
-	return s
 }
 
 // playbookCadence is the update cadence of the latest update's playbook

@@ -59,6 +59,11 @@ func Defaults(channelID string) Limits {
 	return Limits{}
 }
 
+// Sendable returns the part of a message file's body that is sent: the
+// file's final line ends are not part of the message. Lint, the draft's
+// preview and its live counter all count this text.
+func Sendable(body string) string { return strings.TrimRight(body, "\r\n") }
+
 // Rule ids of Violation.Rule.
 const (
 	RuleSMSSegments   = "channels.sms-segments"
@@ -78,31 +83,26 @@ type Violation struct {
 	Offset, End int
 }
 
-// channelNames are the display names used in messages.
-var channelNames = map[string]string{
-	"sms": "SMS", "x": "X", "email": "Email", "whatsapp": "WhatsApp",
-	"linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram",
-}
-
-func channelName(id string) string {
-	if n, ok := channelNames[id]; ok {
-		return n
-	}
-	return id
-}
-
 // Check returns the limits of lim that body and subject exceed, in the
 // order SMS, X, characters, subject. channelID only names the channel in
-// messages; which checks run depends on lim alone.
+// messages; which checks run depends on lim alone. Messages are in English;
+// CheckLang writes them in the message's language.
 func Check(channelID string, lim Limits, body, subject string) []Violation {
+	return CheckLang(channelID, lim, body, subject, "en")
+}
+
+// CheckLang is Check with the messages in lang (de or en; others get
+// English), so that a German writer reads German findings.
+func CheckLang(channelID string, lim Limits, body, subject, lang string) []Violation {
+	w := wordsFor(lang)
 	var out []Violation
 	if lim.SMSSegments > 0 {
-		if v, ok := checkSMS(body, lim.SMSSegments); ok {
+		if v, ok := checkSMS(body, lim.SMSSegments, w); ok {
 			out = append(out, v)
 		}
 	}
 	if lim.XWeighted > 0 {
-		if v, ok := checkX(body, lim.XWeighted); ok {
+		if v, ok := checkX(body, lim.XWeighted, w); ok {
 			out = append(out, v)
 		}
 	}
@@ -111,8 +111,8 @@ func Check(channelID string, lim Limits, body, subject string) []Violation {
 			off := runeOffset(body, lim.MaxChars)
 			out = append(out, Violation{
 				Rule: RuleMaxChars,
-				Message: fmt.Sprintf("%s allows %d characters, this has %d: shorten by %s",
-					channelName(channelID), lim.MaxChars, n, plural(n-lim.MaxChars, "character")),
+				Message: fmt.Sprintf(w.maxChars,
+					w.channelName(channelID), lim.MaxChars, n, w.chars(n-lim.MaxChars)),
 				Offset: off, End: len(body),
 			})
 		}
@@ -120,25 +120,24 @@ func Check(channelID string, lim Limits, body, subject string) []Violation {
 	if lim.SubjectChars > 0 {
 		if n := utf8.RuneCountInString(subject); n > lim.SubjectChars {
 			out = append(out, Violation{
-				Rule: RuleSubjectLength,
-				Message: fmt.Sprintf("subject has %d characters, mobile mail apps show about %d: shorten it by %s",
-					n, lim.SubjectChars, plural(n-lim.SubjectChars, "character")),
-				Offset: -1, End: -1,
+				Rule:    RuleSubjectLength,
+				Message: fmt.Sprintf(w.subject, n, lim.SubjectChars, w.chars(n-lim.SubjectChars)),
+				Offset:  -1, End: -1,
 			})
 		}
 	}
 	return out
 }
 
-func checkSMS(body string, limit int) (Violation, bool) {
+func checkSMS(body string, limit int, w *words) (Violation, bool) {
 	st := SMS(body)
 	if st.Segments <= limit {
 		return Violation{}, false
 	}
 	over, fit := smsFit(body, limit)
 	v := Violation{Rule: RuleSMSSegments, Offset: over, End: len(body)}
-	shorten := "shorten by " + smsAmount(body, st.Units-fit)
-	head := fmt.Sprintf("SMS needs %d segments (limit %d)", st.Segments, limit)
+	shorten := fmt.Sprintf(w.shorten, w.smsAmount(body, st.Units-fit))
+	head := fmt.Sprintf(w.smsHead, st.Segments, limit)
 	if st.Encoding == EncodingGSM7 {
 		v.Message = head + ": " + shorten
 		return v, true
@@ -147,43 +146,40 @@ func checkSMS(body string, limit int) (Violation, bool) {
 	culprits := UCS2Culprits(body)
 	fixed, fixable := applyCulprits(body, culprits)
 	if !fixable {
-		v.Message = fmt.Sprintf("%s in UCS-2 because of %s (70 characters per SMS instead of 160): %s",
-			head, listRunes(unfixable(culprits), 3), shorten)
+		v.Message = fmt.Sprintf(w.smsUnfixable, head, w.listRunes(unfixable(culprits), 3), shorten)
 		return v, true
 	}
 	fs := SMS(fixed)
-	how := howToFix(culprits)
+	how := w.howToFix(culprits)
 	if fs.Segments <= limit {
 		v.Offset = culprits[0].Offset
 		v.End = v.Offset + utf8.RuneLen(culprits[0].Rune)
-		verb := "forces"
+		format := w.smsForces
 		if len(distinct(culprits)) > 1 {
-			verb = "force"
+			format = w.smsForce
 		}
-		v.Message = fmt.Sprintf("%s %s UCS-2 (70 characters per SMS instead of 160): %s to fit in %s instead of %d (limit %d)",
-			listRunes(culprits, 0), verb, how, plural(fs.Segments, "segment"), st.Segments, limit)
+		v.Message = fmt.Sprintf(format, w.listRunes(culprits, 0), how, w.segments(fs.Segments), st.Segments, limit)
 		return v, true
 	}
 	_, ffit := smsFit(fixed, limit)
-	v.Message = fmt.Sprintf("%s: %s, or %s (GSM-7, 160 characters per SMS instead of 70) and shorten by %s",
-		head, shorten, how, smsAmount(fixed, fs.Units-ffit))
+	v.Message = fmt.Sprintf(w.smsBoth, head, shorten, how, w.smsAmount(fixed, fs.Units-ffit))
 	return v, true
 }
 
 // smsAmount words n units of text for a reader who counts characters.
-func smsAmount(text string, n int) string {
+func (w *words) smsAmount(text string, n int) string {
 	if isGSM(text) {
 		if strings.ContainsAny(text, "€[]{}\\^~|\f") {
-			return plural(n, "septet") + ` (€ [ ] { } \ ^ ~ | count 2)`
+			return w.septets(n)
 		}
-		return plural(n, "character")
+		return w.chars(n)
 	}
 	for _, r := range text {
 		if r > 0xFFFF {
-			return plural(n, "character") + " (emoji count 2)"
+			return w.chars(n) + w.emojiTwo
 		}
 	}
-	return plural(n, "character")
+	return w.chars(n)
 }
 
 // applyCulprits returns text with every culprit replaced or, if invisible,
@@ -228,7 +224,7 @@ func distinct(culprits []Culprit) []Culprit {
 
 // howToFix says what to type instead, grouping runes by replacement:
 // `use " instead of „ and “, - instead of –, delete U+200B`.
-func howToFix(culprits []Culprit) string {
+func (w *words) howToFix(culprits []Culprit) string {
 	var order []string
 	by := map[string][]Culprit{}
 	for _, c := range distinct(culprits) {
@@ -240,32 +236,32 @@ func howToFix(culprits []Culprit) string {
 	var parts []string
 	for _, repl := range order {
 		if repl == "" {
-			parts = append(parts, "delete "+listRunes(by[repl], 0))
+			parts = append(parts, fmt.Sprintf(w.delete, w.listRunes(by[repl], 0)))
 			continue
 		}
 		shown := repl
 		if repl == " " {
-			shown = "a normal space"
+			shown = w.normalSpace
 		}
-		parts = append(parts, "use "+shown+" instead of "+listRunes(by[repl], 0))
+		parts = append(parts, fmt.Sprintf(w.useInstead, shown, w.listRunes(by[repl], 0)))
 	}
 	return strings.Join(parts, ", ")
 }
 
 // listRunes names the distinct runes of culprits: "„", "„ and “",
 // "„, “ and –"; with max > 0, more than max are cut to "…and 4 more".
-func listRunes(culprits []Culprit, max int) string {
+func (w *words) listRunes(culprits []Culprit, max int) string {
 	var names []string
 	for _, c := range distinct(culprits) {
 		names = append(names, runeName(c.Rune))
 	}
 	if max > 0 && len(names) > max {
-		names = append(names[:max], fmt.Sprintf("%d more", len(names)-max))
+		names = append(names[:max], fmt.Sprintf(w.more, len(names)-max))
 	}
 	if len(names) == 1 {
 		return names[0]
 	}
-	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
+	return strings.Join(names[:len(names)-1], ", ") + w.and + names[len(names)-1]
 }
 
 // runeName shows r itself, or its code point when it is invisible or a
@@ -275,13 +271,6 @@ func runeName(r rune) string {
 		return fmt.Sprintf("U+%04X", r)
 	}
 	return string(r)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // runeOffset returns the byte offset of the n-th code point (0-based).
@@ -295,7 +284,7 @@ func runeOffset(s string, n int) int {
 	return len(s)
 }
 
-func checkX(body string, limit int) (Violation, bool) {
+func checkX(body string, limit int, w *words) (Violation, bool) {
 	// Most posts fit, which the count alone tells.
 	if n, ok := xCount(body, true); ok && n <= limit {
 		return Violation{}, false
@@ -315,10 +304,9 @@ func checkX(body string, limit int) (Violation, bool) {
 		return Violation{}, false
 	}
 	v := Violation{
-		Rule: RuleXLength,
-		Message: fmt.Sprintf("X counts %d of %d (links count 23, emoji and most non-Latin characters 2): shorten by %d",
-			total, limit, total-limit),
-		Offset: over, End: len(body),
+		Rule:    RuleXLength,
+		Message: fmt.Sprintf(w.x, total, limit, total-limit),
+		Offset:  over, End: len(body),
 	}
 	// Offsets into the NFC form are only offsets into body when
 	// normalising changed nothing.

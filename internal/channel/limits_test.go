@@ -138,3 +138,25 @@ func TestCheck(t *testing.T) {
 		})
 	}
 }
+
+func TestCheckLangGerman(t *testing.T) {
+	long := strings.Repeat("Kartenzahlung gestört. ", 20)
+	tests := []struct {
+		lim     Limits
+		body    string
+		subject string
+		want    string
+	}{
+		{Limits{SMSSegments: 2}, long, "", "die SMS braucht 4 Segmente (höchstens 2): um 154 Zeichen kürzen"},
+		{Limits{SMSSegments: 1}, "Störung „jetzt“ behoben, Details folgen auf der Seite, bitte haben Sie noch etwas Geduld mit uns, danke", "", "„ und “ erzwingen UCS-2 (70 statt 160 Zeichen pro SMS): \" statt „ und “ schreiben, dann passt sie in 1 Segment statt 2 (höchstens 1)"},
+		{Limits{XWeighted: 280}, long, "", "X zählt 460 von 280"},
+		{Limits{MaxChars: 100}, long, "", "E-Mail erlaubt 100 Zeichen, dieser Text hat 460: um 360 Zeichen kürzen"},
+		{Limits{SubjectChars: 10}, "x", "Kartenzahlung gestört", "der Betreff hat 21 Zeichen, Mail-Apps auf dem Handy zeigen etwa 10: um 11 Zeichen kürzen"},
+	}
+	for _, tt := range tests {
+		vs := CheckLang("email", tt.lim, tt.body, tt.subject, "de")
+		if len(vs) != 1 || !strings.HasPrefix(vs[0].Message, tt.want) {
+			t.Errorf("CheckLang(%+v) = %+v, want a message starting %q", tt.lim, vs, tt.want)
+		}
+	}
+}

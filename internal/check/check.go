@@ -18,15 +18,22 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisis-comms/crisis/internal/channel"
 	"github.com/crisis-comms/crisis/internal/config"
+	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/lint"
 	"github.com/crisis-comms/crisis/internal/report"
 	"github.com/crisis-comms/crisis/playbook"
 )
+
+// GenericChannel is the channel of a message file whose channel nothing
+// names, when the playbook defines it: its anchors (next update, contact)
+// are checked like any channel's.
+const GenericChannel = "generic"
 
 // Options steer a run.
 type Options struct {
@@ -202,6 +209,7 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 	out := make([]report.File, len(jobs))
 	docs := make([]*lint.Document, len(jobs))
 	facts := make([][]channel.Fact, len(jobs))
+	regions := make([]string, len(jobs))
 	n := r.opts.Jobs
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
@@ -229,8 +237,12 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 		dirOf[i] = k
 	}
 	pending := make([]atomic.Int32, len(dirs))
+	updates := make([]*updateSet, len(dirs))
 	for k, idx := range dirs {
 		pending[k].Store(int32(len(idx)))
+		if len(idx) > 1 {
+			updates[k] = readUpdateSet(filepath.Dir(jobs[idx[0]].path))
+		}
 	}
 	// A result is final once its directory has been compared; the worker
 	// that makes results final marks them and wakes the emitter.
@@ -259,7 +271,7 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 				if i >= len(jobs) {
 					return
 				}
-				out[i], docs[i], buf = r.lintOne(jobs[i], buf)
+				out[i], docs[i], regions[i], buf = r.lintOne(jobs[i], buf)
 				k := dirOf[i]
 				if k < 0 {
 					docs[i] = nil
@@ -274,11 +286,13 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 					done(i)
 					continue
 				}
-				if docs[i] != nil {
+				// Files that are not known to be one update's messages are
+				// not compared, so their facts are not needed.
+				if docs[i] != nil && (updates[k].isSet || docs[i].Front.Incident != "") {
 					facts[i] = extractFacts(docs[i])
 				}
 				if pending[k].Add(-1) == 0 {
-					congruence(out, docs, facts, dirs[k])
+					congruence(out, docs, facts, regions, dirs[k], updates[k])
 					for _, x := range dirs[k] {
 						if docs[x] != nil {
 							docs[x].Release()
@@ -463,26 +477,30 @@ func describe(err error) error {
 
 // lintOne reads, parses and lints one file. buf is the worker's read
 // buffer, returned for the next file (the document copies what it keeps).
-func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, []byte) {
+func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, string, []byte) {
 	res := report.File{Path: j.path, Findings: []lint.Finding{}}
 	if j.err != nil {
 		res.Err = j.err
-		return res, nil, buf
+		return res, nil, "", buf
 	}
 	data, err := r.read(j, buf)
 	if err != nil {
 		res.Err = err
-		return res, nil, buf
+		return res, nil, "", buf
 	}
 	if cap(data) <= 1<<20 {
 		buf = data[:0]
 	}
-	res2, d, _ := r.lintData(j, data, res)
-	return res2, d, buf
+	res2, d, pb := r.lintData(j, data, res)
+	region := ""
+	if pb != nil {
+		region = pb.Region
+	}
+	return res2, d, region, buf
 }
 
 // lintData parses and lints the contents of one file, and returns the
-// playbook it was judged by.
+// playbook it was judged by (its region reads phone numbers in congruence).
 func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document, *playbook.Playbook) {
 	ext := strings.ToLower(filepath.Ext(j.path))
 	markdown := (j.stdin && !j.named) || ext == ".md" || ext == ".markdown"
@@ -536,6 +554,9 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	if ch == "" {
 		ch = r.channelFromName(pb, j.path)
 	}
+	if ch == "" && pb.Channel(GenericChannel) != nil {
+		ch = GenericChannel
+	}
 	ctx := lint.Context{Lang: lang, Channel: ch, Stage: d.Front.Stage, Disabled: set.Disabled, Severity: set.Severity}
 	findings, judged := e.LintLang(d, ctx)
 	res.Channel, res.Lang = ch, judged
@@ -547,8 +568,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	if ch == "email" && subject == "" {
 		subject, body = splitSubject(body)
 	}
-	// A file's final newline is not part of the message that is sent.
-	body = strings.TrimRight(body, "\r\n")
+	body = channel.Sendable(body)
 	if !r.opts.NoStats {
 		res.Stats = stats(d)
 	}
@@ -557,11 +577,14 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		mergeLimits(&lim, c.Limits)
 		var extra []lint.Finding
 		bodyOff := len(d.Raw) - len(body)
-		for _, v := range channel.Check(ch, lim, body, subject) {
+		for _, v := range channel.CheckLang(ch, lim, body, subject, judged) {
 			f := lint.Finding{Rule: v.Rule, Principle: "channels", Tone: "form", Severity: "warning", Message: v.Message}
-			if v.Offset >= 0 {
+			switch {
+			case v.Offset >= 0:
 				f.Offset, f.End = bodyOff+v.Offset, bodyOff+v.End
-			} else {
+			case v.Rule == channel.RuleSubjectLength && d.Front.Subject != "":
+				f.Offset, f.End = frontMatterValue(d.Raw[:d.Body], "subject")
+			default:
 				f.Offset, f.End = bodyOff, bodyOff+len(firstLine(body))
 			}
 			extra = append(extra, d.Locate(f))
@@ -714,6 +737,28 @@ func splitSubject(body string) (subject, rest string) {
 	return "", body
 }
 
+// frontMatterValue returns the byte span of key's value in the front
+// matter fm (a top-level "key: value" line), quotes included, so that a
+// finding about the subject points at the subject; 0, 0 when it is not
+// there on one line.
+func frontMatterValue(fm, key string) (start, end int) {
+	for off := 0; off < len(fm); {
+		line := fm[off:]
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line = line[:i]
+		}
+		if rest, ok := strings.CutPrefix(line, key+":"); ok {
+			v := strings.TrimRight(strings.TrimLeft(rest, " \t"), " \t\r")
+			if v != "" {
+				start = off + len(line) - len(strings.TrimLeft(rest, " \t"))
+				return start, start + len(v)
+			}
+		}
+		off += len(line) + 1
+	}
+	return 0, 0
+}
+
 func firstLine(s string) string {
 	if i := strings.IndexByte(s, '\n'); i >= 0 {
 		return s[:i]
@@ -725,7 +770,7 @@ func firstLine(s string) string {
 // every message (the JSON contract shows both), so a writer can see at a
 // glance whether a text would also fit as an SMS or a post.
 func stats(d *lint.Document) report.Stats {
-	body := strings.TrimRight(d.BodyText(), "\r\n")
+	body := channel.Sendable(d.BodyText())
 	sms, x := channel.SMS(body), channel.X(body)
 	words, chars := countText(body)
 	return report.Stats{Words: words, Characters: chars, SMS: &sms, X: &x}
@@ -773,41 +818,200 @@ func countText(s string) (words, runes int) {
 // asciiSpace is unicode.IsSpace for ASCII, as 1 or 0.
 var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
-// congruence compares the facts of the files idx of one directory and adds
-// a channels.congruence finding to the later file of each disagreeing pair.
-func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact, idx []int) {
+// updateSet says whether a directory is one update: it holds a facts.yaml
+// or is named by an update time (2026-11-23T0930). Its facts.yaml's next
+// update, if any, is what every message must promise.
+type updateSet struct {
+	isSet      bool
+	factsPath  string
+	nextUpdate string // RFC 3339, from facts.yaml
+}
+
+// readUpdateSet looks at a directory with more than one message file.
+func readUpdateSet(dir string) *updateSet {
+	u := &updateSet{isSet: isUpdateDirName(filepath.Base(dir))}
+	p := filepath.Join(dir, incident.FactsFile)
+	if _, err := os.Lstat(p); err != nil {
+		return u
+	}
+	u.isSet = true
+	if f, err := incident.LoadFacts(p); err == nil {
+		u.factsPath, u.nextUpdate = p, f.NextUpdate
+	}
+	return u
+}
+
+// nationalNumber reports whether a phone number is written without its
+// country code (0…, not +… or 00…).
+func nationalNumber(raw string) bool {
+	return strings.HasPrefix(raw, "0") && !strings.HasPrefix(raw, "00")
+}
+
+// isUpdateDirName reports whether name is an update time such as
+// 2026-11-23T0930, with an optional -2, -3 … suffix.
+func isUpdateDirName(name string) bool {
+	if i := strings.LastIndexByte(name, '-'); i >= len(incident.DirLayout) {
+		name = name[:i]
+	}
+	_, err := time.Parse(incident.DirLayout, name)
+	return err == nil
+}
+
+// congruence compares the messages of one update and adds findings to the
+// later file of each disagreeing pair. In an update directory all its
+// message files are one update; elsewhere the files whose front matter
+// names the same incident and next update are, and other files are not
+// compared at all — unrelated files that share a folder are not a set,
+// which keeps the cost linear in the number of files.
+func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact, regions []string, idx []int, u *updateSet) {
+	if u.isSet {
+		congruentSet(out, docs, facts, regions, idx, u)
+		return
+	}
+	type key struct{ incident, next string }
+	groups := map[key][]int{}
+	var order []key
+	for _, i := range idx {
+		if docs[i] == nil || docs[i].Front.Incident == "" {
+			continue
+		}
+		k := key{docs[i].Front.Incident, docs[i].Front.NextUpdate}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	for _, k := range order {
+		if len(groups[k]) > 1 {
+			congruentSet(out, docs, facts, regions, groups[k], u)
+		}
+	}
+}
+
+// congruentSet compares the messages idx of one update by role: the next
+// update each promises (front matter and text) must be the same in every
+// file and in facts.yaml, an error naming both files; the other facts must
+// not contradict each other between files.
+func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fact, regions []string, idx []int, u *updateSet) {
+	touched := map[int]bool{}
+	add := func(i int, f lint.Finding) {
+		f = docs[i].Locate(f)
+		if kept := docs[i].Suppress([]lint.Finding{f}); len(kept) == 1 {
+			out[i].Findings = append(out[i].Findings, f)
+			touched[i] = true
+		}
+	}
+	// Sorted once per file, not once per finding added.
+	defer func() {
+		for i := range touched {
+			lint.SortFindings(out[i].Findings)
+		}
+	}()
+	// The next update, by role: what the front matter promises, which the
+	// text must say too.
+	ref, refFile := u.nextUpdate, u.factsPath
+	var withNext []int
+	for _, i := range idx {
+		d := docs[i]
+		if d == nil || d.Front.NextUpdate == "" {
+			continue
+		}
+		withNext = append(withNext, i)
+		t, err := incident.ParseTime(d.Front.NextUpdate, time.Local)
+		if err != nil {
+			continue
+		}
+		start, end := frontMatterValue(d.Raw[:d.Body], "next_update")
+		if ref == "" {
+			ref, refFile = d.Front.NextUpdate, out[i].Path
+		} else if rt, err := incident.ParseTime(ref, time.Local); err == nil && !rt.Equal(t) {
+			add(i, lint.Finding{
+				Rule: "channels.next-update", Principle: "channels", Tone: "form", Severity: "error",
+				Message: fmt.Sprintf("next_update %s here, but %s in %s: every message of one update must promise the same next update",
+					d.Front.NextUpdate, ref, refFile),
+				Suggestion: "correct whichever is wrong so that every channel names the same time",
+				Offset:     start, End: end,
+			})
+		}
+		// The text names times; one of them must be the promised one.
+		clock := t.Format("15:04")
+		var times []channel.Fact
+		for _, x := range facts[i] {
+			if x.Kind == channel.FactTime {
+				times = append(times, x)
+			}
+		}
+		found := false
+		for _, x := range times {
+			if x.Value == clock || strings.HasPrefix(x.Value, clock+"-") {
+				found = true
+			}
+		}
+		// A resolved or follow-up message promises no next update in its
+		// text (a review date at most), so only the open stages are held
+		// to it.
+		closed := d.Front.Stage == incident.StageResolved || d.Front.Stage == incident.StageFollowup
+		if len(times) > 0 && !found && !closed {
+			last := times[len(times)-1]
+			add(i, lint.Finding{
+				Rule: "channels.next-update", Principle: "channels", Tone: "form", Severity: "error",
+				Message: fmt.Sprintf("the text names %q, but next_update in the front matter is %s (%s): the text and the promise must agree",
+					last.Raw, d.Front.NextUpdate, clock),
+				Suggestion: "write the time of next_update in the text, or change next_update",
+				Offset:     last.Offset, End: last.End,
+			})
+		}
+	}
+	// Every other fact is compared between files; times only where no
+	// front matter says which is the next update, since a start time and
+	// a next update are different roles.
 	var ff []channel.FileFacts
 	pos := map[string]int{}
+	// The facts as compared, for all files in one allocation.
+	total := 0
+	for _, i := range idx {
+		total += len(facts[i])
+	}
+	arena := make([]channel.Fact, 0, total)
 	for _, i := range idx {
 		if docs[i] == nil {
 			continue
 		}
-		ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: facts[i]})
+		start := len(arena)
+		timed := slices.Contains(withNext, i)
+		for _, x := range facts[i] {
+			if !timed || x.Kind != channel.FactTime {
+				arena = append(arena, x)
+			}
+		}
+		fs := arena[start:len(arena):len(arena)]
+		// Extraction reads national numbers as German; in another region
+		// they are read again, with the region's numbering plan.
+		if regions[i] != "" && regions[i] != "DE" {
+			for n, x := range fs {
+				if x.Kind == channel.FactPhone && nationalNumber(x.Raw) {
+					if v := channel.PhoneE164(x.Raw, regions[i]); v != "" {
+						fs[n].Value = v
+					}
+				}
+			}
+		}
+		ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: fs})
 		pos[out[i].Path] = i
 	}
 	if len(ff) < 2 {
 		return
 	}
-	touched := map[int]bool{}
 	for _, dis := range channel.Congruence(ff) {
 		i := pos[dis.B.Path]
-		d := docs[i]
 		la, _ := docs[pos[dis.A.Path]].Position(dis.A.Offset)
-		f := d.Locate(lint.Finding{
+		add(i, lint.Finding{
 			Rule: "channels.congruence", Principle: "channels", Tone: "form", Severity: "warning",
 			Message: fmt.Sprintf("%s %q here, but %q in %s (line %d): messages of one update must agree on every %s",
 				dis.Kind, dis.B.Raw, dis.A.Raw, filepath.Base(dis.A.Path), la, dis.Kind),
 			Suggestion: "correct whichever is wrong so that every channel says the same",
 			Offset:     dis.B.Offset, End: dis.B.End,
 		})
-		if kept := d.Suppress([]lint.Finding{f}); len(kept) == 1 {
-			out[i].Findings = append(out[i].Findings, f)
-			touched[i] = true
-		}
-	}
-	// Sorted once per file, not once per finding added.
-	for i := range touched {
-		lint.SortFindings(out[i].Findings)
 	}
 }
 

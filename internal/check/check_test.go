@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,6 +91,9 @@ func TestCongruenceAcrossArguments(t *testing.T) {
 		}
 		return p
 	}
+	// a and b are updates: each holds a facts.yaml.
+	write("a/facts.yaml", "incident: kasse\nstage: initial\n")
+	write("b/facts.yaml", "incident: kasse\nstage: update\n")
 	a1 := write("a/sms.txt", "Kasse gestört. Nächstes Update um 14:00 Uhr unter status.example.de.\n")
 	b1 := write("b/sms.txt", "Kasse gestört. Nächstes Update um 16:00 Uhr unter status.example.de.\n")
 	bad := write("a/broken.txt", "Kasse\x00")
@@ -132,6 +136,159 @@ func TestNoStats(t *testing.T) {
 		}
 		if len(res[0].Findings) == 0 {
 			t.Errorf("NoStats %v: findings must not depend on stats", no)
+		}
+	}
+}
+
+// TestLimitFindingsInTheMessageLanguage: a German message gets German limit
+// findings, and a subject in the front matter is pointed at there.
+func TestLimitFindingsInTheMessageLanguage(t *testing.T) {
+	dir := t.TempDir()
+	email := "---\nchannel: email\nlang: de\nsubject: \"Kartenzahlung gestört – Bargeld am Schalter weiterhin möglich, bitte Geduld\"\n---\nGuten Tag,\n\nKartenzahlung ist gestört. Nächstes Update um 14:00 Uhr unter https://status.example.de.\n"
+	x := "---\nchannel: x\nlang: de\n---\n" + strings.Repeat("Kartenzahlung ist gestört. ", 12) + "\n"
+	for name, body := range map[string]string{"email.md": email, "x.txt": x} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := New(Options{Jobs: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range r.Run([]string{dir}) {
+		for _, x := range f.Findings {
+			if x.Principle == "channels" && x.Rule != "channels.congruence" {
+				got[x.Rule] = fmt.Sprintf("%d:%d %s", x.Line, x.Column, x.Message)
+			}
+		}
+	}
+	if s := got["channels.subject-length"]; !strings.HasPrefix(s, "4:10 der Betreff hat 75 Zeichen") {
+		t.Errorf("subject-length: %q, want it at 4:10 (the subject) and in German", s)
+	}
+	if s := got["channels.x-length"]; !strings.Contains(s, "X zählt 324 von 280") {
+		t.Errorf("x-length: %q, want German and the count lint and the draft share", s)
+	}
+}
+
+// TestCongruenceByUpdateAndRole: unrelated files in one folder are not
+// compared; in an update the next update is compared by role — front
+// matter, text and facts.yaml — and a difference is an error naming both
+// files, while a start time that differs from another file's is no
+// contradiction.
+func TestCongruenceByUpdateAndRole(t *testing.T) {
+	dir := t.TempDir()
+	write := func(rel, body string) {
+		p := filepath.Join(dir, rel)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fm := func(ch, next string) string {
+		return "---\nchannel: " + ch + "\nlang: de\nincident: portal\nnext_update: \"" + next + "\"\n---\n"
+	}
+	// Unrelated notes in one folder, each with other times and numbers.
+	for i, body := range []string{"Seit 7:40 Uhr gestört. Infos: a.example.de/x", "Wieder seit 13:15 Uhr. Infos: b.example.de/y", "Um 9:00 Uhr Treffen."} {
+		write(fmt.Sprintf("notes/n%d.txt", i), body+"\n")
+	}
+	// One update: the e-mail's next update was edited in the text only;
+	// the X post promises another time in its front matter; the SMS names
+	// a start time of its own, which is fine.
+	write("upd/facts.yaml", "incident: portal\nstage: initial\nnext_update: 2026-11-23T09:00:00+01:00\n")
+	write("upd/sms.txt", fm("sms", "2026-11-23T09:00:00+01:00")+"Portal seit 7:40 Uhr gestört. Nächstes Update 9:00 Uhr. Infos: portal.example.de/stoerung\n")
+	write("upd/email.md", fm("email", "2026-11-23T09:00:00+01:00")+"Guten Tag,\n\ndas Portal ist wieder seit 13:15 Uhr gestört. Wir melden uns spätestens um 10:30 Uhr wieder. Infos: portal.example.de/stoerung\n")
+	write("upd/x.txt", fm("x", "2026-11-23T11:00:00+01:00")+"Portal gestört. Nächstes Update 11:00 Uhr. Infos: portal.example.de/stoerung\n")
+	r, err := New(Options{Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, f := range r.Run([]string{dir}) {
+		for _, x := range f.Findings {
+			if x.Rule == "channels.congruence" || x.Rule == "channels.next-update" {
+				got = append(got, fmt.Sprintf("%s %s:%d:%d %s %s", filepath.Base(f.Path), x.Severity, x.Line, x.Column, x.Rule, x.Message))
+			}
+		}
+	}
+	joined := strings.Join(got, "\n")
+	for _, want := range []string{
+		`email.md error:9:76`, `the text names "10:30 Uhr", but next_update in the front matter is 2026-11-23T09:00:00+01:00 (09:00)`,
+		`x.txt error:5:14 channels.next-update next_update 2026-11-23T11:00:00+01:00 here, but 2026-11-23T09:00:00+01:00 in ` + filepath.Join(dir, "upd", "facts.yaml"),
+	} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("findings lack %q:\n%s", want, joined)
+		}
+	}
+	if strings.Contains(joined, "n0.txt") || strings.Contains(joined, "n1.txt") || strings.Contains(joined, "13:15") {
+		t.Errorf("unrelated files or start times compared:\n%s", joined)
+	}
+}
+
+// TestUnrelatedFilesAreNoSet: many unrelated message files in one folder
+// are linted one by one, not compared pair by pair (which grew as the
+// square of their number: 1 600 files gave 458 752 findings).
+func TestUnrelatedFilesAreNoSet(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 1600 {
+		body := fmt.Sprintf("Seit %d:%02d Uhr gestört. Hotline 0800 %07d, Infos: s%d.example.de/x\n", i%24, i%60, i, i)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("m%04d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	r, err := New(Options{Jobs: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, f := range r.Run([]string{dir}) {
+		for _, x := range f.Findings {
+			if x.Rule == "channels.congruence" || x.Rule == "channels.next-update" {
+				n++
+			}
+		}
+	}
+	if n != 0 {
+		t.Errorf("%d congruence findings among unrelated files, want none", n)
+	}
+}
+
+// TestCongruencePhoneRegion: phone numbers are compared as numbers of the
+// playbook's region (builtin:en reads national numbers as British).
+func TestCongruencePhoneRegion(t *testing.T) {
+	for _, tc := range []struct {
+		other string
+		want  int
+	}{{"+44 20 7946 0000", 0}, {"+44 20 7946 0999", 1}} {
+		dir := filepath.Join(t.TempDir(), "2026-11-23T0930")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		files := map[string]string{
+			"sms.txt":  "---\nlang: en\n---\nPortal down. Call 020 7946 0000.\n",
+			"email.md": "---\nlang: en\n---\nSubject: Portal down\n\nThe portal is down. Call us on " + tc.other + ".\n",
+		}
+		for name, body := range files {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		r, err := New(Options{Jobs: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, f := range r.Run([]string{dir}) {
+			for _, x := range f.Findings {
+				if x.Rule == "channels.congruence" {
+					n++
+				}
+			}
+		}
+		if n != tc.want {
+			t.Errorf("020 7946 0000 against %s: %d congruence findings, want %d", tc.other, n, tc.want)
 		}
 	}
 }

@@ -59,13 +59,13 @@ func TestOptions(t *testing.T) {
 		args  []string
 		want  []string
 	}{
-		{"default extensions", Options{}, "", []string{"."}, []string{"a.txt:", "c.MD:"}},
-		{"--ext", Options{Exts: []string{"text", ".TXT"}}, "", []string{"."}, []string{"a.txt:", "b.text:"}},
-		{"named files are linted though ignored", Options{}, "", []string{"drafts/d.txt"}, []string{"drafts/d.txt:"}},
-		{"--force-exclude", Options{ForceExclude: true}, "", []string{"drafts/d.txt", "a.txt"}, []string{"a.txt:"}},
+		{"default extensions", Options{}, "", []string{"."}, []string{"a.txt:generic", "c.MD:generic"}},
+		{"--ext", Options{Exts: []string{"text", ".TXT"}}, "", []string{"."}, []string{"a.txt:generic", "b.text:generic"}},
+		{"named files are linted though ignored", Options{}, "", []string{"drafts/d.txt"}, []string{"drafts/d.txt:generic"}},
+		{"--force-exclude", Options{ForceExclude: true}, "", []string{"drafts/d.txt", "a.txt"}, []string{"a.txt:generic"}},
 		{"--force-exclude, directory", Options{ForceExclude: true}, "", []string{"drafts"}, nil},
-		{"--config", Options{Config: "other.yaml"}, "", []string{"."}, []string{"c.MD:", "drafts/d.txt:"}},
-		{"stdin", Options{}, "Hallo.", []string{"-"}, []string{"-:"}},
+		{"--config", Options{Config: "other.yaml"}, "", []string{"."}, []string{"c.MD:generic", "drafts/d.txt:generic"}},
+		{"stdin", Options{}, "Hallo.", []string{"-"}, []string{"-:generic"}},
 		{"--stdin-filename", Options{StdinName: "social/post.md"}, "Hallo.", []string{"-"}, []string{"social/post.md:x"}},
 		{"--stdin-filename, ignored", Options{StdinName: "drafts/new.txt", ForceExclude: true}, "Hallo.", []string{"-"}, nil},
 	} {

@@ -122,6 +122,10 @@ func TestLintInDir(t *testing.T) {
 		"x.txt":      "Kasse gestört. Nächstes Update um 14:00 Uhr: status.example.de\n",
 		".hidden.md": "Nächstes Update um 18:00 Uhr.\n",
 	}
+	// An update: its messages are compared.
+	if err := os.WriteFile(filepath.Join(dir, "facts.yaml"), []byte("incident: kasse\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)

@@ -25,7 +25,8 @@ const MaxUpdateFiles = 64
 // channels.congruence. The other messages are read from disk unless open
 // returns their text (an editor's unsaved buffers). Ignored, hidden and
 // unreadable files are left out, as a directory run leaves them out; a
-// directory of more than MaxUpdateFiles messages is not compared.
+// directory of more than MaxUpdateFiles messages is not compared, and, as
+// in a directory run, only the messages of one update are (see congruence).
 func (r *Runner) LintInDir(t Text, open func(path string) ([]byte, bool)) (report.File, *playbook.Playbook) {
 	if t.Path == "" {
 		return r.LintText(t)
@@ -62,10 +63,14 @@ func (r *Runner) LintInDir(t Text, open func(path string) ([]byte, bool)) (repor
 		}
 	}
 	idx := make([]int, len(paths))
+	regions := make([]string, len(paths))
 	for i := range idx {
 		idx[i] = i
+		if pb != nil {
+			regions[i] = pb.Region // the folder's messages share the playbook, as a rule
+		}
 	}
-	congruence(out, docs, facts, idx)
+	congruence(out, docs, facts, regions, idx, readUpdateSet(filepath.Dir(t.Path)))
 	for _, x := range docs {
 		if x != nil {
 			x.Release()

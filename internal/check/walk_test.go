@@ -151,6 +151,9 @@ func TestStreamOrder(t *testing.T) {
 			if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
 				t.Fatal(err)
 			}
+			if err := os.WriteFile(filepath.Join(filepath.Dir(p), "facts.yaml"), []byte("incident: strom\n"), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			want = append(want, p)
 		}
 	}

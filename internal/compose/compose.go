@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -75,6 +76,7 @@ func Render(pb *playbook.Playbook, facts *incident.Facts, channels []string, now
 	lang := Lang(pb, facts)
 	data := facts.Map()
 	data["lang"] = lang
+	data["details"] = Details(pb, facts)
 	var msgs []Message
 	for _, ch := range channels {
 		out, err := templates.RenderBuiltin(lang, ch, data, templates.Options{Now: now, Lang: lang})
@@ -84,6 +86,42 @@ func Render(pb *playbook.Playbook, facts *incident.Facts, channels []string, now
 		msgs = append(msgs, NewMessage(facts, lang, ch, out))
 	}
 	return msgs, nil
+}
+
+// Details are the facts of the update that have no field of their own in
+// incident.Facts — the scenario's identifying facts such as product, batch,
+// area or route — with their titles from the playbook, in the scenario's
+// order and then by id, so that every fact the draft asked for reaches the
+// messages.
+func Details(pb *playbook.Playbook, facts *incident.Facts) []templates.Detail {
+	var ids []string
+	if sc := pb.Scenario(facts.Scenario); sc != nil {
+		for _, id := range sc.Facts {
+			if _, ok := facts.Extra[id]; ok {
+				ids = append(ids, id)
+			}
+		}
+	}
+	var rest []string
+	for id := range facts.Extra {
+		if !slices.Contains(ids, id) {
+			rest = append(rest, id)
+		}
+	}
+	slices.Sort(rest)
+	var out []templates.Detail
+	for _, id := range append(ids, rest...) {
+		v := strings.TrimSpace(facts.Extra[id])
+		if v == "" {
+			continue
+		}
+		title := id
+		if fd := pb.Fact(id); fd != nil && fd.Title != "" {
+			title = fd.Title
+		}
+		out = append(out, templates.Detail{ID: id, Title: title, Value: v})
+	}
+	return out
 }
 
 // NewMessage builds a channel message from rendered text: the template

@@ -64,6 +64,11 @@ const (
 	KeyScenario = "scenario" // Select: a scenario id
 	KeyStage    = "stage"    // Select: initial, update, resolved, followup
 	KeyChannels = "channels" // MultiSelect: channel ids
+	KeyIncident = "incident" // Input: the incident id
+	KeyOut      = "out"      // Input: the folder the update is written to
+	// KeyWriteAnyway is a Confirm before writing messages that break
+	// their channel's limits or have error findings.
+	KeyWriteAnyway = "write-anyway"
 	// KeyRenderFailed is a Select after the messages could not be rendered
 	// (a fact the templates need is empty): ActionBack or ActionQuit.
 	KeyRenderFailed = "render-failed"

@@ -9,6 +9,10 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crisis-comms/crisis/internal/incident"
 )
 
 // Normalize checks an answer for a fact of the given kind (text, line,
@@ -16,7 +20,11 @@ import (
 // times in RFC 3339 resolved against now, bare domains as https:// URLs.
 // An empty answer is an error only when required. Messages are in lang.
 func Normalize(kind, value string, required bool, now time.Time, lang string) (string, error) {
-	v := strings.TrimSpace(value)
+	v, err := cleanText(value, lang)
+	if err != nil {
+		return "", err
+	}
+	v = strings.TrimSpace(v)
 	if v == "" {
 		if required {
 			return "", errors.New(msg(lang, "required"))
@@ -25,9 +33,10 @@ func Normalize(kind, value string, required bool, now time.Time, lang string) (s
 	}
 	switch kind {
 	case "line":
-		if strings.ContainsAny(v, "\r\n") {
+		if strings.Contains(v, "\n") {
 			return "", errors.New(msg(lang, "one-line"))
 		}
+		v = strings.ReplaceAll(v, "\t", " ")
 	case "time":
 		return normTime(v, now, lang)
 	case "url":
@@ -42,6 +51,33 @@ func Normalize(kind, value string, required bool, now time.Time, lang string) (s
 	return v, nil
 }
 
+// cleanText checks that typed or pasted text is text: valid UTF-8 without
+// NUL, control characters or the invisible direction overrides that make
+// a message read differently from how it is stored. Line ends are
+// harmless and become \n (a pasted CRLF); tabs stay.
+func cleanText(v, lang string) (string, error) {
+	if !utf8.ValidString(v) {
+		return "", errors.New(msg(lang, "not-utf8"))
+	}
+	v = strings.ReplaceAll(v, "\r\n", "\n")
+	v = strings.ReplaceAll(v, "\r", "\n")
+	for i, r := range v {
+		if r == '\n' || r == '\t' {
+			continue
+		}
+		if unicode.IsControl(r) || isBidiControl(r) {
+			return "", fmt.Errorf(msg(lang, "control-char"), r, utf8.RuneCountInString(v[:i])+1)
+		}
+	}
+	return v, nil
+}
+
+// isBidiControl reports the embedding, override and isolate controls
+// (U+202A–U+202E, U+2066–U+2069).
+func isBidiControl(r rune) bool {
+	return (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+}
+
 var (
 	// clockRE is a time of day: 15:00, 15.00, 15 Uhr, 3 pm, 3:30 p.m.
 	clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm|a\.m\.|p\.m\.)?$`)
@@ -52,13 +88,11 @@ var (
 )
 
 func normTime(v string, now time.Time, lang string) (string, error) {
-	if t, err := time.Parse(time.RFC3339, v); err == nil {
-		return t.Format(time.RFC3339), nil
-	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04"} {
-		if t, err := time.ParseInLocation(layout, v, now.Location()); err == nil {
-			return t.Format(time.RFC3339), nil
+	if t, err := incident.ParseTime(v, now.Location()); err == nil {
+		if t.Before(now) {
+			return "", fmt.Errorf(msg(lang, "past-time"), v)
 		}
+		return t.Format(time.RFC3339), nil
 	}
 	bad := fmt.Errorf(msg(lang, "bad-time"), v)
 	words := strings.Fields(strings.ToLower(v))

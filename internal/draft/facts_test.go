@@ -1,6 +1,9 @@
 package draft
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestNormalize(t *testing.T) {
 	tests := []struct {
@@ -26,6 +29,11 @@ func TestNormalize(t *testing.T) {
 		{"time", "heute 8:00", true, "", true},
 		{"time", "2026-11-23 17:30", true, "2026-11-23T17:30:00+01:00", false},
 		{"time", "15", true, "", true},
+		{"time", "23.11.2026 15:00", true, "2026-11-23T15:00:00+01:00", false},
+		{"time", "23.11.2026, 15:00 Uhr", true, "2026-11-23T15:00:00+01:00", false},
+		{"time", "2026-11-23 15:00:00+01:00", true, "2026-11-23T15:00:00+01:00", false},
+		{"time", "2026-11-23 08:00", true, "", true}, // before now
+		{"time", "1999-01-01T00:00:00Z", true, "", true},
 		{"time", "25:00", true, "", true},
 		{"time", "13 pm", true, "", true},
 		{"time", "bald", true, "", true},
@@ -40,11 +48,30 @@ func TestNormalize(t *testing.T) {
 		{"email", "hilfe@example.de", false, "hilfe@example.de", false},
 		{"email", "Hilfe <hilfe@example.de>", false, "", true},
 		{"email", "hilfe", false, "", true},
+		{"text", "erste Zeile\r\nzweite\rdritte", false, "erste Zeile\nzweite\ndritte", false},
+		{"text", "mit\tTab", false, "mit\tTab", false},
+		{"line", "mit\tTab", false, "mit Tab", false},
+		{"line", "pasted\r\n", false, "pasted", false},
+		{"text", "NUL\x00", false, "", true},
+		{"text", "bell\a", false, "", true},
+		{"text", "escape \x1b[31mred", false, "", true},
+		{"text", "C1 \u0085", false, "", true},
+		{"text", "\u202Eevil", false, "", true},
+		{"line", "bad \xff byte", false, "", true},
+		{"phone", "0800\x00", false, "", true},
+		{"text", "Emoji 👩‍👩‍👧 stays", false, "Emoji 👩‍👩‍👧 stays", false},
 	}
 	for _, tt := range tests {
 		got, err := Normalize(tt.kind, tt.in, tt.required, now, "de")
 		if (err != nil) != tt.wantErr || got != tt.want {
 			t.Errorf("Normalize(%s, %q) = %q, %v; want %q, error %v", tt.kind, tt.in, got, err, tt.want, tt.wantErr)
 		}
+	}
+}
+
+func TestNormalizeSaysWhereTheControlCharacterIs(t *testing.T) {
+	_, err := Normalize("text", "Stör\x07ung", false, now, "de")
+	if err == nil || !strings.Contains(err.Error(), "U+0007") || !strings.Contains(err.Error(), "Zeichen 5") {
+		t.Errorf("err = %v, want the character and its position in German", err)
 	}
 }

@@ -6,12 +6,14 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/crisis-comms/crisis/internal/channel"
 	"github.com/crisis-comms/crisis/internal/compose"
 	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/lint"
@@ -45,12 +47,17 @@ type Options struct {
 	Stage string
 	// Log receives warnings, such as a recovery file that cannot be saved.
 	Log io.Writer
+	// NoInput means the answers come from a file and nobody can confirm:
+	// messages with error findings are written all the same, and the
+	// command reports them in its exit status.
+	NoInput bool
 }
 
 // Result is what the flow wrote.
 type Result struct {
-	Dir   string   // the update directory
-	Files []string // every file written, facts.yaml first
+	Dir      string   // the update directory
+	Files    []string // every file written, facts.yaml first
+	Playbook string   // the playbook the messages were drafted with
 }
 
 type flow struct {
@@ -96,9 +103,17 @@ func Run(p Prompter, o Options) (*Result, error) {
 			err = f.askFacts()
 		case StepChannels:
 			err = f.askChannels()
+		case StepTarget:
+			err = f.askTarget()
 		case StepReview:
 			err = f.review()
 		case StepWrite:
+			if ok, err := f.confirmWrite(); err != nil || !ok {
+				if err != nil {
+					return nil, err
+				}
+				continue
+			}
 			return f.write()
 		default:
 			return nil, fmt.Errorf("%s: unknown step %q; remove the file to start over", o.StatePath, f.st.Step)
@@ -125,7 +140,12 @@ func (f *flow) start() error {
 			if resume {
 				f.st = st
 				if st.Playbook != "" {
-					return f.loadPlaybook(st.Playbook)
+					if err := f.loadPlaybook(st.Playbook); err != nil {
+						return err
+					}
+				}
+				if err := f.checkState(); err != nil {
+					return fmt.Errorf("%s: %w; remove the file to start over", f.o.StatePath, err)
 				}
 				return nil
 			}
@@ -140,7 +160,7 @@ func (f *flow) start() error {
 	} else if f.o.Resume {
 		return errors.New("nothing to resume: answers from a file keep no recovery file")
 	}
-	f.st = &State{Step: StepLang, Facts: map[string]string{}, Edited: map[string]string{}}
+	f.st = &State{Step: StepLang, Facts: map[string]string{}, Edited: map[string]string{}, Incident: f.o.Incident, Out: f.o.Out}
 	if f.o.Scenario != "" {
 		f.st.Scenario = f.o.Scenario
 		f.st.Preset = append(f.st.Preset, StepScenario)
@@ -159,6 +179,9 @@ func (f *flow) start() error {
 			f.st.Step = StepScenario
 		}
 	}
+	// Saved before the first question, so that even an abort there
+	// leaves a draft that --resume finds.
+	f.save()
 	return nil
 }
 
@@ -175,6 +198,14 @@ func (f *flow) loadPlaybook(ref string) error {
 		return err
 	}
 	f.pb, f.eng = pb, eng
+	if pb.Timezone != "" {
+		// Times typed as "15:00" are the playbook's local time.
+		loc, err := time.LoadLocation(pb.Timezone)
+		if err != nil {
+			return fmt.Errorf("playbook %s: %w", pb.Source, err)
+		}
+		f.o.Now = f.o.Now.In(loc)
+	}
 	return nil
 }
 
@@ -345,11 +376,18 @@ func (f *flow) askFacts() error {
 			def = f.prev(id)
 		}
 		kind := firstOf(fd.Kind, "text")
+		if t, err := time.Parse(time.RFC3339, def); kind == "time" && err == nil {
+			// Shown as people type it, not as the file stores it.
+			def = incident.FormatTime(t, f.o.Now.Location(), lang)
+		}
 		validate := func(s string) error {
 			_, err := Normalize(kind, s, fd.Required, f.o.Now, lang)
 			return err
 		}
 		p := Prompt{Key: FactKey(id), Title: firstOf(fd.Title, id), Help: f.help(fd, first)}
+		if id == shortFact {
+			p.Feedback = f.shortCounter
+		}
 		var v string
 		var err error
 		if kind == "text" {
@@ -460,18 +498,123 @@ func (f *flow) askChannels() error {
 		f.st.Channels = v
 	}
 	f.st.Accepted = nil
+	f.st.Step = StepTarget
+	f.save()
+	return nil
+}
+
+// askTarget asks for the incident id and the folder the update goes to,
+// unless the command line or an earlier update named them: a draft never
+// lands in the current directory without saying so.
+func (f *flow) askTarget() error {
+	lang := f.lang()
+	if f.st.Incident == "" {
+		def := f.st.Scenario + "-" + f.o.Now.Format("2006-01-02")
+		if f.st.Out != "" && !compose.IsUpdateDir(f.st.Out) {
+			if base := filepath.Base(filepath.Clean(f.st.Out)); checkIncidentID(base, lang) == nil {
+				def = base
+			}
+		}
+		v, err := f.p.Input(Prompt{Key: KeyIncident, Title: msg(lang, "incident"), Help: msg(lang, "incident-help")}, def,
+			func(s string) error { return checkIncidentID(strings.TrimSpace(s), lang) })
+		if err != nil {
+			return err
+		}
+		v = strings.TrimSpace(v)
+		if err := checkIncidentID(v, lang); err != nil {
+			return err
+		}
+		f.st.Incident = v
+		f.save()
+	}
+	if f.st.Out == "" {
+		check := func(s string) error {
+			s, err := cleanText(strings.TrimSpace(s), lang)
+			if err == nil && (s == "" || strings.Contains(s, "\n")) {
+				err = errors.New(msg(lang, "bad-out"))
+			}
+			return err
+		}
+		v, err := f.p.Input(Prompt{Key: KeyOut, Title: msg(lang, "out"), Help: msg(lang, "out-help")}, f.st.Incident, check)
+		if err != nil {
+			return err
+		}
+		if err := check(v); err != nil {
+			return err
+		}
+		f.st.Out = filepath.Clean(strings.TrimSpace(v))
+	}
 	f.st.Step = StepReview
 	f.save()
 	return nil
 }
 
+// incidentRE is an incident id: a word that works as a folder name and in
+// front matter.
+var incidentRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._-]{0,79}$`)
+
+func checkIncidentID(id, lang string) error {
+	if !incidentRE.MatchString(id) {
+		return fmt.Errorf(msg(lang, "bad-incident"), id)
+	}
+	return nil
+}
+
+// shortFact is the short version of the news that SMS and X carry; while
+// it is typed, shortCounter counts those messages as lint will.
+const shortFact = "short"
+
+// shortChannels are the channels the short version is written for.
+var shortChannels = []string{"sms", "x"}
+
+// shortCounter renders the short channels with the text typed so far and
+// says how long each is against its limit, with lint's own finding when
+// it is too long.
+func (f *flow) shortCounter(text string) string {
+	lang := f.lang()
+	facts, err := f.buildFactsWith(map[string]string{shortFact: text})
+	if err != nil {
+		return ""
+	}
+	var chs []string
+	for _, c := range shortChannels {
+		if slices.Contains(templates.BuiltinChannels(lang), c) {
+			chs = append(chs, c)
+		}
+	}
+	msgs, err := compose.Render(f.pb, facts, chs, f.o.Now)
+	if err != nil {
+		return ""
+	}
+	var lines []string
+	for _, m := range msgs {
+		line := f.stats(m)
+		if vs := channel.CheckLang(m.Channel, f.limits(m.Channel), channel.Sendable(m.Body), m.Subject, lang); len(vs) > 0 {
+			line += " – " + vs[0].Message
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // buildFacts turns the answers into the update's facts.
-func (f *flow) buildFacts() (*incident.Facts, error) {
+func (f *flow) buildFacts() (*incident.Facts, error) { return f.buildFactsWith(nil) }
+
+// buildFactsWith is buildFacts with some answers replaced.
+func (f *flow) buildFactsWith(override map[string]string) (*incident.Facts, error) {
 	m := map[string]any{
-		"incident": f.o.Incident, "playbook": f.st.Playbook, "scenario": f.st.Scenario,
+		"incident": f.st.Incident, "playbook": f.st.Playbook, "scenario": f.st.Scenario,
 		"stage": f.st.Stage, "lang": f.lang(), "channels": f.st.Channels,
 	}
 	for id, v := range f.st.Facts {
+		if o, ok := override[id]; ok {
+			v = o
+		}
+		if _, taken := m[id]; !taken && v != "" {
+			m[id] = v
+		}
+	}
+	for id, v := range override {
 		if _, taken := m[id]; !taken && v != "" {
 			m[id] = v
 		}
@@ -599,21 +742,59 @@ func (f *flow) edit(facts *incident.Facts, m compose.Message) (compose.Message, 
 			return f.findingsBrief(compose.NewMessage(facts, m.Lang, m.Channel, text))
 		},
 	}
-	v, err := f.p.Text(p, m.Rendered(), func(s string) error {
-		if strings.TrimSpace(s) == "" {
-			return errors.New(msg(lang, "empty-text"))
+	check := func(s string) (string, error) {
+		s, err := cleanText(s, lang)
+		if err == nil && strings.TrimSpace(s) == "" {
+			err = errors.New(msg(lang, "empty-text"))
 		}
-		return nil
+		return s, err
+	}
+	v, err := f.p.Text(p, m.Rendered(), func(s string) error {
+		_, err := check(s)
+		return err
 	})
 	if err != nil {
 		return m, err
 	}
-	if strings.TrimSpace(v) == "" {
-		return m, errors.New(msg(lang, "empty-text"))
+	if v, err = check(v); err != nil {
+		return m, err
 	}
 	f.st.Edited[m.Channel] = v
 	f.save()
 	return compose.NewMessage(facts, m.Lang, m.Channel, v), nil
+}
+
+// confirmWrite shows the open findings of every message, channel by
+// channel. When a message breaks its channel's limits or has an error
+// finding, it is written only if the writer says so; otherwise the review
+// goes back to those messages. Answers from a file (NoInput) are written
+// as they are, and the command's exit status reports the findings.
+func (f *flow) confirmWrite() (bool, error) {
+	lang := f.lang()
+	_, msgs, err := f.render()
+	if err != nil {
+		return false, err
+	}
+	summary, blocking := f.openFindings(msgs)
+	if err := f.p.Show(msg(lang, "summary"), summary); err != nil {
+		return false, err
+	}
+	if len(blocking) == 0 || f.o.NoInput {
+		return true, nil
+	}
+	names := make([]string, len(blocking))
+	for i, c := range blocking {
+		names[i] = f.channelTitle(c)
+	}
+	ok, err := f.p.Confirm(Prompt{Key: KeyWriteAnyway, Title: fmt.Sprintf(msg(lang, "write-anyway"), strings.Join(names, ", ")),
+		Help: msg(lang, "write-anyway-help")}, false)
+	if err != nil || ok {
+		return ok, err
+	}
+	f.st.Accepted = slices.DeleteFunc(f.st.Accepted, func(c string) bool { return slices.Contains(blocking, c) })
+	f.st.Step = StepReview
+	f.save()
+	return false, nil
 }
 
 func (f *flow) write() (*Result, error) {
@@ -621,11 +802,11 @@ func (f *flow) write() (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := compose.WriteUpdate(f.o.Out, facts, msgs, f.o.Now, f.o.Force)
+	dir, err := compose.WriteUpdate(f.st.Out, facts, msgs, f.o.Now, f.o.Force)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Dir: dir, Files: []string{filepath.Join(dir, incident.FactsFile)}}
+	res := &Result{Dir: dir, Files: []string{filepath.Join(dir, incident.FactsFile)}, Playbook: f.st.Playbook}
 	for _, m := range msgs {
 		res.Files = append(res.Files, filepath.Join(dir, m.FileName))
 	}

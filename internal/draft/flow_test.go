@@ -90,10 +90,10 @@ func TestDraftEditRelintsAndWrites(t *testing.T) {
 		t.Fatalf("SMS shown %d times, want before and after the edit:\n%s", len(smsShows), strings.Join(p.shows, "\n\n"))
 	}
 	before, after := smsShows[0], smsShows[1]
-	if strings.Contains(before, "helpful.sales-pitch") || !strings.Contains(before, "helpful 0") {
+	if strings.Contains(before, "helpful.sales-pitch") || !strings.Contains(before, "Helfen statt werben 0") {
 		t.Errorf("rendered SMS should be clean:\n%s", before)
 	}
-	for _, want := range []string{"helpful.sales-pitch", "Nennen Sie, was hilft.", "helpful 1 · anchor 0", "von Ihnen bearbeitet", "SMS GSM-7"} {
+	for _, want := range []string{"helpful.sales-pitch", "Nennen Sie, was hilft.", "Helfen statt werben 1 · Verlässlicher Anker 0", "Warnung helpful.sales-pitch", "von Ihnen bearbeitet", "SMS GSM-7"} {
 		if !strings.Contains(after, want) {
 			t.Errorf("re-linted preview lacks %q:\n%s", want, after)
 		}
@@ -131,7 +131,7 @@ func TestDraftBackKeepsAnswersAsDefaults(t *testing.T) {
 		{key: ReviewKey("email"), value: ActionBack},
 		{key: FactKey("what"), value: "Kartenzahlungen werden wieder angenommen.", wantDef: "Kartenzahlungen werden abgelehnt."},
 		{key: FactKey("help"), value: "Halten Sie Bargeld bereit.", wantDef: "Halten Sie Bargeld bereit."},
-		{key: FactKey("next_update"), value: "2026-11-23T15:00:00+01:00", wantDef: "2026-11-23T15:00:00+01:00"},
+		{key: FactKey("next_update"), value: "2026-11-23T15:00:00+01:00", wantDef: "23.11.2026 15:00"},
 		{key: FactKey("landing_page"), value: "https://nordbank.example/stoerung", wantDef: "https://nordbank.example/stoerung"},
 		stepChannels,
 		{key: ReviewKey("sms"), value: ActionAccept},
@@ -372,5 +372,80 @@ func TestDraftPreviousUpdateGivesDefaults(t *testing.T) {
 	)
 	if _, err := Run(p, o); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A message that breaks its channel's limit is not written unless the
+// writer says so; No goes back to that message.
+func TestDraftAsksBeforeWritingWhatCannotBeSent(t *testing.T) {
+	o := testOptions(t)
+	long := strings.Repeat("Kartenzahlungen werden abgelehnt. ", 12) + "Infos: https://nordbank.example/stoerung"
+	p := newScript(t, concat(stepsToFacts, stepsFacts, []step{
+		stepChannels,
+		{key: ReviewKey("sms"), value: ActionEdit},
+		{key: EditKey("sms"), value: long},
+		{key: ReviewKey("sms"), value: ActionAccept},
+		{key: ReviewKey("email"), value: ActionAccept},
+		{key: KeyWriteAnyway, value: false, wantDef: false},
+		{key: ReviewKey("sms"), value: ActionReset},
+		{key: ReviewKey("sms"), value: ActionAccept},
+	})...)
+	res, err := Run(p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var summary string
+	for _, sh := range p.shows {
+		if strings.HasPrefix(sh, "Vor dem Schreiben") {
+			summary = sh
+			break
+		}
+	}
+	if !strings.Contains(summary, "SMS:") || !strings.Contains(summary, "die SMS braucht") || !strings.Contains(summary, "E-Mail:") {
+		t.Errorf("summary before writing:\n%s", summary)
+	}
+	if sms := readFile(t, filepath.Join(res.Dir, "sms.txt")); strings.Contains(sms, "abgelehnt. Kartenzahlungen") {
+		t.Errorf("the overlong SMS was written:\n%s", sms)
+	}
+
+	// Answers from a file are written as they are.
+	o = testOptions(t)
+	o.NoInput = true
+	p = newScript(t, concat(stepsToFacts, stepsFacts, []step{
+		stepChannels,
+		{key: ReviewKey("sms"), value: ActionEdit},
+		{key: EditKey("sms"), value: long},
+		{key: ReviewKey("sms"), value: ActionAccept},
+		{key: ReviewKey("email"), value: ActionAccept},
+	})...)
+	if _, err := Run(p, o); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Without --out and an incident from an earlier update, the draft asks
+// for both; the folder defaults to one named after the incident.
+func TestDraftAsksForIncidentAndFolder(t *testing.T) {
+	o := testOptions(t)
+	o.Incident, o.Out = "", ""
+	o.StatePath = filepath.Join(t.TempDir(), "state.json")
+	out := filepath.Join(t.TempDir(), "vorfaelle", "karten")
+	p := newScript(t, concat(stepsToFacts, stepsFacts, []step{
+		stepChannels,
+		{key: KeyIncident, value: "../weg", invalid: true},
+		{key: KeyIncident, value: "kartenausfall-2026-11", wantDef: "it-outage-2026-11-23"},
+		{key: KeyOut, value: out, wantDef: "kartenausfall-2026-11"},
+		{key: ReviewKey("sms"), value: ActionAccept},
+		{key: ReviewKey("email"), value: ActionAccept},
+	})...)
+	res, err := Run(p, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Dir(res.Dir) != out {
+		t.Errorf("written to %s, want a new update in %s", res.Dir, out)
+	}
+	if sms := readFile(t, filepath.Join(res.Dir, "sms.txt")); !strings.Contains(sms, "incident: kartenausfall-2026-11\n") {
+		t.Errorf("incident id not in the front matter:\n%s", sms)
 	}
 }

@@ -25,6 +25,7 @@ const (
 	StepStage    = "stage"
 	StepFacts    = "facts"
 	StepChannels = "channels"
+	StepTarget   = "target"
 	StepReview   = "review"
 	StepWrite    = "write"
 )
@@ -47,6 +48,10 @@ type State struct {
 	// Edited holds edited messages by channel, in the form the editor
 	// shows (for email the subject line first).
 	Edited map[string]string `json:"edited,omitempty"`
+	// Incident is the incident id in facts.yaml and front matter; Out is
+	// the incident directory (or update directory) the update goes to.
+	Incident string `json:"incident,omitempty"`
+	Out      string `json:"out,omitempty"`
 	// Accepted are the channels whose message was accepted in the review.
 	Accepted []string `json:"accepted,omitempty"`
 	// Preset are the steps answered by flags, which a resumed draft does
@@ -80,6 +85,13 @@ func LoadState(path string) (*State, error) {
 	}
 	if st.Version != stateVersion {
 		return nil, fmt.Errorf("%s: recovery file version %d; this build reads version %d", path, st.Version, stateVersion)
+	}
+	// Empty maps are left out of the file; the flow writes into them.
+	if st.Facts == nil {
+		st.Facts = map[string]string{}
+	}
+	if st.Edited == nil {
+		st.Edited = map[string]string{}
 	}
 	return &st, nil
 }

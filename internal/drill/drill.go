@@ -295,6 +295,18 @@ func field(f *incident.Facts, id string) *string {
 		return &f.Unknown
 	case "help":
 		return &f.Help
+	case "safety":
+		return &f.Safety
+	case "alternatives":
+		return &f.Alternatives
+	case "eta":
+		return &f.ETA
+	case "rights":
+		return &f.Rights
+	case "remedy":
+		return &f.Remedy
+	case "empathy":
+		return &f.Empathy
 	}
 	return nil
 }

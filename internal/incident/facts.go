@@ -5,10 +5,12 @@ package incident
 
 import (
 	"fmt"
-	"github.com/crisis-comms/crisis/internal/readfile"
 	"sort"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
 
@@ -25,7 +27,7 @@ var Stages = []string{StageInitial, StageUpdate, StageResolved, StageFollowup}
 
 // Facts is one update of one incident: what is known, what is done, and how
 // people get help. Scenario-specific facts (a product name, a batch number)
-// go to Extra.
+// go to Extra; templates show them as the update's details.
 type Facts struct {
 	Incident string `yaml:"incident" json:"incident"`
 	Playbook string `yaml:"playbook,omitempty" json:"playbook,omitempty"`
@@ -34,7 +36,10 @@ type Facts struct {
 	Lang     string `yaml:"lang,omitempty" json:"lang,omitempty"`
 	Org      string `yaml:"org,omitempty" json:"org,omitempty"`
 	// Time is when this update is issued; defaults to the update directory's name.
-	Time     string `yaml:"time,omitempty" json:"time,omitempty"`
+	Time string `yaml:"time,omitempty" json:"time,omitempty"`
+	// Timezone is the IANA zone of times written without an offset
+	// (2026-11-23 15:00); empty means the machine's.
+	Timezone string `yaml:"timezone,omitempty" json:"timezone,omitempty"`
 	Headline string `yaml:"headline,omitempty" json:"headline,omitempty"`
 
 	What       string `yaml:"what,omitempty" json:"what,omitempty"`             // what happened, confirmed facts
@@ -48,6 +53,13 @@ type Facts struct {
 	Background string `yaml:"background,omitempty" json:"background,omitempty"` // background in plain words
 	Prevention string `yaml:"prevention,omitempty" json:"prevention,omitempty"` // how recurrence is prevented
 	Remedy     string `yaml:"remedy,omitempty" json:"remedy,omitempty"`         // how damage is made good (follow-up)
+
+	Short        string `yaml:"short,omitempty" json:"short,omitempty"`                 // the news in one sentence, for SMS and X
+	Safety       string `yaml:"safety,omitempty" json:"safety,omitempty"`               // what to do or avoid to stay safe
+	Alternatives string `yaml:"alternatives,omitempty" json:"alternatives,omitempty"`   // what works instead
+	ETA          string `yaml:"eta,omitempty" json:"eta,omitempty"`                     // when it is expected to end
+	Rights       string `yaml:"rights,omitempty" json:"rights,omitempty"`               // refunds, passenger and consumer rights
+	HotlineHours string `yaml:"hotline_hours,omitempty" json:"hotline_hours,omitempty"` // when the hotline answers
 
 	NextUpdate  string `yaml:"next_update,omitempty" json:"next_update,omitempty"` // RFC 3339
 	LandingPage string `yaml:"landing_page,omitempty" json:"landing_page,omitempty"`
@@ -69,16 +81,87 @@ func LoadFacts(path string) (*Facts, error) {
 	return ParseFacts(path, data)
 }
 
-// ParseFacts decodes facts strictly and checks stage and times.
+// ParseFacts decodes facts strictly and checks stage and times. Times may
+// be written as people write them (see ParseTime); they are returned in
+// RFC 3339. Errors name the file and the line:col of the value. Times
+// without an offset are in the facts' timezone, else the machine's.
 func ParseFacts(name string, data []byte) (*Facts, error) {
+	return ParseFactsIn(name, data, time.Local)
+}
+
+// LoadFactsIn is LoadFacts with loc as the zone of times without an
+// offset when the facts name no timezone (a playbook's timezone:).
+func LoadFactsIn(path string, loc *time.Location) (*Facts, error) {
+	data, err := readfile.Read(path, readfile.Facts)
+	if err != nil {
+		return nil, err
+	}
+	return ParseFactsIn(path, data, loc)
+}
+
+// ParseFactsIn is ParseFacts with loc as the default zone.
+func ParseFactsIn(name string, data []byte, defaultLoc *time.Location) (*Facts, error) {
 	var f Facts
 	if err := yamlfile.Decode(name, data, &f); err != nil {
 		return nil, err
 	}
+	at := func(key string, err error) error {
+		e := &yamlfile.Error{File: name, Msg: err.Error()}
+		if doc, perr := yamlfile.Parse(name, data); perr == nil {
+			e.Line, e.Column = valuePos(doc, key)
+		}
+		return e
+	}
+	loc, err := Location(f.Timezone, defaultLoc)
+	if err != nil {
+		return nil, at("timezone", err)
+	}
+	for _, t := range []struct {
+		key string
+		v   *string
+	}{{"time", &f.Time}, {"next_update", &f.NextUpdate}} {
+		if *t.v == "" {
+			continue
+		}
+		tm, err := ParseTime(*t.v, loc)
+		if err != nil {
+			return nil, at(t.key, fmt.Errorf("%s: %w", t.key, err))
+		}
+		*t.v = tm.Format(time.RFC3339)
+	}
 	if err := f.Validate(); err != nil {
-		return nil, &yamlfile.Error{File: name, Msg: err.Error()}
+		return nil, at("stage", err)
 	}
 	return &f, nil
+}
+
+// KeyPos returns the line and column of key's value in the facts file at
+// path, 0, 0 when it cannot tell.
+func KeyPos(path, key string) (line, col int) {
+	data, err := readfile.Read(path, readfile.Facts)
+	if err != nil {
+		return 0, 0
+	}
+	doc, err := yamlfile.Parse(path, data)
+	if err != nil {
+		return 0, 0
+	}
+	return valuePos(doc, key)
+}
+
+// valuePos returns the line and column of key's value in a document's
+// top-level mapping, 0, 0 when it is not there.
+func valuePos(doc *yaml.Node, key string) (line, col int) {
+	if doc == nil || len(doc.Content) == 0 {
+		return 0, 0
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1].Line, m.Content[i+1].Column
+		}
+	}
+	return 0, 0
 }
 
 // Validate checks the fields whose form matters to other tools.
@@ -115,6 +198,8 @@ func (f *Facts) Map() map[string]any {
 		"what": f.What, "impact": f.Impact, "affected": f.Affected, "actions": f.Actions,
 		"who": f.Who, "unknown": f.Unknown, "help": f.Help, "empathy": f.Empathy,
 		"background": f.Background, "prevention": f.Prevention, "remedy": f.Remedy,
+		"short": f.Short, "safety": f.Safety, "alternatives": f.Alternatives, "eta": f.ETA,
+		"rights": f.Rights, "hotline_hours": f.HotlineHours,
 		"next_update": f.NextUpdate, "landing_page": f.LandingPage, "hotline": f.Hotline,
 		"email": f.Email, "signature": f.Signature,
 	}

@@ -293,6 +293,7 @@ func TestUpdateCongruence(t *testing.T) {
 	dir := t.TempDir()
 	email := "Betreff: Störung\n\nDie Kasse ist gestört. Nächstes Update um 15:00 Uhr unter status.example.de.\n"
 	sms := "Kasse gestört. Nächstes Update um 14:00 Uhr unter status.example.de.\n"
+	write(t, filepath.Join(dir, "facts.yaml"), "incident: kasse\n") // an update
 	write(t, filepath.Join(dir, "email.md"), email)
 	write(t, filepath.Join(dir, "sms.txt"), sms)
 	r, _ := check.New(check.Options{})

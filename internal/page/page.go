@@ -36,6 +36,17 @@ type Options struct {
 	Lang string
 	// FAQ lists the questions people ask most, with their answers.
 	FAQ []FAQ
+	// Letter writes the follow-up letter while the incident is still
+	// open; without it the letter comes once an update is resolved or a
+	// follow-up, since it speaks of what was changed.
+	Letter bool
+}
+
+// WritesLetter reports whether Build writes the follow-up letter (and
+// its QR code) for in.
+func WritesLetter(in *incident.Incident, opts Options) bool {
+	latest := in.Latest()
+	return opts.Letter || (latest != nil && incident.IsClosed(latest.Facts.Stage))
 }
 
 //go:embed templates
@@ -87,19 +98,25 @@ func Build(in *incident.Incident, outDir string, opts Options) error {
 		return err
 	}
 
-	v := newView(in, opts)
+	v, err := newView(in, opts)
+	if err != nil {
+		return err
+	}
 	var index, letter bytes.Buffer
 	if err := tmpl().ExecuteTemplate(&index, "index.html.tmpl", v); err != nil {
 		return fmt.Errorf("render %s: %w", IndexFile, err)
 	}
-	if err := tmpl().ExecuteTemplate(&letter, "letter.html.tmpl", v); err != nil {
-		return fmt.Errorf("render %s: %w", LetterFile, err)
+	files := map[string][]byte{IndexFile: index.Bytes()}
+	if WritesLetter(in, opts) {
+		if err := tmpl().ExecuteTemplate(&letter, "letter.html.tmpl", v); err != nil {
+			return fmt.Errorf("render %s: %w", LetterFile, err)
+		}
+		qr, err := QRPNG(landing)
+		if err != nil {
+			return err
+		}
+		files[LetterFile], files[QRFile] = letter.Bytes(), qr
 	}
-	qr, err := QRPNG(landing)
-	if err != nil {
-		return err
-	}
-	files := map[string][]byte{IndexFile: index.Bytes(), LetterFile: letter.Bytes(), QRFile: qr}
 	if err := writeSite(outDir, files); err != nil {
 		return fmt.Errorf("write site: %w", err)
 	}
@@ -136,6 +153,10 @@ type view struct {
 	Checked    stamp
 	Next       *stamp
 
+	// Message is the update's landing message (landing.md) when it has
+	// one: what the writer wrote and edited for the page, shown instead
+	// of the sections built from the facts.
+	Message  template.HTML
 	Sections []section
 	FAQ      faqView
 	Contact  contact
@@ -228,7 +249,7 @@ var fields = []fieldDef{
 	{"prevention", func(f *incident.Facts) string { return f.Prevention }, func(l labels) string { return l.Prevention }, false},
 }
 
-func newView(in *incident.Incident, opts Options) *view {
+func newView(in *incident.Incident, opts Options) (*view, error) {
 	latest := in.Latest()
 	lang := opts.Lang
 	if lang == "" {
@@ -344,7 +365,12 @@ func newView(in *incident.Incident, opts Options) *view {
 			v.Letter.Sections = append(v.Letter.Sections, section{ID: s.id, Title: s.title, Body: Markdown(body)})
 		}
 	}
-	return v
+	msg, err := landingMessage(latest.Dir)
+	if err != nil {
+		return nil, err
+	}
+	v.Message = msg
+	return v, nil
 }
 
 func stageLabel(l labels, stage string) string {
@@ -388,4 +414,32 @@ func telURL(phone string) template.URL {
 		return ""
 	}
 	return template.URL("tel:" + b.String())
+}
+
+// LandingFile is the landing message of an update, written by crisis draft
+// and crisis render and edited by hand.
+const LandingFile = "landing.md"
+
+// landingMessage reads an update's landing message without its front
+// matter and first heading (the page has its own), as HTML; "" when the
+// update has none.
+func landingMessage(dir string) (template.HTML, error) {
+	data, err := os.ReadFile(filepath.Join(dir, LandingFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	text := strings.ReplaceAll(string(data), "\r\n", "\n")
+	if rest, ok := strings.CutPrefix(text, "---\n"); ok {
+		if i := strings.Index(rest, "\n---\n"); i >= 0 {
+			text = rest[i+len("\n---\n"):]
+		}
+	}
+	text = strings.TrimLeft(text, "\n")
+	if strings.HasPrefix(text, "# ") {
+		_, text, _ = strings.Cut(text, "\n")
+	}
+	return Markdown(text), nil
 }

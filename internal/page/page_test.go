@@ -205,7 +205,7 @@ func hostileIncident() *incident.Incident {
 
 func TestPageEscapesHostileFacts(t *testing.T) {
 	out := t.TempDir()
-	if err := Build(hostileIncident(), out, Options{Now: exampleNow}); err != nil {
+	if err := Build(hostileIncident(), out, Options{Now: exampleNow, Letter: true}); err != nil {
 		t.Fatal(err)
 	}
 	imgTag := regexp.MustCompile(`(?i)<img\b[^>]*>`)
@@ -360,6 +360,53 @@ func TestTelURL(t *testing.T) {
 		if got := string(telURL(in)); got != want {
 			t.Errorf("telURL(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// The letter speaks of what was changed, so it is written once an update
+// is resolved or a follow-up, or when asked for; and the page shows the
+// update's landing message as the writer edited it.
+func TestLetterWhenClosedAndLandingMessage(t *testing.T) {
+	dir := t.TempDir()
+	upd := filepath.Join(dir, "2026-11-23T0930")
+	if err := os.MkdirAll(upd, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	landing := "---\nchannel: landing\nlang: de\n---\n# Kartenzahlung gestört\n\nVon Hand ergänzt: **Bargeld** gibt es am Schalter.\n\n<script>alert(1)</script>\n"
+	if err := os.WriteFile(filepath.Join(upd, LandingFile), []byte(landing), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Date(2026, 11, 23, 9, 30, 0, 0, time.FixedZone("", 3600))
+	in := &incident.Incident{Dir: dir, Updates: []incident.Update{{Dir: upd, Time: t0, Facts: &incident.Facts{
+		Incident: "karten", Stage: "initial", Lang: "de", Headline: "Kartenzahlung gestört", What: "Aus den Fakten.",
+		LandingPage: "https://nordbank.example/stoerung"}}}}
+
+	out := t.TempDir()
+	if err := Build(in, out, Options{Now: t0}); err != nil {
+		t.Fatal(err)
+	}
+	if WritesLetter(in, Options{}) {
+		t.Error("WritesLetter for an open incident")
+	}
+	for _, name := range []string{LetterFile, QRFile} {
+		if _, err := os.Stat(filepath.Join(out, name)); err == nil {
+			t.Errorf("%s written for an incident at its first message", name)
+		}
+	}
+	index := read(t, filepath.Join(out, IndexFile))
+	if !strings.Contains(index, "Von Hand ergänzt: <strong>Bargeld</strong>") || strings.Contains(index, "Aus den Fakten.</p>\n</section>") {
+		t.Errorf("index.html does not show the landing message:\n%s", index)
+	}
+	if strings.Contains(strings.ToLower(index), "<script>alert") {
+		t.Error("the landing message's script reached the page")
+	}
+
+	in.Updates[0].Facts.Stage = "resolved"
+	if err := Build(in, out, Options{Now: t0}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, LetterFile)); err != nil {
+		t.Errorf("no letter for a resolved incident: %v", err)
 	}
 }
 
