@@ -202,8 +202,15 @@ func TestTextWindowLinear(t *testing.T) {
 		}
 		return out, d
 	}
+	// A shared machine can stall one measurement for tens of milliseconds;
+	// the quadratic report this guards against took seconds here, so a
+	// pair only fails after three attempts.
 	n1, t1 := best(4000)
 	n2, t2 := best(8000)
+	for attempt := 1; attempt < 3 && t2 > 5*t1/2+10*time.Millisecond; attempt++ {
+		_, t1 = best(4000)
+		_, t2 = best(8000)
+	}
 	if perFinding := n1 / 4000; perFinding > 600 {
 		t.Errorf("%d bytes of report per finding on a long line, want a window of a few hundred", perFinding)
 	}
