@@ -150,6 +150,15 @@ func runDraft(s streams, o *draftOptions) error {
 		fmt.Fprintln(s.out, f)
 	}
 	fmt.Fprintf(s.err, "crisis: update written to %s (%d files)\n", res.Dir, len(res.Files))
+	if ap, ok := p.(*prompt.Answers); ok {
+		if unused := ap.Unused(); len(unused) > 0 {
+			if answers.Lang == "de" {
+				fmt.Fprintf(s.err, "crisis: %s: nicht verwendet, weil das Szenario nicht danach fragt: %s\n", o.answers, strings.Join(unused, ", "))
+			} else {
+				fmt.Fprintf(s.err, "crisis: %s: not used, because the scenario does not ask for it: %s\n", o.answers, strings.Join(unused, ", "))
+			}
+		}
+	}
 	if answers != nil {
 		// Nobody could confirm: like crisis render, the findings of the
 		// written files decide the exit status.

@@ -18,11 +18,12 @@ type Answers struct {
 	facts  *incident.Facts
 	values map[string]any
 	out    io.Writer
+	asked  map[string]bool // fact ids the flow asked for
 }
 
 // NewAnswers returns a prompter that answers from f.
 func NewAnswers(f *incident.Facts, out io.Writer) *Answers {
-	return &Answers{facts: f, values: f.Map(), out: out}
+	return &Answers{facts: f, values: f.Map(), out: out, asked: map[string]bool{}}
 }
 
 // Select implements draft.Prompter.
@@ -74,6 +75,7 @@ func (a *Answers) MultiSelect(p draft.Prompt, _ []draft.Option, def []string, va
 // flow checks all facts and lists every problem at once.
 func (a *Answers) Input(p draft.Prompt, def string, _ func(string) error) (string, error) {
 	if id, ok := draft.FactID(p.Key); ok {
+		a.asked[id] = true
 		if s, _ := a.values[id].(string); s != "" {
 			return s, nil
 		}
@@ -84,6 +86,26 @@ func (a *Answers) Input(p draft.Prompt, def string, _ func(string) error) (strin
 // Text implements draft.Prompter.
 func (a *Answers) Text(p draft.Prompt, def string, validate func(string) error) (string, error) {
 	return a.Input(p, def, validate)
+}
+
+// answerMeta are the keys of an answers file that steer the flow rather
+// than answer a fact question.
+var answerMeta = []string{"incident", "playbook", "scenario", "stage", "lang", "time", "channels"}
+
+// Unused returns, sorted, the facts the file gives that the flow never
+// asked for: the scenario has no place for them, so they reach no message.
+// Call it after the flow has run.
+func (a *Answers) Unused() []string {
+	var out []string
+	for id, v := range a.values {
+		s, _ := v.(string)
+		if s == "" || a.asked[id] || slices.Contains(answerMeta, id) {
+			continue
+		}
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Confirm implements draft.Prompter with the default answer.
