@@ -6,10 +6,11 @@ import (
 	"io"
 	"io/fs"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -549,12 +550,27 @@ func (f *flow) askTarget() error {
 	return nil
 }
 
-// incidentRE is an incident id: a word that works as a folder name and in
-// front matter.
-var incidentRE = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N}._-]{0,79}$`)
+// validIncidentID reports whether id works as a folder name and in front
+// matter: a letter or digit, then up to 79 letters, digits, dots,
+// underscores and hyphens. (As a regular expression, the bounded repeat of
+// two Unicode classes compiled to megabytes at every start of the program.)
+func validIncidentID(id string) bool {
+	n := 0
+	for _, r := range id {
+		ok := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.N, r)
+		if n > 0 {
+			ok = ok || r == '.' || r == '_' || r == '-'
+		}
+		if !ok || r == utf8.RuneError {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 80
+}
 
 func checkIncidentID(id, lang string) error {
-	if !incidentRE.MatchString(id) {
+	if !validIncidentID(id) {
 		return fmt.Errorf(msg(lang, "bad-incident"), id)
 	}
 	return nil

@@ -449,3 +449,23 @@ func TestDraftAsksForIncidentAndFolder(t *testing.T) {
 		t.Errorf("incident id not in the front matter:\n%s", sms)
 	}
 }
+
+func TestValidIncidentID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"kartenausfall":         true,
+		"störung-2026_11.23":    true,
+		"7":                     true,
+		"":                      false,
+		"-leading":              false,
+		".hidden":               false,
+		"with space":            false,
+		"a/b":                   false,
+		strings.Repeat("x", 80): true,
+		strings.Repeat("x", 81): false,
+		"bad\xffbyte":           false,
+	} {
+		if got := validIncidentID(id); got != want {
+			t.Errorf("validIncidentID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
