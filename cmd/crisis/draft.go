@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"github.com/crisis-comms/crisis/internal/readfile"
 	"io"
 	"os"
 	"os/signal"
@@ -17,6 +16,7 @@ import (
 	"github.com/crisis-comms/crisis/internal/draft"
 	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/prompt"
+	"github.com/crisis-comms/crisis/internal/readfile"
 )
 
 // draftOptions are the flags of crisis draft.

@@ -1,13 +1,14 @@
 package check
 
 import (
-	"github.com/crisis-comms/crisis/internal/report"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/crisis-comms/crisis/internal/report"
 )
 
 // refCollect is the directory walk as first written: filepath.WalkDir,

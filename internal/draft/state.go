@@ -4,12 +4,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/crisis-comms/crisis/internal/readfile"
 	"io/fs"
 	"os"
 	"path/filepath"
 
 	"github.com/crisis-comms/crisis/internal/atomicfile"
+	"github.com/crisis-comms/crisis/internal/readfile"
 )
 
 // StateFile is the name of the recovery file inside an output directory.

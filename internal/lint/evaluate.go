@@ -2,11 +2,13 @@ package lint
 
 import (
 	"fmt"
-	"github.com/crisis-comms/crisis/internal/readfile"
 	"maps"
 	"slices"
 	"sort"
 
+	"go.yaml.in/yaml/v3"
+
+	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
 
@@ -120,6 +122,20 @@ type CorpusEntry struct {
 
 // LoadCorpus reads a corpus file: a YAML list of entries.
 func LoadCorpus(path string) ([]CorpusEntry, error) {
+	doc, err := readCorpusDoc(path)
+	if err != nil {
+		return nil, err
+	}
+	var entries []CorpusEntry
+	if err := yamlfile.DecodeNode(path, doc, &entries); err != nil {
+		return nil, err
+	}
+	return entries, nil
+}
+
+// readCorpusDoc reads a corpus file of either kind through the bounded
+// reader and parses it; an empty file is an error.
+func readCorpusDoc(path string) (*yaml.Node, error) {
 	data, err := readfile.Read(path, readfile.Corpus)
 	if err != nil {
 		return nil, err
@@ -131,11 +147,7 @@ func LoadCorpus(path string) ([]CorpusEntry, error) {
 	if doc == nil {
 		return nil, fmt.Errorf("%s: empty corpus", path)
 	}
-	var entries []CorpusEntry
-	if err := yamlfile.DecodeNode(path, doc, &entries); err != nil {
-		return nil, err
-	}
-	return entries, nil
+	return doc, nil
 }
 
 // Confusion counts a binary classifier's outcomes.

@@ -147,7 +147,7 @@ func TestLinearTime(t *testing.T) {
 			for attempt := 1; ; attempt++ {
 				t1, t2 := run(n), run(2*n)
 				t.Logf("%d bytes: %v, %d bytes: %v (×%.2f)", n, t1, 2*n, t2, float64(t2)/float64(t1))
-				if t2 <= 5*t1/2+2*time.Millisecond {
+				if t2 <= 5*t1/2+5*time.Millisecond { // the slack absorbs timer and GC noise on millisecond cases
 					break
 				}
 				if attempt == 3 {

@@ -2,7 +2,6 @@ package lint
 
 import (
 	"fmt"
-	"github.com/crisis-comms/crisis/internal/readfile"
 	"slices"
 	"sort"
 
@@ -43,16 +42,9 @@ type Corpus struct {
 // LoadAnyCorpus reads a corpus file of either kind. A file whose entries
 // carry a verdict is a real-statement corpus.
 func LoadAnyCorpus(path string) (*Corpus, error) {
-	data, err := readfile.Read(path, readfile.Corpus)
+	doc, err := readCorpusDoc(path)
 	if err != nil {
 		return nil, err
-	}
-	doc, err := yamlfile.Parse(path, data)
-	if err != nil {
-		return nil, err
-	}
-	if doc == nil {
-		return nil, fmt.Errorf("%s: empty corpus", path)
 	}
 	if !isRealCorpus(doc) {
 		var entries []CorpusEntry

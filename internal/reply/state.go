@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/crisis-comms/crisis/internal/readfile"
 	"io/fs"
 	"path/filepath"
 	"regexp"
@@ -16,6 +15,7 @@ import (
 	"github.com/crisis-comms/crisis/internal/atomicfile"
 	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/lint"
+	"github.com/crisis-comms/crisis/internal/readfile"
 )
 
 // StateFile is the file in an incident directory that keeps which
