@@ -626,7 +626,7 @@ func (a *audit) contactPoints() {
 		a.add("landing", Error, a.t("Keine Landingpage festgelegt.", "No landing page set."),
 			a.t("Reservieren Sie jetzt eine Adresse (z. B. /stoerung) und tragen Sie sie als landing_page ein.", "Reserve an address now (e.g. /status) and set it as landing_page."))
 	} else {
-		a.used2("landing", a.k.LandingPage, func(u holdingUse) bool {
+		a.contactPointUsed("landing", a.k.LandingPage, func(u holdingUse) bool {
 			return strings.TrimRight(u.landing, "/") == strings.TrimRight(a.k.LandingPage, "/")
 		},
 			a.t("Landingpage", "Landing page"))
@@ -637,7 +637,7 @@ func (a *audit) contactPoints() {
 		return
 	}
 	want := digits(a.k.Hotline.Number)
-	a.used2("hotline", a.k.Hotline.Number, func(u holdingUse) bool {
+	a.contactPointUsed("hotline", a.k.Hotline.Number, func(u holdingUse) bool {
 		return want != "" && strings.HasSuffix(digits(u.hotline), strings.TrimLeft(want, "0"))
 	},
 		a.t("Hotline", "Hotline"))
@@ -647,8 +647,8 @@ func (a *audit) contactPoints() {
 	}
 }
 
-// used2 checks that every holding statement uses the kit's contact point.
-func (a *audit) used2(id, value string, uses func(holdingUse) bool, name string) {
+// contactPointUsed checks that every holding statement uses the kit's contact point.
+func (a *audit) contactPointUsed(id, value string, uses func(holdingUse) bool, name string) {
 	var off []string
 	for _, u := range a.used {
 		if u.missing {
