@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/nyaruka/phonenumbers"
 )
@@ -38,6 +39,12 @@ func TestPhoneTable(t *testing.T) {
 	if !bytes.Equal(got, want) {
 		t.Errorf("%s is stale: run go test ./internal/channel -run TestPhoneTable -update", phoneTableFile)
 	}
+	// Every region's patterns compile (regexpsOf panics otherwise).
+	start := time.Now()
+	for i := range phoneRegions {
+		regexpsOf(i)
+	}
+	t.Logf("the patterns of %d regions compile in %v", len(phoneRegions), time.Since(start))
 }
 
 // TestPhoneLibraryNotLinked keeps libphonenumber out of the command: only

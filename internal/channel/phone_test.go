@@ -67,3 +67,18 @@ func TestPhoneE164(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkPhoneE164 reads numbers as congruence does on a cache miss.
+func BenchmarkPhoneE164(b *testing.B) {
+	numbers := []struct{ raw, region string }{
+		{"020 7946 0000", "GB"}, {"+44 (0)20 7946 0000", "DE"}, {"0800 555 0100", "AT"},
+		{"(212) 555-0123", "US"}, {"06 6988 4444", "IT"},
+	}
+	for b.Loop() {
+		for _, n := range numbers {
+			if parsePhone(n.raw, n.region) == "" {
+				b.Fatalf("%q in %s is no number", n.raw, n.region)
+			}
+		}
+	}
+}
