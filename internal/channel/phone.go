@@ -1,6 +1,7 @@
 package channel
 
 import (
+	"math/bits"
 	"regexp"
 	"sort"
 	"strconv"
@@ -158,8 +159,8 @@ func parsePhone(raw, region string) string {
 
 	cc, nsn, err := countryCode(s, ri)
 	if err == errPhoneCountryCode && body != s {
-		// "+0049 …": what follows the plus may itself start with the
-		// international prefix, or be a national number.
+		// What follows the plus may itself start with the international
+		// prefix ("+0049 …") or the region's country code.
 		cc, nsn, err = countryCode(body, ri)
 		if err == nil && cc == 0 {
 			err = errPhoneCountryCode
@@ -180,7 +181,7 @@ func parsePhone(raw, region string) string {
 	}
 	// The trunk prefix is removed if what is left has a length numbers of
 	// the region have: otherwise the digits may be a short number.
-	if n, _ := stripTrunk(mi, nsn); lengthOK(n, mi) {
+	if n := stripTrunk(mi, nsn); lengthOK(n, mi) {
 		nsn = n
 	}
 	if len(nsn) < minNSN || len(nsn) > maxNSN {
@@ -245,7 +246,7 @@ func countryCode(number string, ri int) (int, string, error) {
 	}
 	own := strconv.Itoa(int(phoneRegions[ri].cc))
 	if rest, ok := strings.CutPrefix(digits, own); ok {
-		rest, _ = stripTrunk(ri, rest)
+		rest = stripTrunk(ri, rest)
 		national := regexpsOf(ri).national
 		if (!national.MatchString(digits) && national.MatchString(rest)) || testLength(digits, ri) == lengthTooLong {
 			return int(phoneRegions[ri].cc), rest, nil
@@ -276,20 +277,20 @@ func iddLen(digits string, ri int) int {
 // stripTrunk removes region ri's trunk prefix from the start of the national
 // number, rewritten where the region's rule says so, unless number is a
 // valid national number and the rest is not.
-func stripTrunk(ri int, number string) (string, bool) {
+func stripTrunk(ri int, number string) string {
 	r := &phoneRegions[ri]
 	if number == "" || r.trunk == "" {
-		return number, false
+		return number
 	}
 	rx := regexpsOf(ri)
 	var m []int
 	if rx.trunk == nil {
 		if !strings.HasPrefix(number, r.trunk) {
-			return number, false
+			return number
 		}
 		m = []int{0, len(r.trunk)}
 	} else if m = rx.trunk.FindStringSubmatchIndex(number); m == nil {
-		return number, false
+		return number
 	}
 	viable := rx.national.MatchString(number)
 	rest := number[m[1]:]
@@ -297,9 +298,9 @@ func stripTrunk(ri int, number string) (string, bool) {
 		rest = rx.trunk.ReplaceAllString(number, r.transform)
 	}
 	if viable && !rx.national.MatchString(rest) {
-		return number, false
+		return number
 	}
-	return rest, true
+	return rest
 }
 
 type lengthResult int
@@ -323,7 +324,7 @@ func testLength(nsn string, ri int) lengthResult {
 	if n < 32 && r.local&(1<<n) != 0 {
 		return lengthLocalOnly
 	}
-	switch lo, hi := trailingZeros(r.lengths), 31-leadingZeros(r.lengths); {
+	switch lo, hi := bits.TrailingZeros32(r.lengths), bits.Len32(r.lengths)-1; {
 	case n < lo:
 		return lengthTooShort
 	case n > hi:
@@ -340,24 +341,6 @@ func testLength(nsn string, ri int) lengthResult {
 func lengthOK(nsn string, ri int) bool {
 	l := testLength(nsn, ri)
 	return l == lengthPossible || l == lengthTooLong
-}
-
-func trailingZeros(x uint32) int {
-	n := 0
-	for x&1 == 0 {
-		x >>= 1
-		n++
-	}
-	return n
-}
-
-func leadingZeros(x uint32) int {
-	n := 0
-	for x&(1<<31) == 0 {
-		x <<= 1
-		n++
-	}
-	return n
 }
 
 func countDigits(s string) int {
