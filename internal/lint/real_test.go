@@ -28,8 +28,8 @@ type realFloor struct {
 // on train and dev).
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
-		"de": {agreement: 0.64, praisedFlagged: 0.06},
-		"en": {agreement: 0.73, praisedFlagged: 0.06},
+		"de": {agreement: 0.55, praisedFlagged: 0.06},
+		"en": {agreement: 0.67, praisedFlagged: 0.06},
 	},
 	"test": {
 		"de": {agreement: 0.21, praisedFlagged: 0.25},
