@@ -3467,6 +3467,7 @@ var builtinStems = map[string][][2]string{
 		{"subscribers", "subscrib"},
 		{"subscription", "subscript"},
 		{"sue", "sue"},
+		{"suggest", "suggest"},
 		{"summer", "summer"},
 		{"sunday", "sunday"},
 		{"sunshine", "sunshin"},
