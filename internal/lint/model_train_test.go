@@ -460,6 +460,9 @@ func modelSection(m *playbook.Model) string {
 		case f.Tone != "":
 			fmt.Fprintf(&b, ", tone: %s", f.Tone)
 		}
+		if len(f.Toward) > 0 {
+			fmt.Fprintf(&b, ", toward: [%s]", strings.Join(f.Toward, ", "))
+		}
 		b.WriteString("}\n")
 	}
 	b.WriteString("  heads:\n")
