@@ -299,16 +299,32 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 				}
 				if remaining.Add(-1) == 0 {
 					// Every file is linted: compare the updates named by
-					// front matter.
+					// front matter, side by side.
 					var held []int
 					for x, k := range keyed {
 						if k {
 							held = append(held, x)
 						}
 					}
-					congruence(out, docs, facts, infos, held, nil)
-					release(held)
-					done(held...)
+					groups := groupByKey(docs, infos, held)
+					var nextGroup atomic.Int64
+					var gw sync.WaitGroup
+					for range n {
+						gw.Add(1)
+						go func() {
+							defer gw.Done()
+							for {
+								g := int(nextGroup.Add(1) - 1)
+								if g >= len(groups) {
+									return
+								}
+								congruentSet(out, docs, facts, infos, groups[g], nil)
+								release(groups[g])
+								done(groups[g]...)
+							}
+						}()
+					}
+					gw.Wait()
 				}
 			}
 		}()
