@@ -220,6 +220,26 @@ func cueOf(word string) cue {
 	return cueNone
 }
 
+// maxCueDistance is how many words a cue may stand from the time it gives
+// a role: "wir möchten Sie über den aktuellen Stand informieren: Rückruf
+// Haferriegel, MHD 14.03.2027" informs about the news, not about a next
+// update on the 14th of March.
+const maxCueDistance = 5
+
+// cueAt is the cue of words[k], reading "nächsten Stand" and "nächste
+// Meldung" as a next update too.
+func cueAt(words []string, k int) cue {
+	c := cueOf(words[k])
+	if c == cueNone && k > 0 && strings.HasPrefix(words[k-1], "nächst") {
+		switch {
+		case words[k] == "stand", strings.HasPrefix(words[k], "information"), strings.HasPrefix(words[k], "meldung"),
+			strings.HasPrefix(words[k], "nachricht"):
+			return cueNext
+		}
+	}
+	return c
+}
+
 // cueWordsOf returns the lower-case words of s (letters only), in order.
 func cueWordsOf(s string) []string {
 	var out []string
@@ -328,8 +348,8 @@ func timeRole(text string, facts []Fact, i int) Role {
 		again = again || cueOf(w) == cueAgain
 	}
 	until := false
-	for k := len(before) - 1; k >= 0; k-- {
-		switch cueOf(before[k]) {
+	for k := len(before) - 1; k >= max(0, len(before)-maxCueDistance); k-- {
+		switch cueAt(before, k) {
 		case cueNext:
 			return RoleNextUpdate
 		case cueStart:
@@ -351,8 +371,8 @@ func timeRole(text string, facts []Fact, i int) Role {
 	if until {
 		return RoleEnd
 	}
-	for _, w := range after {
-		switch cueOf(w) {
+	for k := range min(len(after), maxCueDistance) {
+		switch cueAt(after, k) {
 		case cueNext:
 			return RoleNextUpdate
 		case cueEnd:

@@ -39,6 +39,11 @@ func TestAssignRoles(t *testing.T) {
 		{"Hotline erreichbar bis 20 Uhr.", "20 Uhr="},
 		{"Wir informieren Sie um 9 Uhr erneut, bis dahin ist die Hotline bis 20 Uhr erreichbar.", "9 Uhr=next-update 20 Uhr="},
 		{"Statusupdate um 12 Uhr.", "12 Uhr=next-update"},
+		{"Den nächsten Stand veröffentlichen wir spätestens am 24.11.2026.", "24.11.2026=next-update"},
+		{"Die nächste Meldung folgt um 15 Uhr.", "15 Uhr=next-update"},
+		// A cue too far away says nothing about the date.
+		{"wir möchten Sie über den aktuellen Stand informieren: Rückruf Haferriegel Schoko 50 g, MHD 14.03.2027.", "14.03.2027="},
+		{"wir möchten Sie über den aktuellen Stand informieren: Ein Bauteil fehlt: Wärmepumpen-Einbauten ab 30. November verschieben sich.", "30. November="},
 	}
 	for _, tt := range tests {
 		facts := AssignRoles(tt.text, ExtractFacts(tt.text), RoleNone)
