@@ -136,10 +136,21 @@ func runStatus(opts statusOptions, out io.Writer) error {
 	return nil
 }
 
-// loadIncident reads an incident directory; every failure is an input
+// loadIncident reads an incident directory, its local times in the zone of
+// the nearest .crisis.yaml (else the machine's); every failure is an input
 // error (exit 2) that says what to give instead.
 func loadIncident(dir string) (*incident.Incident, error) {
-	in, err := incident.Load(dir)
+	loc := time.Local
+	zone, err := localZone(filepath.Join(dir, incident.FactsFile), nil) // the search starts in dir
+	if err != nil {
+		return nil, usageErr(err)
+	}
+	if zone != "" {
+		if loc, err = time.LoadLocation(zone); err != nil {
+			return nil, usageErr(err)
+		}
+	}
+	in, err := incident.LoadIn(dir, loc)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, usageErr(fmt.Errorf("%s: no such incident directory: give the directory that holds one folder per update (e.g. 2026-11-23T0930/facts.yaml)", dir))
 	}

@@ -74,8 +74,13 @@ func ClaimUpdateDir(dir string, t time.Time) (string, error) {
 func IsHidden(name string) bool { return strings.HasPrefix(name, ".") }
 
 // Load reads every update directory (a subdirectory holding facts.yaml)
-// of an incident directory.
-func Load(dir string) (*Incident, error) {
+// of an incident directory; times written without an offset are in the
+// machine's zone unless the facts name one.
+func Load(dir string) (*Incident, error) { return LoadIn(dir, time.Local) }
+
+// LoadIn is Load with loc as the zone of times written without an offset
+// (a .crisis.yaml's timezone:); a facts file's own timezone: wins.
+func LoadIn(dir string, loc *time.Location) (*Incident, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -97,14 +102,14 @@ func Load(dir string) (*Incident, error) {
 				return nil, err
 			}
 		}
-		f, err := LoadFacts(p)
+		f, err := LoadFactsIn(p, loc)
 		if err != nil {
 			return nil, err
 		}
 		u := Update{Dir: filepath.Join(dir, e.Name()), Facts: f}
 		if f.Time != "" {
 			u.Time, _ = time.Parse(time.RFC3339, f.Time) // validated by LoadFacts
-		} else if t, err := time.ParseInLocation(DirLayout, trimSuffix(e.Name()), time.Local); err == nil {
+		} else if t, err := time.ParseInLocation(DirLayout, trimSuffix(e.Name()), dirZone(f, loc)); err == nil {
 			u.Time = t
 		} else {
 			return nil, fmt.Errorf("%s: no time: set `time:` in facts.yaml or name the directory like 2026-11-23T0930", p)
@@ -142,4 +147,15 @@ func trimSuffix(name string) string {
 		return name[:len(DirLayout)]
 	}
 	return name
+}
+
+// dirZone is the zone an update directory's name is read in: the facts'
+// own timezone:, else loc.
+func dirZone(f *Facts, loc *time.Location) *time.Location {
+	if f.Timezone != "" {
+		if l, err := time.LoadLocation(f.Timezone); err == nil {
+			return l
+		}
+	}
+	return loc
 }
