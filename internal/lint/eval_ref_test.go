@@ -173,7 +173,12 @@ func (ev *refEval) model() {
 				order = append(order, i)
 			}
 		}
-		if len(order) == 0 {
+		// several cues: at least two occurrences in all
+		seen := 0
+		for _, i := range order {
+			seen += counts[i]
+		}
+		if seen < 2 {
 			continue
 		}
 		sort.SliceStable(order, func(x, y int) bool {
