@@ -1535,39 +1535,14 @@ func amountValue(code, num string) string {
 	return string(b)
 }
 
-// phoneValue keeps the digits, drops a "(0)" trunk prefix after the country
-// code, and writes national numbers as German E.164.
+// phoneValue reads a phone number found in the text with PhoneE164,
+// national numbers as German.
 func phoneValue(raw string) string {
-	var buf [20]byte
-	d := buf[:0]
-	for i := 0; i < len(raw); i++ {
-		if raw[i] == '(' && strings.HasPrefix(raw[i:], "(0)") {
-			i += 2
-			continue
-		}
-		if isDigitByte(raw[i]) {
-			if len(d) == len(buf) {
-				return "" // too long whatever the prefix
-			}
-			d = append(d, raw[i])
-		}
-	}
-	cc := ""
-	switch {
-	case raw[0] == '+':
-	case len(d) >= 2 && d[0] == '0' && d[1] == '0':
-		d = d[2:]
-	case len(d) >= 1 && d[0] == '0':
-		d, cc = d[1:], "49"
-	default:
-		return ""
-	}
+	v := PhoneE164(raw, "DE")
 	// E.164 allows at most 15 digits; fewer than 8 (country code included)
 	// is more likely a reference number than a phone number.
-	if n := len(cc) + len(d); n < 8 || n > 15 {
+	if n := len(v) - 1; n < 8 || n > 15 {
 		return ""
 	}
-	var out [16]byte
-	v := append(append(append(out[:0], '+'), cc...), d...)
-	return string(v)
+	return v
 }

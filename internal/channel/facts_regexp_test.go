@@ -374,31 +374,10 @@ func refAmountValue(cur, num string) string {
 	return code + " " + intPart + "." + frac
 }
 
-// refNormPhone keeps the digits, drops a "(0)" trunk prefix after the country
-// code, and writes national numbers as German E.164.
+// refNormPhone reads the number as the scanner does: the reference is
+// about where numbers are, PhoneE164 about what they are.
 func refNormPhone(text string, m []int) string {
-	raw := strings.ReplaceAll(text[m[0]:m[1]], "(0)", "")
-	digits := strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, raw)
-	switch {
-	case strings.HasPrefix(raw, "+"):
-	case strings.HasPrefix(digits, "00"):
-		digits = digits[2:]
-	case strings.HasPrefix(digits, "0"):
-		digits = "49" + digits[1:]
-	default:
-		return ""
-	}
-	// E.164 allows at most 15 digits; fewer than 8 (country code included)
-	// is more likely a reference number than a phone number.
-	if len(digits) < 8 || len(digits) > 15 {
-		return ""
-	}
-	return "+" + digits
+	return phoneValue(text[m[0]:m[1]])
 }
 
 var currencyCodes = map[string]string{

@@ -57,6 +57,12 @@ var extractFactsTests = []struct {
 	{"call +44 20 7946 0958", []f{{"phone", "+442079460958", "+44 20 7946 0958"}}},
 	{"0800 123 4567 (8–20 Uhr)", []f{{"phone", "+498001234567", "0800 123 4567"}, {"time", "08:00-20:00", "8–20 Uhr"}}},
 	{"Vorgang 0123", nil},
+	// Read with the numbering data: the trunk prefix after the country
+	// code, Italy's leading 0, lengths and country codes that do not exist.
+	{"Tel. +49 030 901820", []f{{"phone", "+4930901820", "+49 030 901820"}}},
+	{"Tel. +39 (0)6 6988 4444", []f{{"phone", "+390669884444", "+39 (0)6 6988 4444"}}},
+	{"call +44 20 7946 09", nil},
+	{"Tel. +999 1234 5678", nil},
 	// amounts
 	{"€ 20", []f{{"amount", "EUR 20.00", "€ 20"}}},
 	{"20 €", []f{{"amount", "EUR 20.00", "20 €"}}},
