@@ -20,7 +20,7 @@ type realFloor struct {
 // statements in testdata/real, measured once (see the README's "Quality and
 // speed") and set a few points below, so that a change which judges real
 // text worse fails here. Train and dev were used for tuning: German
-// agreement 69 % (75 of 108) on the grown corpus, 3 % of praised
+// agreement 70 % (76 of 108) on the grown corpus, 3 % of praised
 // statements flagged (1 of 33); the English train+dev floor follows the
 // grown corpus too. The test split was measured once, at the end of the
 // previous round, and never tuned on: agreement 38 % (en, 13 of 34) and
@@ -29,7 +29,7 @@ type realFloor struct {
 // points below, against 4 on train and dev).
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
-		"de": {agreement: 0.65, praisedFlagged: 0.06},
+		"de": {agreement: 0.66, praisedFlagged: 0.06},
 		"en": {agreement: 0.67, praisedFlagged: 0.06},
 	},
 	"test": {
