@@ -373,6 +373,13 @@ type Feature struct {
 	Within string   `yaml:"within,omitempty" json:"within,omitempty"`
 	Rule   string   `yaml:"rule,omitempty" json:"rule,omitempty"`
 	Tone   string   `yaml:"tone,omitempty" json:"tone,omitempty"`
+	// Toward names the tones the cue may pull a head towards: a cue
+	// that means selling may raise the promotional verdict, not the
+	// whiny one. A cue without it may only count against a verdict, so
+	// that the model cannot learn a chance correlation of a small
+	// corpus (a celebration word as a sign of self-pity) and the cues
+	// a finding names are always cues of its tone.
+	Toward []string `yaml:"toward,omitempty" json:"toward,omitempty"`
 }
 
 // FeatureScopes are the values Feature.Within may take.

@@ -272,6 +272,11 @@ func (v *validator) model(m *Model, principles, rules map[string]bool) {
 		if f.Rule != "" && !rules[f.Rule] {
 			v.at(mp, "features", "model: feature %s counts unknown rule %q", f.ID, f.Rule)
 		}
+		for _, t := range f.Toward {
+			if !slices.Contains(Tones, t) {
+				v.at(mp, "features", "model: feature %s: toward names unknown tone %q", f.ID, t)
+			}
+		}
 		if f.Tone != "" && !slices.Contains(Tones, f.Tone) {
 			v.at(mp, "features", "model: feature %s: tone %q is not one of %s", f.ID, f.Tone, strings.Join(Tones, ", "))
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -8,11 +9,13 @@ import (
 	"os/signal"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/crisis-comms/crisis/internal/clock"
 	"github.com/crisis-comms/crisis/internal/compose"
+	"github.com/crisis-comms/crisis/internal/config"
 	"github.com/crisis-comms/crisis/internal/draft"
 	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/prompt"
@@ -91,6 +94,16 @@ func runDraft(s streams, o *draftOptions) error {
 		Out: o.out, Force: o.force, Resume: o.resume, Now: now, Log: s.err,
 	}
 
+	// The zone of typed times: .crisis.yaml's, found from the output
+	// folder (or the working directory) up.
+	cfg, err := config.NewFinder().For(filepath.Join(cmp.Or(o.out, "."), "x"))
+	if err != nil {
+		return usageErr(err)
+	}
+	if cfg != nil {
+		opts.Timezone = cfg.Timezone
+	}
+
 	if o.out != "" {
 		incDir := o.out
 		if compose.IsUpdateDir(o.out) {
@@ -109,7 +122,7 @@ func runDraft(s streams, o *draftOptions) error {
 		if o.resume {
 			return usageErr(errors.New("--resume continues an interactive draft; with --answers the file holds every answer"))
 		}
-		answers, err = readAnswers(o.answers, s.in)
+		answers, err = readAnswers(o.answers, s.in, opts.Timezone)
 		if err != nil {
 			return usageErr(err)
 		}
@@ -167,20 +180,30 @@ func runDraft(s streams, o *draftOptions) error {
 	return nil
 }
 
-// readAnswers reads an answers file in the facts.yaml format.
-func readAnswers(name string, stdin io.Reader) (*incident.Facts, error) {
+// readAnswers reads an answers file in the facts.yaml format; its local
+// times are in zone (.crisis.yaml's) unless it names its own, and in the
+// machine's zone when zone is empty.
+func readAnswers(name string, stdin io.Reader, zone string) (*incident.Facts, error) {
+	loc := time.Local
+	if zone != "" {
+		l, err := time.LoadLocation(zone)
+		if err != nil {
+			return nil, err
+		}
+		loc = l
+	}
 	if name == "-" {
 		data, err := readfile.ReadFrom(stdin, "<stdin>", readfile.Answers)
 		if err != nil {
 			return nil, err
 		}
-		return incident.ParseFacts("<stdin>", data)
+		return incident.ParseFactsIn("<stdin>", data, loc)
 	}
 	data, err := readfile.Read(name, readfile.Answers)
 	if err != nil {
 		return nil, err
 	}
-	return incident.ParseFacts(name, data)
+	return incident.ParseFactsIn(name, data, loc)
 }
 
 // incidentID names the incident in facts.yaml and front matter as the

@@ -18,6 +18,7 @@ import (
 	"github.com/crisis-comms/crisis/internal/check"
 	"github.com/crisis-comms/crisis/internal/clock"
 	"github.com/crisis-comms/crisis/internal/compose"
+	"github.com/crisis-comms/crisis/internal/config"
 	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/report"
@@ -128,9 +129,14 @@ func renderRun(s streams, o *renderOptions) error {
 	if err != nil {
 		return usageErr(err)
 	}
-	if pb.Timezone != "" && facts.Timezone == "" {
-		// Local times in the facts are in the playbook's zone.
-		loc, err := time.LoadLocation(pb.Timezone)
+	zone, err := localZone(o.facts, pb)
+	if err != nil {
+		return usageErr(err)
+	}
+	if zone != "" && facts.Timezone == "" {
+		// Local times in the facts are in .crisis.yaml's zone, else the
+		// playbook's (a timezone: in the facts wins over both).
+		loc, err := time.LoadLocation(zone)
 		if err != nil {
 			return usageErr(err)
 		}
@@ -301,6 +307,23 @@ func playbookRef(flag, factsPath string, facts *incident.Facts) (string, error) 
 		return "", fmt.Errorf("%s: no built-in playbook for lang %q (built-ins are %s): set playbook: to your own", factsPath, facts.Lang, strings.Join(playbook.BuiltinNames(), ", "))
 	}
 	return ref, nil
+}
+
+// localZone returns the zone of local times for a file at path: the
+// timezone: of the nearest .crisis.yaml, else the playbook's; "" for the
+// machine's. A .crisis.yaml that does not load is an error.
+func localZone(path string, pb *playbook.Playbook) (string, error) {
+	cfg, err := config.NewFinder().For(path)
+	if err != nil {
+		return "", err
+	}
+	if cfg != nil && cfg.Timezone != "" {
+		return cfg.Timezone, nil
+	}
+	if pb != nil {
+		return pb.Timezone, nil
+	}
+	return "", nil
 }
 
 // renderChannels returns the channels to render, in order, without repeats.

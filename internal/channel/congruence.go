@@ -17,87 +17,92 @@ type FileFact struct {
 	Fact
 }
 
-// Disagreement is a pair of files that both state a kind of fact but share
-// no value of it.
+// Disagreement is a pair of files that both state a fact of one role and
+// kind but share no value of it.
 type Disagreement struct {
+	Role Role
 	Kind string
-	// A and B are the first fact of Kind in each file; A's file comes first
-	// in the input.
+	// A and B are the first fact of Role and Kind in each file; A's file
+	// comes first in the input.
 	A, B FileFact
 }
 
 // String describes the disagreement for a reader.
 func (d Disagreement) String() string {
-	return fmt.Sprintf("%s differs: %s says %q, %s says %q", d.Kind, d.A.Path, d.A.Raw, d.B.Path, d.B.Raw)
+	return fmt.Sprintf("%s differs: %s says %q, %s says %q", d.Role, d.A.Path, d.A.Raw, d.B.Path, d.B.Raw)
 }
 
 // Congruence compares every pair of files, in input order, and returns one
-// Disagreement per pair and kind when both files state facts of that kind
-// and no value of one matches a value of the other (see the package
-// documentation for what matches). In a set of more than maxPlainSet
-// files, a file is compared with the first maxReferences files only and
-// gets at most maxReported disagreements per kind, so that a directory of
-// thousands of files costs time and output in proportion to them.
+// Disagreement per pair, role and kind when both files state facts of that
+// role and kind and no value of one matches a value of the other (see the
+// package documentation for what matches); facts without a role are not
+// compared. In a set of more than maxPlainSet files, a file is compared
+// with the first maxReferences files only and gets at most maxReported
+// disagreements per role and kind, so that a directory of thousands of
+// files costs time and output in proportion to them.
 func Congruence(files []FileFacts) []Disagreement {
 	if len(files) < 2 {
 		return nil
 	}
-	// The kind of every fact, file after file, and the first fact of each
-	// kind in each file (-1 for none), found once: pairs of files compare
-	// them kind by kind. A directory's few files fit the arrays on the
-	// stack.
+	// The slot (role and kind) of every fact, file after file, and the
+	// first fact of each slot in each file (-1 for none), found once: pairs
+	// of files compare them slot by slot. A directory's few files fit the
+	// arrays on the stack.
 	total := 0
 	for _, f := range files {
 		total += len(f.Facts)
 	}
-	var kindBuf [128]int8
-	kinds := kindBuf[:0]
-	if total > len(kindBuf) {
-		kinds = make([]int8, 0, total)
+	var slotBuf [128]int8
+	slotOf := slotBuf[:0]
+	if total > len(slotBuf) {
+		slotOf = make([]int8, 0, total)
 	}
-	var firstBuf [8][numKinds]int32
+	var firstBuf [8][numSlots]int32
 	first := firstBuf[:0]
 	if len(files) > len(firstBuf) {
-		first = make([][numKinds]int32, 0, len(files))
+		first = make([][numSlots]int32, 0, len(files))
 	}
 	for _, f := range files {
-		fi := [numKinds]int32{-1, -1, -1, -1, -1, -1}
+		var fi [numSlots]int32
+		for k := range fi {
+			fi[k] = -1
+		}
 		for n, ft := range f.Facts {
-			k := kindIndex(ft.Kind)
-			kinds = append(kinds, int8(k))
+			k := slotIndex(ft.Role, ft.Kind)
+			slotOf = append(slotOf, int8(k))
 			if k >= 0 && fi[k] < 0 {
 				fi[k] = int32(n)
 			}
 		}
 		first = append(first, fi)
 	}
-	// The disagreeing pairs and kinds are collected first, so that the
+	// The disagreeing pairs and slots are collected first, so that the
 	// result is allocated once.
 	type found struct{ i, j, k, fa, fb int32 }
 	var foundBuf [16]found
 	pairs := foundBuf[:0]
 	// In a set of more than maxPlainSet files, reported[j][k] counts the
-	// disagreements found for file j and kind k, and the files compared
+	// disagreements found for file j and slot k, and the files compared
 	// with others are the first maxReferences.
 	references, perFile := len(files), len(files)
-	var reported [][numKinds]int
+	var reported [][numSlots]int
 	if len(files) > maxPlainSet {
 		references, perFile = maxReferences, maxReported
-		reported = make([][numKinds]int, len(files))
+		reported = make([][numSlots]int, len(files))
 	}
-	from := 0 // where the kinds of files[i] start
+	from := 0 // where the slots of files[i] start
 	for i := range min(len(files), references) {
 		a := files[i].Facts
-		ka := kinds[from : from+len(a)]
+		ka := slotOf[from : from+len(a)]
 		from += len(a)
 		fromJ := from
 		for j := i + 1; j < len(files); j++ {
 			b := files[j].Facts
-			kb := kinds[fromJ : fromJ+len(b)]
+			kb := slotOf[fromJ : fromJ+len(b)]
 			fromJ += len(b)
-			for k := range numKinds {
+			for k := range numSlots {
 				fa, fb := first[i][k], first[j][k]
-				if fa < 0 || fb < 0 || (reported != nil && reported[j][k] >= perFile) || overlapKind(k, a[fa:], ka[fa:], b[fb:], kb[fb:]) {
+				if fa < 0 || fb < 0 || (reported != nil && reported[j][k] >= perFile) || overlapSlot(k, a[fa:], ka[fa:], b[fb:], kb[fb:]) {
 					continue
 				}
 				if reported != nil {
@@ -113,7 +118,8 @@ func Congruence(files []FileFacts) []Disagreement {
 	out := make([]Disagreement, len(pairs))
 	for n, p := range pairs {
 		out[n] = Disagreement{
-			Kind: FactKinds[p.k],
+			Role: slots[p.k].role,
+			Kind: slots[p.k].kind,
 			A:    FileFact{Path: files[p.i].Path, Fact: files[p.i].Facts[p.fa]},
 			B:    FileFact{Path: files[p.j].Path, Fact: files[p.j].Facts[p.fb]},
 		}
@@ -121,12 +127,24 @@ func Congruence(files []FileFacts) []Disagreement {
 	return out
 }
 
-// numKinds is len(FactKinds).
-const numKinds = 6
+// slots are the roles and kinds Congruence compares, in report order: a
+// role of times has a slot for the time of day and one for the date.
+var slots = [...]struct {
+	role Role
+	kind string
+}{
+	{RoleNextUpdate, FactTime}, {RoleNextUpdate, FactDate}, {RoleStart, FactTime}, {RoleStart, FactDate},
+	{RoleEnd, FactTime}, {RoleEnd, FactDate}, {RoleHotline, FactPhone}, {RoleEmail, FactEmail},
+	{RoleURL, FactURL}, {RoleRefund, FactAmount}, {RoleFee, FactAmount},
+}
 
-func kindIndex(kind string) int {
-	for k, name := range FactKinds {
-		if name == kind {
+const numSlots = len(slots)
+
+// slotIndex returns the index into slots of a fact's role and kind, -1
+// when it has no role or a kind the role does not take.
+func slotIndex(r Role, kind string) int {
+	for k, s := range slots {
+		if s.role == r && s.kind == kind {
 			return k
 		}
 	}
@@ -142,16 +160,16 @@ const (
 	maxReported   = 3
 )
 
-// maxCompared is how many facts of one kind in each file are compared: a
+// maxCompared is how many facts of one slot in each file are compared: a
 // message states a handful, and comparing every pair of thousands would
 // take time that grows with the square of the message.
 const maxCompared = 64
 
-// overlapKind reports whether a fact of kind index k in a shares a value
-// with one of that kind in b; ka and kb are the kind indexes of a and b.
-// Only the first maxCompared facts of the kind in each are compared.
-func overlapKind(k int, a []Fact, ka []int8, b []Fact, kb []int8) bool {
-	kind := FactKinds[k]
+// overlapSlot reports whether a fact of slot k in a shares a value with
+// one of that slot in b; ka and kb are the slot indexes of a and b. Only
+// the first maxCompared facts of the slot in each are compared.
+func overlapSlot(k int, a []Fact, ka []int8, b []Fact, kb []int8) bool {
+	kind := slots[k].kind
 	nx := 0
 	for x := range a {
 		if int(ka[x]) != k {

@@ -17,8 +17,8 @@ func TestCongruenceLinear(t *testing.T) {
 	files := func(n int) []FileFacts {
 		var a, b []Fact
 		for i := range n {
-			a = append(a, Fact{Kind: FactPhone, Value: fmt.Sprintf("+49800%07d", i)}, Fact{Kind: FactURL, Value: fmt.Sprintf("x%d.example/a", i)})
-			b = append(b, Fact{Kind: FactPhone, Value: fmt.Sprintf("+49900%07d", i)}, Fact{Kind: FactURL, Value: fmt.Sprintf("y%d.example/b", i)})
+			a = append(a, Fact{Kind: FactPhone, Value: fmt.Sprintf("+49800%07d", i), Role: RoleHotline}, Fact{Kind: FactURL, Value: fmt.Sprintf("x%d.example/a", i), Role: RoleURL})
+			b = append(b, Fact{Kind: FactPhone, Value: fmt.Sprintf("+49900%07d", i), Role: RoleHotline}, Fact{Kind: FactURL, Value: fmt.Sprintf("y%d.example/b", i), Role: RoleURL})
 		}
 		return []FileFacts{{Path: "sms.txt", Facts: a}, {Path: "email.md", Facts: b}}
 	}
@@ -53,7 +53,7 @@ func TestCongruenceLargeSet(t *testing.T) {
 	set := func(n int) []FileFacts {
 		ff := make([]FileFacts, n)
 		for i := range ff {
-			ff[i] = FileFacts{Path: fmt.Sprint(i), Facts: []Fact{{Kind: FactPhone, Value: fmt.Sprintf("+49800%07d", i)}}}
+			ff[i] = FileFacts{Path: fmt.Sprint(i), Facts: []Fact{{Kind: FactPhone, Value: fmt.Sprintf("+49800%07d", i), Role: RoleHotline}}}
 		}
 		return ff
 	}

@@ -7,26 +7,39 @@ import (
 	"testing"
 )
 
-// This file keeps the former Congruence, which grouped each file's facts
-// into copies by kind, and splitURL as the references for congruence.go.
+// This file keeps the plain Congruence, which groups each file's facts
+// into copies by role and kind (it grouped them by kind alone until facts
+// were compared by role), and splitURL as the references for
+// congruence.go.
+
+// slotsRef are the roles and kinds compared, in report order.
+var slotsRef = []struct {
+	role Role
+	kind string
+}{
+	{RoleNextUpdate, FactTime}, {RoleNextUpdate, FactDate}, {RoleStart, FactTime}, {RoleStart, FactDate},
+	{RoleEnd, FactTime}, {RoleEnd, FactDate}, {RoleHotline, FactPhone}, {RoleEmail, FactEmail},
+	{RoleURL, FactURL}, {RoleRefund, FactAmount}, {RoleFee, FactAmount},
+}
 
 func congruenceRef(files []FileFacts) []Disagreement {
-	// Each file's facts by kind, grouped once: pairs of files compare
-	// them kind by kind.
-	byKind := make([][][]Fact, len(files))
+	// Each file's facts by slot, grouped once: pairs of files compare
+	// them slot by slot.
+	bySlot := make([][][]Fact, len(files))
 	for i, f := range files {
-		byKind[i] = groupByKindRef(f.Facts)
+		bySlot[i] = groupBySlotRef(f.Facts)
 	}
 	var out []Disagreement
 	for i := range files {
 		for j := i + 1; j < len(files); j++ {
-			for k, kind := range FactKinds {
-				a, b := byKind[i][k], byKind[j][k]
-				if len(a) == 0 || len(b) == 0 || overlapRef(kind, a, b) {
+			for k, s := range slotsRef {
+				a, b := bySlot[i][k], bySlot[j][k]
+				if len(a) == 0 || len(b) == 0 || overlapRef(s.kind, a, b) {
 					continue
 				}
 				out = append(out, Disagreement{
-					Kind: kind,
+					Role: s.role,
+					Kind: s.kind,
 					A:    FileFact{Path: files[i].Path, Fact: a[0]},
 					B:    FileFact{Path: files[j].Path, Fact: b[0]},
 				})
@@ -36,19 +49,19 @@ func congruenceRef(files []FileFacts) []Disagreement {
 	return out
 }
 
-// groupByKind returns facts split by kind, in the order of FactKinds,
+// groupBySlotRef returns facts split by slot, in the order of slotsRef,
 // each group in input order; the groups share one array.
-func groupByKindRef(facts []Fact) [][]Fact {
-	groups := make([][]Fact, len(FactKinds))
+func groupBySlotRef(facts []Fact) [][]Fact {
+	groups := make([][]Fact, len(slotsRef))
 	if len(facts) == 0 {
 		return groups
 	}
 	kinds := make([]int8, len(facts))
 	for i, f := range facts {
-		kinds[i] = int8(kindIndexRef(f.Kind))
+		kinds[i] = int8(slotIndexRef(f.Role, f.Kind))
 	}
 	sorted := make([]Fact, 0, len(facts))
-	for k := range FactKinds {
+	for k := range slotsRef {
 		from := len(sorted)
 		for i, f := range facts {
 			if int(kinds[i]) == k {
@@ -62,9 +75,9 @@ func groupByKindRef(facts []Fact) [][]Fact {
 	return groups
 }
 
-func kindIndexRef(kind string) int {
-	for k, name := range FactKinds {
-		if name == kind {
+func slotIndexRef(r Role, kind string) int {
+	for k, s := range slotsRef {
+		if s.role == r && s.kind == kind {
 			return k
 		}
 	}
@@ -90,15 +103,21 @@ func sameCongruence(t *testing.T, files []FileFacts) {
 	}
 }
 
-func TestNumKinds(t *testing.T) {
-	if len(FactKinds) != numKinds {
-		t.Fatalf("numKinds is %d, FactKinds has %d", numKinds, len(FactKinds))
+func TestSlots(t *testing.T) {
+	if numSlots != len(slotsRef) {
+		t.Fatalf("%d slots, the reference has %d", numSlots, len(slotsRef))
+	}
+	for k, s := range slotsRef {
+		if slots[k] != s {
+			t.Errorf("slot %d is %v, the reference %v", k, slots[k], s)
+		}
 	}
 }
 
 // TestCongruenceRefRandom compares Congruence with the reference on random
-// sets of files whose facts come from small pools of kinds and values, so
-// that values often match, including kinds that Congruence does not know.
+// sets of files whose facts come from small pools of roles, kinds and
+// values, so that values often match, including kinds and roles that do
+// not go together and facts without a role.
 func TestCongruenceRefRandom(t *testing.T) {
 	kinds := append([]string{"other"}, FactKinds...)
 	values := []string{"14:00", "15:00", "11-23", "2026-11-23", "2026-11-24", "acme.de", "acme.de/status",
@@ -116,6 +135,7 @@ func TestCongruenceRefRandom(t *testing.T) {
 				v := values[rng.IntN(len(values))]
 				files[i].Facts = append(files[i].Facts, Fact{
 					Kind: kinds[rng.IntN(len(kinds))], Value: v, Raw: "raw " + v, Offset: rng.IntN(100), End: rng.IntN(100),
+					Role: Role(rng.IntN(int(numRoles) + 1)),
 				})
 			}
 		}
@@ -132,7 +152,7 @@ func FuzzCongruenceRef(f *testing.F) {
 		parts := strings.SplitN(text, "|", 4)
 		var files []FileFacts
 		for i, p := range parts {
-			files = append(files, FileFacts{Path: string(rune('a' + i)), Facts: ExtractFacts(p)})
+			files = append(files, FileFacts{Path: string(rune('a' + i)), Facts: AssignRoles(p, ExtractFacts(p), RoleNone)})
 		}
 		sameCongruence(t, files)
 	})

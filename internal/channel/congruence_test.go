@@ -5,7 +5,7 @@ import "testing"
 func files(texts ...string) []FileFacts {
 	var out []FileFacts
 	for i := 0; i+1 < len(texts); i += 2 {
-		out = append(out, FileFacts{Path: texts[i], Facts: ExtractFacts(texts[i+1])})
+		out = append(out, FileFacts{Path: texts[i], Facts: AssignRoles(texts[i+1], ExtractFacts(texts[i+1]), RoleNone)})
 	}
 	return out
 }
@@ -21,7 +21,7 @@ func TestCongruence(t *testing.T) {
 			files: files(
 				"sms.txt", "Nächstes Update um 14:00 Uhr.",
 				"email.md", "Liebe Kundinnen und Kunden, nächstes Update um 15:00 Uhr."),
-			want: []string{`time differs: sms.txt says "14:00 Uhr", email.md says "15:00 Uhr"`},
+			want: []string{`next-update differs: sms.txt says "14:00 Uhr", email.md says "15:00 Uhr"`},
 		},
 		{
 			name: "one shared time is enough",
@@ -41,7 +41,7 @@ func TestCongruence(t *testing.T) {
 			files: files(
 				"sms.txt", "Update am 23.11.",
 				"email.md", "Update am 24. November"),
-			want: []string{`date differs: sms.txt says "23.11.", email.md says "24. November"`},
+			want: []string{`next-update differs: sms.txt says "23.11.", email.md says "24. November"`},
 		},
 		{
 			name: "link spelled differently, or a page below it",
@@ -76,12 +76,37 @@ func TestCongruence(t *testing.T) {
 				"email.md", "Update um 15:00 Uhr, Hotline 0800 123 4568",
 				"x.md", "Update um 14:00 Uhr"),
 			want: []string{
-				`time differs: sms.txt says "14:00 Uhr", email.md says "15:00 Uhr"`,
-				`phone differs: sms.txt says "0800 123 4567", email.md says "0800 123 4568"`,
-				`time differs: email.md says "15:00 Uhr", x.md says "14:00 Uhr"`,
+				`next-update differs: sms.txt says "14:00 Uhr", email.md says "15:00 Uhr"`,
+				`hotline differs: sms.txt says "0800 123 4567", email.md says "0800 123 4568"`,
+				`next-update differs: email.md says "15:00 Uhr", x.md says "14:00 Uhr"`,
 			},
 		},
 		{name: "nothing to compare", files: files("sms.txt", "Hallo")},
+		{
+			name: "times of different roles are not compared",
+			files: files(
+				"sms.txt", "Portal seit 7:40 Uhr gestört. Nächstes Update 9:00 Uhr.",
+				"email.md", "Das Portal ist wieder seit 13:15 Uhr gestört. Wir melden uns um 9:00 Uhr wieder.",
+				"x.md", "Portal down since 7:40. Next update at 9:00."),
+		},
+		{
+			name: "start, end and amounts by role",
+			files: files(
+				"sms.txt", "Gestört seit 7:40 Uhr, voraussichtlich bis 14 Uhr. Erstattung: 20 €.",
+				"email.md", "Seit 8:10 Uhr gestört. Die Störung dauert bis auf Weiteres. Wir erstatten 25 €, die Gebühr von 5 € entfällt."),
+			want: []string{
+				`start differs: sms.txt says "7:40 Uhr", email.md says "8:10 Uhr"`,
+				`end differs: sms.txt says "14 Uhr", email.md says "bis auf Weiteres"`,
+				`refund differs: sms.txt says "20 €", email.md says "25 €"`,
+			},
+		},
+		{
+			name: "English cues",
+			files: files(
+				"sms.txt", "Down since 7:40 am, expected back by 2 pm. Next update 11 am.",
+				"email.md", "Service has been down since 7:40 am. We expect it back by 3 pm and will update you at 11 am."),
+			want: []string{`end differs: sms.txt says "2 pm", email.md says "3 pm"`},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -103,9 +128,10 @@ func TestCongruenceFields(t *testing.T) {
 		"sms.txt", "Nächstes Update um 14:00 Uhr",
 		"email.md", "Nächstes Update um 15:00 Uhr"))
 	want := Disagreement{
+		Role: RoleNextUpdate,
 		Kind: FactTime,
-		A:    FileFact{Path: "sms.txt", Fact: Fact{Kind: FactTime, Value: "14:00", Raw: "14:00 Uhr", Offset: 20, End: 29}},
-		B:    FileFact{Path: "email.md", Fact: Fact{Kind: FactTime, Value: "15:00", Raw: "15:00 Uhr", Offset: 20, End: 29}},
+		A:    FileFact{Path: "sms.txt", Fact: Fact{Kind: FactTime, Value: "14:00", Raw: "14:00 Uhr", Offset: 20, End: 29, Role: RoleNextUpdate}},
+		B:    FileFact{Path: "email.md", Fact: Fact{Kind: FactTime, Value: "15:00", Raw: "15:00 Uhr", Offset: 20, End: 29, Role: RoleNextUpdate}},
 	}
 	if len(got) != 1 || got[0] != want {
 		t.Errorf("Congruence() = %+v, want %+v", got, want)

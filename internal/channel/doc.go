@@ -25,13 +25,21 @@
 // # Congruence
 //
 // Congruence compares the facts of files that belong to one update (the
-// caller decides which files those are). For each kind of fact and each pair
-// of files that both mention that kind, it reports one disagreement when the
-// two sets of values have nothing in common. Requiring an empty intersection
-// rather than equal sets keeps false alarms rare: an SMS that only names the
-// next update at 14:00 agrees with an email that names the incident start at
-// 09:30 and the next update at 14:00. Values are compared with some tolerance:
-// a date without a year matches the same day with a year, and a link matches
-// another on the same host when one path is a prefix of the other (query and
-// fragment are ignored).
+// caller decides which files those are) by role: AssignRoles gives each
+// fact what it stands for — the next update, the start of the disruption,
+// its (expected) end, the hotline, the e-mail address, the link, a refund or
+// a fee — from the cue words around it in German and English ("seit 7:40",
+// "voraussichtlich bis 14 Uhr", "expected back by 2 pm", "bis auf
+// Weiteres", "nächstes Update um 15 Uhr", "Erstattung von 20 €"). A time
+// or amount whose role the words do not make clear ("um 9 Uhr trifft sich
+// der Krisenstab", and "wieder seit 13:15", which may mean up again or down
+// again) has none and is compared with nothing. For each role and kind and
+// each pair of files that both state it, Congruence reports one
+// disagreement when the two sets of values have nothing in common.
+// Requiring an empty intersection rather than equal sets keeps false
+// alarms rare: a letter that gives the hotline and a second number agrees
+// with an SMS that gives the hotline. Values are compared with some
+// tolerance: a date without a year matches the same day with a year, and a
+// link matches another on the same host when one path is a prefix of the
+// other (query and fragment are ignored).
 package channel

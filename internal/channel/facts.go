@@ -39,6 +39,9 @@ type Fact struct {
 	Raw string
 	// Offset and End are byte offsets into the text.
 	Offset, End int
+	// Role is what the fact stands for (AssignRoles); ExtractFacts leaves
+	// it RoleNone.
+	Role Role
 }
 
 // Month names and abbreviations, German and English, capitalised as

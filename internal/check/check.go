@@ -18,13 +18,11 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/crisis-comms/crisis/internal/channel"
 	"github.com/crisis-comms/crisis/internal/config"
-	"github.com/crisis-comms/crisis/internal/incident"
 	"github.com/crisis-comms/crisis/internal/lint"
 	"github.com/crisis-comms/crisis/internal/report"
 	"github.com/crisis-comms/crisis/playbook"
@@ -209,17 +207,19 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 	out := make([]report.File, len(jobs))
 	docs := make([]*lint.Document, len(jobs))
 	facts := make([][]channel.Fact, len(jobs))
-	regions := make([]string, len(jobs))
+	infos := make([]fileInfo, len(jobs))
 	n := r.opts.Jobs
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	// Congruence compares the files of one directory. The worker that
-	// finishes a directory's last file compares them, and the documents
-	// are let go as soon as they are no longer needed, so a large tree
-	// does not stay in memory.
+	// An update directory's messages are compared when its last file is
+	// linted, by the worker that lints it. Messages elsewhere whose front
+	// matter names their incident and update time are compared with the
+	// other messages of that update anywhere in the run, once every file
+	// is linted; other files are not compared, and their documents are
+	// let go at once, so a large tree does not stay in memory.
 	dirOf := make([]int32, len(jobs)) // job → index into dirs, -1 = none
-	var dirs [][]int
+	var dirs []dirSet
 	byDir := map[string]int32{}
 	for i, j := range jobs {
 		dirOf[i] = -1
@@ -231,20 +231,18 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 		if !ok {
 			k = int32(len(dirs))
 			byDir[dir] = k
-			dirs = append(dirs, nil)
+			dirs = append(dirs, dirSet{dir: dir})
 		}
-		dirs[k] = append(dirs[k], i)
+		dirs[k].idx = append(dirs[k].idx, i)
 		dirOf[i] = k
 	}
-	pending := make([]atomic.Int32, len(dirs))
-	updates := make([]*updateSet, len(dirs))
-	for k, idx := range dirs {
-		pending[k].Store(int32(len(idx)))
-		if len(idx) > 1 {
-			updates[k] = readUpdateSet(filepath.Dir(jobs[idx[0]].path))
-		}
+	for k := range dirs {
+		dirs[k].pending.Store(int32(len(dirs[k].idx)))
 	}
-	// A result is final once its directory has been compared; the worker
+	keyed := make([]bool, len(jobs)) // held for the updates named by front matter
+	var remaining atomic.Int64
+	remaining.Store(int64(len(jobs)))
+	// A result is final once its update has been compared; the worker
 	// that makes results final marks them and wakes the emitter.
 	final := make([]atomic.Bool, len(jobs))
 	var mu sync.Mutex
@@ -256,6 +254,14 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 		}
 		mu.Unlock()
 		ready.Signal()
+	}
+	release := func(idx []int) {
+		for _, x := range idx {
+			if docs[x] != nil {
+				docs[x].Release()
+			}
+			docs[x], facts[x] = nil, nil
+		}
 	}
 	// Workers take the next file by an atomic counter: handing each file
 	// over a channel costs a goroutine switch per file.
@@ -271,35 +277,54 @@ func (r *Runner) Stream(paths []string, emit func(*report.File)) {
 				if i >= len(jobs) {
 					return
 				}
-				out[i], docs[i], regions[i], buf = r.lintOne(jobs[i], buf)
-				k := dirOf[i]
-				if k < 0 {
-					docs[i] = nil
+				out[i], docs[i], infos[i], buf = r.lintOne(jobs[i], buf)
+				if k := dirOf[i]; k < 0 {
+					release([]int{i})
 					done(i)
-					continue
-				}
-				if len(dirs[k]) == 1 {
+				} else if ds := &dirs[k]; ds.update().isSet {
 					if docs[i] != nil {
-						docs[i].Release()
-						docs[i] = nil
+						facts[i] = extractFacts(docs[i])
 					}
-					done(i)
-					continue
-				}
-				// Files that are not known to be one update's messages are
-				// not compared, so their facts are not needed.
-				if docs[i] != nil && (updates[k].isSet || docs[i].Front.Incident != "") {
+					if ds.pending.Add(-1) == 0 {
+						congruentSet(out, docs, facts, infos, ds.idx, ds.update())
+						release(ds.idx)
+						done(ds.idx...)
+					}
+				} else if _, ok := keyOf(docs[i], infos[i].zone); ok {
 					facts[i] = extractFacts(docs[i])
+					keyed[i] = true
+				} else {
+					release([]int{i})
+					done(i)
 				}
-				if pending[k].Add(-1) == 0 {
-					congruence(out, docs, facts, regions, dirs[k], updates[k])
-					for _, x := range dirs[k] {
-						if docs[x] != nil {
-							docs[x].Release()
+				if remaining.Add(-1) == 0 {
+					// Every file is linted: compare the updates named by
+					// front matter, side by side.
+					var held []int
+					for x, k := range keyed {
+						if k {
+							held = append(held, x)
 						}
-						docs[x], facts[x] = nil, nil
 					}
-					done(dirs[k]...)
+					groups := groupByKey(docs, infos, held)
+					var nextGroup atomic.Int64
+					var gw sync.WaitGroup
+					for range n {
+						gw.Add(1)
+						go func() {
+							defer gw.Done()
+							for {
+								g := int(nextGroup.Add(1) - 1)
+								if g >= len(groups) {
+									return
+								}
+								congruentSet(out, docs, facts, infos, groups[g], nil)
+								release(groups[g])
+								done(groups[g]...)
+							}
+						}()
+					}
+					gw.Wait()
 				}
 			}
 		}()
@@ -477,37 +502,39 @@ func describe(err error) error {
 
 // lintOne reads, parses and lints one file. buf is the worker's read
 // buffer, returned for the next file (the document copies what it keeps).
-func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, string, []byte) {
+func (r *Runner) lintOne(j job, buf []byte) (report.File, *lint.Document, fileInfo, []byte) {
 	res := report.File{Path: j.path, Findings: []lint.Finding{}}
 	if j.err != nil {
 		res.Err = j.err
-		return res, nil, "", buf
+		return res, nil, fileInfo{}, buf
 	}
 	data, err := r.read(j, buf)
 	if err != nil {
 		res.Err = err
-		return res, nil, "", buf
+		return res, nil, fileInfo{}, buf
 	}
 	if cap(data) <= 1<<20 {
 		buf = data[:0]
 	}
-	res2, d, pb := r.lintData(j, data, res)
-	region := ""
+	res2, d, pb, zone := r.lintData(j, data, res)
+	info := fileInfo{zone: zone}
 	if pb != nil {
-		region = pb.Region
+		info.region = pb.Region
 	}
-	return res2, d, region, buf
+	return res2, d, info, buf
 }
 
 // lintData parses and lints the contents of one file, and returns the
-// playbook it was judged by (its region reads phone numbers in congruence).
-func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document, *playbook.Playbook) {
+// playbook it was judged by (its region reads phone numbers in congruence)
+// and the zone of its local times (.crisis.yaml's timezone, else the
+// playbook's).
+func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *lint.Document, *playbook.Playbook, string) {
 	ext := strings.ToLower(filepath.Ext(j.path))
 	markdown := (j.stdin && !j.named) || ext == ".md" || ext == ".markdown"
 	d, err := lint.Parse(j.path, data, markdown)
 	if err != nil {
 		res.Err = stripPath(err, j.path)
-		return res, nil, nil
+		return res, nil, nil, ""
 	}
 	res.Source = d.Raw
 
@@ -519,7 +546,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 		}
 		if err != nil {
 			res.Err = err
-			return res, nil, nil
+			return res, nil, nil, ""
 		}
 		if cfg != nil {
 			set = cfg.Settings(j.path)
@@ -541,13 +568,13 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	e, err := r.Engine(ref)
 	if err != nil {
 		res.Err = err
-		return res, nil, nil
+		return res, nil, nil, ""
 	}
 	if lang != "" && !e.Judges(lang) {
 		// Judging a message by the rules of no language finds nothing:
 		// that must not pass for a clean message.
 		res.Err = unknownLang(firstOf(d.Front.Lang, set.Lang), d.Front.Lang != "", set.Source, ref, auto, e)
-		return res, nil, nil
+		return res, nil, nil, ""
 	}
 	pb := e.Playbook()
 	ch := firstOf(j.channel, d.Front.Channel, set.Channel)
@@ -604,7 +631,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 			lint.SortFindings(res.Findings)
 		}
 	}
-	return res, d, pb
+	return res, d, pb, firstOf(set.Timezone, pb.Timezone)
 }
 
 func (r *Runner) read(j job, buf []byte) ([]byte, error) {
@@ -776,17 +803,6 @@ func stats(d *lint.Document) report.Stats {
 	return report.Stats{Words: words, Characters: chars, SMS: &sms, X: &x}
 }
 
-// extractFacts finds the facts of a message (times, dates, links, phone
-// numbers, amounts) with offsets into the file. It runs in the workers.
-func extractFacts(d *lint.Document) []channel.Fact {
-	facts := channel.ExtractFacts(d.Plain()[d.Body:])
-	for k := range facts {
-		facts[k].Offset += d.Body
-		facts[k].End += d.Body
-	}
-	return facts
-}
-
 // countText counts the words of s, as runs of non-space characters (like
 // len(strings.Fields) without building the slice), and its code points
 // (like utf8.RuneCountInString), in one pass. ASCII is counted without
@@ -818,201 +834,20 @@ func countText(s string) (words, runes int) {
 // asciiSpace is unicode.IsSpace for ASCII, as 1 or 0.
 var asciiSpace = [utf8.RuneSelf]uint8{'\t': 1, '\n': 1, '\v': 1, '\f': 1, '\r': 1, ' ': 1}
 
-// updateSet says whether a directory is one update: it holds a facts.yaml
-// or is named by an update time (2026-11-23T0930). Its facts.yaml's next
-// update, if any, is what every message must promise.
-type updateSet struct {
-	isSet      bool
-	factsPath  string
-	nextUpdate string // RFC 3339, from facts.yaml
+// dirSet is a directory of the run: its message files (indexes into the
+// run's jobs), how many of them are still being linted, and whether it is
+// one update, which the first of its files to be linted finds out.
+type dirSet struct {
+	dir     string
+	idx     []int
+	pending atomic.Int32
+	once    sync.Once
+	u       *updateSet
 }
 
-// readUpdateSet looks at a directory with more than one message file.
-func readUpdateSet(dir string) *updateSet {
-	u := &updateSet{isSet: isUpdateDirName(filepath.Base(dir))}
-	p := filepath.Join(dir, incident.FactsFile)
-	if _, err := os.Lstat(p); err != nil {
-		return u
-	}
-	u.isSet = true
-	if f, err := incident.LoadFacts(p); err == nil {
-		u.factsPath, u.nextUpdate = p, f.NextUpdate
-	}
-	return u
-}
-
-// nationalNumber reports whether a phone number is written without its
-// country code (0…, not +… or 00…).
-func nationalNumber(raw string) bool {
-	return strings.HasPrefix(raw, "0") && !strings.HasPrefix(raw, "00")
-}
-
-// isUpdateDirName reports whether name is an update time such as
-// 2026-11-23T0930, with an optional -2, -3 … suffix.
-func isUpdateDirName(name string) bool {
-	if i := strings.LastIndexByte(name, '-'); i >= len(incident.DirLayout) {
-		name = name[:i]
-	}
-	_, err := time.Parse(incident.DirLayout, name)
-	return err == nil
-}
-
-// congruence compares the messages of one update and adds findings to the
-// later file of each disagreeing pair. In an update directory all its
-// message files are one update; elsewhere the files whose front matter
-// names the same incident and next update are, and other files are not
-// compared at all — unrelated files that share a folder are not a set,
-// which keeps the cost linear in the number of files.
-func congruence(out []report.File, docs []*lint.Document, facts [][]channel.Fact, regions []string, idx []int, u *updateSet) {
-	if u.isSet {
-		congruentSet(out, docs, facts, regions, idx, u)
-		return
-	}
-	type key struct{ incident, next string }
-	groups := map[key][]int{}
-	var order []key
-	for _, i := range idx {
-		if docs[i] == nil || docs[i].Front.Incident == "" {
-			continue
-		}
-		k := key{docs[i].Front.Incident, docs[i].Front.NextUpdate}
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], i)
-	}
-	for _, k := range order {
-		if len(groups[k]) > 1 {
-			congruentSet(out, docs, facts, regions, groups[k], u)
-		}
-	}
-}
-
-// congruentSet compares the messages idx of one update by role: the next
-// update each promises (front matter and text) must be the same in every
-// file and in facts.yaml, an error naming both files; the other facts must
-// not contradict each other between files.
-func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fact, regions []string, idx []int, u *updateSet) {
-	touched := map[int]bool{}
-	add := func(i int, f lint.Finding) {
-		f = docs[i].Locate(f)
-		if kept := docs[i].Suppress([]lint.Finding{f}); len(kept) == 1 {
-			out[i].Findings = append(out[i].Findings, f)
-			touched[i] = true
-		}
-	}
-	// Sorted once per file, not once per finding added.
-	defer func() {
-		for i := range touched {
-			lint.SortFindings(out[i].Findings)
-		}
-	}()
-	// The next update, by role: what the front matter promises, which the
-	// text must say too.
-	ref, refFile := u.nextUpdate, u.factsPath
-	var withNext []int
-	for _, i := range idx {
-		d := docs[i]
-		if d == nil || d.Front.NextUpdate == "" {
-			continue
-		}
-		withNext = append(withNext, i)
-		t, err := incident.ParseTime(d.Front.NextUpdate, time.Local)
-		if err != nil {
-			continue
-		}
-		start, end := frontMatterValue(d.Raw[:d.Body], "next_update")
-		if ref == "" {
-			ref, refFile = d.Front.NextUpdate, out[i].Path
-		} else if rt, err := incident.ParseTime(ref, time.Local); err == nil && !rt.Equal(t) {
-			add(i, lint.Finding{
-				Rule: "channels.next-update", Principle: "channels", Tone: "form", Severity: "error",
-				Message: fmt.Sprintf("next_update %s here, but %s in %s: every message of one update must promise the same next update",
-					d.Front.NextUpdate, ref, refFile),
-				Suggestion: "correct whichever is wrong so that every channel names the same time",
-				Offset:     start, End: end,
-			})
-		}
-		// The text names times; one of them must be the promised one.
-		clock := t.Format("15:04")
-		var times []channel.Fact
-		for _, x := range facts[i] {
-			if x.Kind == channel.FactTime {
-				times = append(times, x)
-			}
-		}
-		found := false
-		for _, x := range times {
-			if x.Value == clock || strings.HasPrefix(x.Value, clock+"-") {
-				found = true
-			}
-		}
-		// A resolved or follow-up message promises no next update in its
-		// text (a review date at most), so only the open stages are held
-		// to it.
-		closed := d.Front.Stage == incident.StageResolved || d.Front.Stage == incident.StageFollowup
-		if len(times) > 0 && !found && !closed {
-			last := times[len(times)-1]
-			add(i, lint.Finding{
-				Rule: "channels.next-update", Principle: "channels", Tone: "form", Severity: "error",
-				Message: fmt.Sprintf("the text names %q, but next_update in the front matter is %s (%s): the text and the promise must agree",
-					last.Raw, d.Front.NextUpdate, clock),
-				Suggestion: "write the time of next_update in the text, or change next_update",
-				Offset:     last.Offset, End: last.End,
-			})
-		}
-	}
-	// Every other fact is compared between files; times only where no
-	// front matter says which is the next update, since a start time and
-	// a next update are different roles.
-	var ff []channel.FileFacts
-	pos := map[string]int{}
-	// The facts as compared, for all files in one allocation.
-	total := 0
-	for _, i := range idx {
-		total += len(facts[i])
-	}
-	arena := make([]channel.Fact, 0, total)
-	for _, i := range idx {
-		if docs[i] == nil {
-			continue
-		}
-		start := len(arena)
-		timed := slices.Contains(withNext, i)
-		for _, x := range facts[i] {
-			if !timed || x.Kind != channel.FactTime {
-				arena = append(arena, x)
-			}
-		}
-		fs := arena[start:len(arena):len(arena)]
-		// Extraction reads national numbers as German; in another region
-		// they are read again, with the region's numbering plan.
-		if regions[i] != "" && regions[i] != "DE" {
-			for n, x := range fs {
-				if x.Kind == channel.FactPhone && nationalNumber(x.Raw) {
-					if v := channel.PhoneE164(x.Raw, regions[i]); v != "" {
-						fs[n].Value = v
-					}
-				}
-			}
-		}
-		ff = append(ff, channel.FileFacts{Path: out[i].Path, Facts: fs})
-		pos[out[i].Path] = i
-	}
-	if len(ff) < 2 {
-		return
-	}
-	for _, dis := range channel.Congruence(ff) {
-		i := pos[dis.B.Path]
-		la, _ := docs[pos[dis.A.Path]].Position(dis.A.Offset)
-		add(i, lint.Finding{
-			Rule: "channels.congruence", Principle: "channels", Tone: "form", Severity: "warning",
-			Message: fmt.Sprintf("%s %q here, but %q in %s (line %d): messages of one update must agree on every %s",
-				dis.Kind, dis.B.Raw, dis.A.Raw, filepath.Base(dis.A.Path), la, dis.Kind),
-			Suggestion: "correct whichever is wrong so that every channel says the same",
-			Offset:     dis.B.Offset, End: dis.B.End,
-		})
-	}
+func (ds *dirSet) update() *updateSet {
+	ds.once.Do(func() { ds.u = readUpdateSet(ds.dir) })
+	return ds.u
 }
 
 // Text is a message to lint that is not, or not yet, a file.
@@ -1041,7 +876,7 @@ func (r *Runner) LintText(t Text) (report.File, *playbook.Playbook) {
 		res.Err = tooLarge(int64(len(t.Data)))
 		return res, nil
 	}
-	res, d, pb := r.lintData(j, t.Data, res)
+	res, d, pb, _ := r.lintData(j, t.Data, res)
 	if d != nil {
 		d.Release()
 	}

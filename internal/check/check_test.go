@@ -59,7 +59,7 @@ func TestRunCongruenceAndOrder(t *testing.T) {
 	found := 0
 	for _, f := range res {
 		for _, x := range f.Findings {
-			if x.Rule == "channels.congruence" {
+			if x.Rule == "channels.next-update" {
 				found++
 				if !strings.Contains(x.Message, "15:00") || !strings.Contains(x.Message, "14:00") {
 					t.Errorf("congruence message must name both values: %s", x.Message)
@@ -68,7 +68,7 @@ func TestRunCongruenceAndOrder(t *testing.T) {
 		}
 	}
 	if found == 0 {
-		t.Error("14:00 in the SMS and 15:00 in the e-mail must be reported as channels.congruence")
+		t.Error("14:00 in the SMS and 15:00 in the e-mail must be reported as channels.next-update")
 	}
 	if sms := res[1].Stats.SMS; sms == nil || sms.Encoding != "GSM-7" || sms.Segments != 1 {
 		t.Errorf("sms stats: %+v", sms)
@@ -106,7 +106,7 @@ func TestCongruenceAcrossArguments(t *testing.T) {
 	var got []string
 	for _, f := range res {
 		for _, x := range f.Findings {
-			if x.Rule == "channels.congruence" {
+			if x.Rule == "channels.next-update" {
 				got = append(got, filepath.Base(filepath.Dir(f.Path))+"/"+filepath.Base(f.Path)+": "+x.Match)
 			}
 		}
@@ -215,8 +215,8 @@ func TestCongruenceByUpdateAndRole(t *testing.T) {
 	}
 	joined := strings.Join(got, "\n")
 	for _, want := range []string{
-		`email.md error:9:76`, `the text names "10:30 Uhr", but next_update in the front matter is 2026-11-23T09:00:00+01:00 (09:00)`,
-		`x.txt error:5:14 channels.next-update next_update 2026-11-23T11:00:00+01:00 here, but 2026-11-23T09:00:00+01:00 in ` + filepath.Join(dir, "upd", "facts.yaml"),
+		`email.md error:9:76 channels.next-update der Text nennt „10:30 Uhr“, aber next_update in der Front Matter ist 2026-11-23T09:00:00+01:00 (09:00)`,
+		`x.txt error:5:14 channels.next-update Nächstes Update hier „2026-11-23T11:00:00+01:00“, aber „2026-11-23T09:00:00+01:00“ in ` + filepath.Join(dir, "upd", "facts.yaml") + `:3:14: `,
 	} {
 		if !strings.Contains(joined, want) {
 			t.Errorf("findings lack %q:\n%s", want, joined)

@@ -143,7 +143,7 @@ func TestLintInDir(t *testing.T) {
 			t.Errorf("%s: LintInDir %+v\ncrisis lint DIR %+v", want.Path, got.Findings, want.Findings)
 		}
 		for _, f := range got.Findings {
-			if f.Rule == "channels.congruence" {
+			if f.Rule == "channels.next-update" {
 				congruent++
 			}
 		}
@@ -160,13 +160,13 @@ func TestLintInDir(t *testing.T) {
 	}
 	got, _ := r.LintInDir(Text{Path: filepath.Join(dir, "sms.txt"), Data: []byte(files["sms.txt"])}, open)
 	for _, f := range got.Findings {
-		if f.Rule == "channels.congruence" {
+		if f.Rule == "channels.next-update" {
 			t.Errorf("with the e-mail's buffer: %s", f.Message)
 		}
 	}
 	// A new, unsaved message takes its place among the files.
 	got, _ = r.LintInDir(Text{Path: filepath.Join(dir, "z.txt"), Data: []byte("Nächstes Update um 16:00 Uhr.\n")}, nil)
-	if !slices.ContainsFunc(got.Findings, func(f lint.Finding) bool { return f.Rule == "channels.congruence" }) {
+	if !slices.ContainsFunc(got.Findings, func(f lint.Finding) bool { return f.Rule == "channels.next-update" }) {
 		t.Errorf("an unsaved message is compared too: %+v", got.Findings)
 	}
 }

@@ -38,7 +38,7 @@ func (r *Runner) LintInDir(t Text, open func(path string) ([]byte, bool)) (repor
 		res.Err = tooLarge(int64(len(t.Data)))
 		return res, nil
 	}
-	res, d, pb := r.lintData(j, t.Data, res)
+	res, d, pb, zone := r.lintData(j, t.Data, res)
 	if d == nil {
 		return res, pb
 	}
@@ -63,14 +63,17 @@ func (r *Runner) LintInDir(t Text, open func(path string) ([]byte, bool)) (repor
 		}
 	}
 	idx := make([]int, len(paths))
-	regions := make([]string, len(paths))
+	infos := make([]fileInfo, len(paths))
 	for i := range idx {
 		idx[i] = i
+		// The folder's messages share the playbook and .crisis.yaml, as a
+		// rule.
+		infos[i].zone = zone
 		if pb != nil {
-			regions[i] = pb.Region // the folder's messages share the playbook, as a rule
+			infos[i].region = pb.Region
 		}
 	}
-	congruence(out, docs, facts, regions, idx, readUpdateSet(filepath.Dir(t.Path)))
+	congruence(out, docs, facts, infos, idx, readUpdateSet(filepath.Dir(t.Path)))
 	for _, x := range docs {
 		if x != nil {
 			x.Release()

@@ -14,6 +14,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
@@ -29,9 +32,14 @@ type Config struct {
 	Playbook string `yaml:"playbook,omitempty"`
 	// Playbooks are further playbooks the team keeps (listed by `crisis
 	// playbook list`).
-	Playbooks []string   `yaml:"playbooks,omitempty"`
-	Lang      string     `yaml:"lang,omitempty"`
-	Channel   string     `yaml:"channel,omitempty"`
+	Playbooks []string `yaml:"playbooks,omitempty"`
+	Lang      string   `yaml:"lang,omitempty"`
+	Channel   string   `yaml:"channel,omitempty"`
+	// Timezone is the IANA zone (Europe/Berlin) of times written without
+	// an offset in the files below (messages, facts.yaml, the draft form):
+	// it wins over the playbook's timezone:, and a facts.yaml's own
+	// timezone: wins over it.
+	Timezone  string     `yaml:"timezone,omitempty"`
 	Ignore    []string   `yaml:"ignore,omitempty"`
 	Overrides []Override `yaml:"overrides,omitempty"`
 
@@ -76,6 +84,7 @@ type Override struct {
 type Settings struct {
 	Playbook string
 	Lang     string
+	Timezone string
 	Source   string // the config file they come from
 	Channel  string
 	Disabled map[string]bool
@@ -89,9 +98,11 @@ func Load(p string) (*Config, error) {
 		return nil, err
 	}
 	var c Config
-	if doc, err := yamlfile.Parse(p, data); err != nil {
+	doc, err := yamlfile.Parse(p, data)
+	if err != nil {
 		return nil, err
-	} else if doc != nil {
+	}
+	if doc != nil {
 		if err := yamlfile.DecodeNode(p, doc, &c); err != nil {
 			return nil, err
 		}
@@ -101,6 +112,13 @@ func Load(p string) (*Config, error) {
 	c.absDirOnce = sync.OnceValues(func() (string, error) { return absPath(c.Dir) })
 	if c.Lang != "" && !langRe.MatchString(c.Lang) {
 		return nil, fmt.Errorf("%s: lang %q is not a language code such as de or en", p, c.Lang)
+	}
+	if c.Timezone != "" {
+		if _, err := time.LoadLocation(c.Timezone); err != nil || c.Timezone == "Local" {
+			line, col := valuePos(doc, "timezone")
+			return nil, &yamlfile.Error{File: p, Line: line, Column: col,
+				Msg: fmt.Sprintf("timezone %q is not a time zone: use an IANA name such as Europe/Berlin or UTC", c.Timezone)}
+		}
 	}
 	for _, o := range c.Overrides {
 		if o.Lang != "" && !langRe.MatchString(o.Lang) {
@@ -126,6 +144,21 @@ func Load(p string) (*Config, error) {
 		}
 	}
 	return &c, nil
+}
+
+// valuePos returns the line and column of key's value in the top-level
+// mapping of doc, 0, 0 when it is not there.
+func valuePos(doc *yaml.Node, key string) (line, col int) {
+	if doc == nil || len(doc.Content) == 0 {
+		return 0, 0
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1].Line, m.Content[i+1].Column
+		}
+	}
+	return 0, 0
 }
 
 // PlaybookRef returns the configured playbook as a loadable reference.
@@ -190,7 +223,7 @@ func (c *Config) rel(file string) (string, bool) {
 
 // Settings resolves what applies to file.
 func (c *Config) Settings(file string) Settings {
-	s := Settings{Playbook: c.PlaybookRef(), Lang: c.Lang, Channel: c.Channel, Source: c.Path}
+	s := Settings{Playbook: c.PlaybookRef(), Lang: c.Lang, Timezone: c.Timezone, Channel: c.Channel, Source: c.Path}
 	rel, ok := c.rel(file)
 	if !ok {
 		return s

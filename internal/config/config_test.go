@@ -83,3 +83,32 @@ func TestLoadErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTimezone: timezone: is an IANA zone; anything else is an error at
+// its line:col, and the setting reaches every file's Settings.
+func TestTimezone(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		yaml, err string
+	}{
+		{"timezone: Europe/Berlin\n", ""},
+		{"timezone: UTC\n", ""},
+		{"lang: de\ntimezone: Mars/Olympus\n", `:2:11: timezone "Mars/Olympus" is not a time zone: use an IANA name such as Europe/Berlin or UTC`},
+		{"timezone: Local\n", `:1:11: timezone "Local" is not a time zone`},
+		{"timezone: \"+01:00\"\n", `:1:11: timezone "+01:00" is not a time zone`},
+	} {
+		p := filepath.Join(dir, FileName)
+		if err := os.WriteFile(p, []byte(tc.yaml), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c, err := Load(p)
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%q: %v", tc.yaml, err)
+		case tc.err == "" && c.Settings(filepath.Join(dir, "sms.txt")).Timezone != c.Timezone:
+			t.Errorf("%q: Settings lack the timezone", tc.yaml)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), p+tc.err)):
+			t.Errorf("%q: error %v, want %s%s", tc.yaml, err, p, tc.err)
+		}
+	}
+}

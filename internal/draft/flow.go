@@ -39,6 +39,9 @@ type Options struct {
 	Resume bool
 	// Now resolves times such as "15:00" and names the update directory.
 	Now time.Time
+	// Timezone is the zone of times typed as "15:00" (.crisis.yaml's
+	// timezone:); it wins over the playbook's, and empty leaves Now's.
+	Timezone string
 	// Previous is the latest update of the incident, if any: its answers
 	// are the defaults, so that an update only changes what changed.
 	Previous *incident.Facts
@@ -199,8 +202,15 @@ func (f *flow) loadPlaybook(ref string) error {
 		return err
 	}
 	f.pb, f.eng = pb, eng
-	if pb.Timezone != "" {
-		// Times typed as "15:00" are the playbook's local time.
+	if zone := f.o.Timezone; zone != "" {
+		// Times typed as "15:00" are local time in .crisis.yaml's zone.
+		loc, err := time.LoadLocation(zone)
+		if err != nil {
+			return fmt.Errorf("timezone %q: %w", zone, err)
+		}
+		f.o.Now = f.o.Now.In(loc)
+	} else if pb.Timezone != "" {
+		// … else in the playbook's.
 		loc, err := time.LoadLocation(pb.Timezone)
 		if err != nil {
 			return fmt.Errorf("playbook %s: %w", pb.Source, err)

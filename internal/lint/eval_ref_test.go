@@ -173,7 +173,12 @@ func (ev *refEval) model() {
 				order = append(order, i)
 			}
 		}
-		if len(order) == 0 {
+		// one cue met once is the rules' business, not the model's
+		seen := 0
+		for _, i := range order {
+			seen += counts[i]
+		}
+		if seen < 2 {
 			continue
 		}
 		sort.SliceStable(order, func(x, y int) bool {

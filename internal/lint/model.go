@@ -182,8 +182,14 @@ func (ev *evaluation) judgeStatement(m *model) {
 				cues = append(cues, cue{i, p})
 			}
 		}
-		if len(cues) == 0 {
-			continue // the bias alone never makes a finding
+		// The model weighs several cues: the bias alone, or one cue met
+		// once, never makes a finding (one cue is the rules' business).
+		seen := 0
+		for _, c := range cues {
+			seen += counts[c.i]
+		}
+		if seen < 2 {
+			continue
 		}
 		slices.SortStableFunc(cues, func(a, b cue) int { return cmp.Compare(b.pull, a.pull) })
 		names := make([]string, 0, 3)

@@ -94,7 +94,7 @@ func TestModel(t *testing.T) {
 		trained := *pb.Model
 		trained.Heads = slices.Clone(pb.Model.Heads)
 		for i := range trained.Heads {
-			trained.Heads[i] = fit(t, e.FeatureIDs(), trained.Heads[i], train, dev, check, lang)
+			trained.Heads[i] = fit(t, e.FeatureIDs(), toward(pb.Model, e.FeatureIDs(), trained.Heads[i].Tone), trained.Heads[i], train, dev, check, lang)
 		}
 		section := modelSection(&trained)
 		file := "../../playbook/builtin/" + lang + ".yaml"
@@ -155,8 +155,23 @@ func samples(t *testing.T, e *lint.Engine, lang string, real []lint.RealEntry, s
 	return train, dev, check
 }
 
-// fit trains head h and chooses its settings on dev.
-func fit(t *testing.T, ids []string, h playbook.Head, train, dev, check []sample, lang string) playbook.Head {
+// toward reports, per feature in the order of ids, whether the feature
+// may pull a head of tone towards its verdict.
+func toward(m *playbook.Model, ids []string, tone string) []bool {
+	out := make([]bool, len(ids))
+	for i, id := range ids {
+		for _, f := range m.Features {
+			if f.ID == id {
+				out[i] = slices.Contains(f.Toward, tone)
+			}
+		}
+	}
+	return out
+}
+
+// fit trains head h, its weights bounded by pos (see logistic), and
+// chooses its settings on dev.
+func fit(t *testing.T, ids []string, pos []bool, h playbook.Head, train, dev, check []sample, lang string) playbook.Head {
 	t.Helper()
 	tone := h.Tone
 	agree := func(s sample, head bool) bool {
@@ -185,7 +200,7 @@ func fit(t *testing.T, ids []string, h playbook.Head, train, dev, check []sample
 	var best *choice
 	for _, lambda := range lambdas {
 		for _, rw := range realWeights {
-			bias, w := logistic(train, tone, lambda, rw)
+			bias, w := logistic(train, tone, lambda, rw, pos)
 			for _, th := range thresholds {
 				fires := func(s sample) bool { return prob(bias, w, s.x) >= th && fires(w, s.x) }
 				if !shortTargetsHold(check, tone, fires) || !praisedTargetHolds(train, agree, fires) {
@@ -230,15 +245,17 @@ func fit(t *testing.T, ids []string, h playbook.Head, train, dev, check []sample
 	return h
 }
 
-// fires reports whether some feature pulls towards the tone: the bias
-// alone never makes a finding (the engine holds the same).
+// fires reports whether the features that pull towards the tone were met
+// at least twice in all: the bias alone, or one cue met once, never makes
+// a finding (the engine holds the same).
 func fires(w, x []float64) bool {
+	seen := 0.0
 	for i := range w {
 		if round(w[i])*x[i] > 0 {
-			return true
+			seen += math.Round(math.Expm1(x[i]))
 		}
 	}
-	return false
+	return seen >= 2
 }
 
 // praisedTargetHolds checks the bound on praised real statements
@@ -287,17 +304,23 @@ func prob(bias float64, w, x []float64) float64 {
 }
 
 // logistic fits an L2-regularised logistic regression for tone by Newton's
-// method; the bias is not penalised.
-func logistic(data []sample, tone string, lambda, realW float64) (float64, []float64) {
+// method; the bias is not penalised. A feature whose toward does not name
+// the tone (pos[j] false) may only count against it: its weight is held at
+// most 0 by an active set — a weight that comes out positive is fixed at 0
+// and the rest refitted; a fixed weight is freed again when the loss would
+// fall by making it negative.
+func logistic(data []sample, tone string, lambda, realW float64, pos []bool) (float64, []float64) {
 	d := len(data[0].x) + 1 // the bias is the last coefficient
 	beta := make([]float64, d)
+	fixed := make([]bool, d)
 	row := func(s sample, j int) float64 {
 		if j == d-1 {
 			return 1
 		}
 		return s.x[j]
 	}
-	for range 50 {
+	// gradient returns the loss's gradient and Hessian at beta.
+	gradient := func() ([]float64, [][]float64) {
 		g := make([]float64, d)
 		H := make([][]float64, d)
 		for j := range H {
@@ -333,13 +356,48 @@ func logistic(data []sample, tone string, lambda, realW float64) (float64, []flo
 			H[j][j] += lambda
 		}
 		H[d-1][d-1] += 1e-6
-		step := solve(H, g)
-		change := 0.0
-		for j := range d {
-			beta[j] -= step[j]
-			change = max(change, math.Abs(step[j]))
+		return g, H
+	}
+	newton := func() {
+		for range 50 {
+			g, H := gradient()
+			for j := range d {
+				if !fixed[j] {
+					continue
+				}
+				for k := range d {
+					H[j][k], H[k][j] = 0, 0
+				}
+				H[j][j], g[j] = 1, 0
+			}
+			step := solve(H, g)
+			change := 0.0
+			for j := range d {
+				beta[j] -= step[j]
+				change = max(change, math.Abs(step[j]))
+			}
+			if change < 1e-9 {
+				break
+			}
 		}
-		if change < 1e-9 {
+	}
+	for range 4 * d {
+		newton()
+		changed := false
+		for j := range d - 1 {
+			if !pos[j] && beta[j] > 0 {
+				beta[j], fixed[j], changed = 0, true, true
+			}
+		}
+		if !changed {
+			g, _ := gradient()
+			for j := range d - 1 {
+				if fixed[j] && g[j] > 1e-9 {
+					fixed[j], changed = false, true
+				}
+			}
+		}
+		if !changed {
 			break
 		}
 	}
@@ -401,6 +459,9 @@ func modelSection(m *playbook.Model) string {
 			fmt.Fprintf(&b, ", rule: %s", f.Rule)
 		case f.Tone != "":
 			fmt.Fprintf(&b, ", tone: %s", f.Tone)
+		}
+		if len(f.Toward) > 0 {
+			fmt.Fprintf(&b, ", toward: [%s]", strings.Join(f.Toward, ", "))
 		}
 		b.WriteString("}\n")
 	}

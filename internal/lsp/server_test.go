@@ -298,7 +298,7 @@ func TestUpdateCongruence(t *testing.T) {
 	write(t, filepath.Join(dir, "sms.txt"), sms)
 	r, _ := check.New(check.Options{})
 	want := r.Run([]string{dir})[1]
-	if !slices.ContainsFunc(want.Findings, func(f lint.Finding) bool { return f.Rule == "channels.congruence" }) {
+	if !slices.ContainsFunc(want.Findings, func(f lint.Finding) bool { return f.Rule == "channels.next-update" }) {
 		t.Fatalf("crisis lint DIR must report the disagreement: %+v", want.Findings)
 	}
 	c, _ := session(t, Options{})
@@ -325,7 +325,7 @@ func TestUpdateCongruence(t *testing.T) {
 	change(t, c, emailURI, 2, strings.Replace(email, "15:00", "14:00", 1))
 	if _, err := c.Wait(func(m lsptest.Message) bool {
 		return m.Method == "textDocument/publishDiagnostics" && strings.Contains(string(m.Params), smsURI) &&
-			!strings.Contains(string(m.Params), "channels.congruence")
+			!strings.Contains(string(m.Params), "channels.next-update")
 	}); err != nil {
 		t.Errorf("the SMS after the e-mail's change: %v", err)
 	}
