@@ -19,16 +19,17 @@ type realFloor struct {
 // realFloors hold the figures of the built-in playbooks on the real public
 // statements in testdata/real, measured once (see the README's "Quality and
 // speed") and set a few points below, so that a change which judges real
-// text worse fails here. Train and dev were used for tuning: agreement
-// 77 % (en, 92 of 119) and 68 % (de, 43 of 63), praised statements flagged
-// 2 % and 0 %. The test split was measured once, at the end, and never
-// tuned on: agreement 38 % (en, 13 of 34) and 29 % (de, 4 of 14), praised
-// flagged 30 % and 0 %; one statement moves a test figure by 3 to 7
-// points, hence the wider margin there (about 6 points below, against 4
-// on train and dev).
+// text worse fails here. Train and dev were used for tuning: German
+// agreement 70 % (76 of 108) on the grown corpus, 3 % of praised
+// statements flagged (1 of 33); the English train+dev floor follows the
+// grown corpus too. The test split was measured once, at the end of the
+// previous round, and never tuned on: agreement 38 % (en, 13 of 34) and
+// 29 % (de, 4 of 14), praised flagged 30 % and 0 %; one statement moves a
+// test figure by 3 to 7 points, hence the wider margin there (about 6
+// points below, against 4 on train and dev).
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
-		"de": {agreement: 0.55, praisedFlagged: 0.06},
+		"de": {agreement: 0.66, praisedFlagged: 0.06},
 		"en": {agreement: 0.67, praisedFlagged: 0.06},
 	},
 	"test": {

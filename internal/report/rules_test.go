@@ -43,8 +43,10 @@ func rulePages(t *testing.T) map[string]string {
 	for i := range docs {
 		d := &docs[i]
 		pages[d.ID+".md"] = d.RulePage()
-		en := d.Texts[slices.IndexFunc(d.Texts, func(t RuleText) bool { return t.Lang == "en" })]
-		fmt.Fprintf(&index, "| [%s](%s.md) | %s | %s | %s | %s |\n", d.ID, d.ID, d.Principle, d.Tone, d.Severity, mdEscape(en.shortDescription()))
+		// The index is in English; a rule only one built-in carries is
+		// described in that built-in's language.
+		i := max(slices.IndexFunc(d.Texts, func(t RuleText) bool { return t.Lang == "en" }), 0)
+		fmt.Fprintf(&index, "| [%s](%s.md) | %s | %s | %s | %s |\n", d.ID, d.ID, d.Principle, d.Tone, d.Severity, mdEscape(d.Texts[i].shortDescription()))
 	}
 	pages["README.md"] = index.String()
 	return pages
