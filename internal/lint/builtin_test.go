@@ -136,11 +136,23 @@ func TestHoldout(t *testing.T) {
 	checkCorpus(t, "testdata/holdout.yaml", floors{promotional: 0.97, whiny: 0.97, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.95, perLang: true})
 }
 
-// TestHoldout2 guards the honest figures: testdata/holdout2.yaml was
-// written without knowledge of the lexicons and is never used for tuning
-// (do not read its entries when changing rules). The floors sit a little
-// below the measured values, so a change that makes the linter generalise
-// worse fails here even when the tuned corpora still score perfectly.
+// TestHoldout2 keeps testdata/holdout2.yaml from regressing. It was
+// written without knowledge of the lexicons and was the honest measure
+// for several rounds; one round then read its misses and tuned on them,
+// so it is a development set now (holdout3.yaml took its place).
 func TestHoldout2(t *testing.T) {
-	checkCorpus(t, "testdata/holdout2.yaml", floors{promotional: 0.86, whiny: 0.80, hardNegatives: 0.10, nextUpdate: 0.82, contact: 0.95})
+	checkCorpus(t, "testdata/holdout2.yaml", floors{promotional: 0.95, whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.82, contact: 0.95, showMisses: true})
+}
+
+// TestHoldout3 guards the honest short-message figures: testdata/holdout3.yaml
+// was written without knowledge of the lexicons, the rules or the linter's
+// results and is never used for tuning (do not read its entries when
+// changing rules; its misses are not printed). It was measured once, at
+// the end of the round it was written in: promotional F1 0.81, whiny F1
+// 0.78, 1 of 25 hard negatives flagged, next update 89 %, contact 95 %.
+// The floors sit a few points below, so that a change that makes the
+// linter generalise worse fails here even when the tuned corpora still
+// score perfectly.
+func TestHoldout3(t *testing.T) {
+	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.76, whiny: 0.73, hardNegatives: 0.10, nextUpdate: 0.85, contact: 0.92})
 }

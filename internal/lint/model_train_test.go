@@ -51,7 +51,7 @@ type sample struct {
 // features — and fails when the weights in the playbook differ from what
 // training gives now. Training uses the train split of the real
 // statements and the labelled short messages of corpus.yaml and
-// holdout.yaml (holdout2.yaml stays unseen); the dev split of the real
+// holdout.yaml (holdout2.yaml and holdout3.yaml stay out); the dev split of the real
 // statements chooses the penalty, the weight of real statements and the
 // threshold. A head reports only when it beats the rules alone on dev
 // while the short-message targets still hold; otherwise it is written
