@@ -16,8 +16,6 @@ import (
 	"sync"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
@@ -115,7 +113,7 @@ func Load(p string) (*Config, error) {
 	}
 	if c.Timezone != "" {
 		if _, err := time.LoadLocation(c.Timezone); err != nil || c.Timezone == "Local" {
-			line, col := valuePos(doc, "timezone")
+			line, col := yamlfile.ValuePos(doc, "timezone")
 			return nil, &yamlfile.Error{File: p, Line: line, Column: col,
 				Msg: fmt.Sprintf("timezone %q is not a time zone: use an IANA name such as Europe/Berlin or UTC", c.Timezone)}
 		}
@@ -144,21 +142,6 @@ func Load(p string) (*Config, error) {
 		}
 	}
 	return &c, nil
-}
-
-// valuePos returns the line and column of key's value in the top-level
-// mapping of doc, 0, 0 when it is not there.
-func valuePos(doc *yaml.Node, key string) (line, col int) {
-	if doc == nil || len(doc.Content) == 0 {
-		return 0, 0
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1].Line, m.Content[i+1].Column
-		}
-	}
-	return 0, 0
 }
 
 // PlaybookRef returns the configured playbook as a loadable reference.

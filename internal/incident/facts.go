@@ -8,8 +8,6 @@ import (
 	"sort"
 	"time"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/crisis-comms/crisis/internal/readfile"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
@@ -108,7 +106,7 @@ func ParseFactsIn(name string, data []byte, defaultLoc *time.Location) (*Facts, 
 	at := func(key string, err error) error {
 		e := &yamlfile.Error{File: name, Msg: err.Error()}
 		if doc, perr := yamlfile.Parse(name, data); perr == nil {
-			e.Line, e.Column = valuePos(doc, key)
+			e.Line, e.Column = yamlfile.ValuePos(doc, key)
 		}
 		return e
 	}
@@ -146,22 +144,7 @@ func KeyPos(path, key string) (line, col int) {
 	if err != nil {
 		return 0, 0
 	}
-	return valuePos(doc, key)
-}
-
-// valuePos returns the line and column of key's value in a document's
-// top-level mapping, 0, 0 when it is not there.
-func valuePos(doc *yaml.Node, key string) (line, col int) {
-	if doc == nil || len(doc.Content) == 0 {
-		return 0, 0
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return m.Content[i+1].Line, m.Content[i+1].Column
-		}
-	}
-	return 0, 0
+	return yamlfile.ValuePos(doc, key)
 }
 
 // Validate checks the fields whose form matters to other tools.

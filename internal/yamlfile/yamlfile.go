@@ -384,3 +384,19 @@ func firstInvalid(data []byte) int {
 	}
 	return len(data)
 }
+
+// ValuePos returns the line and column of key's value in the top-level
+// mapping of doc (a document node as Parse returns it), 0, 0 when it is
+// not there.
+func ValuePos(doc *yaml.Node, key string) (line, col int) {
+	if doc == nil || len(doc.Content) == 0 {
+		return 0, 0
+	}
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if m.Content[i].Value == key {
+			return m.Content[i+1].Line, m.Content[i+1].Column
+		}
+	}
+	return 0, 0
+}
