@@ -58,3 +58,27 @@ func Write(path string, data []byte, perm fs.FileMode, overwrite bool) error {
 	}
 	return os.Rename(name, path)
 }
+
+// WriteSynced writes data to path and syncs it to disk before closing, for
+// a file inside a staging directory that is renamed into place later. With
+// exclusive, a file that exists already is an error; otherwise it is
+// truncated.
+func WriteSynced(path string, data []byte, perm fs.FileMode, exclusive bool) error {
+	flag := os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+	if exclusive {
+		flag = os.O_WRONLY | os.O_CREATE | os.O_EXCL
+	}
+	f, err := os.OpenFile(path, flag, perm)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

@@ -2,6 +2,7 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -32,5 +33,21 @@ func TestWrite(t *testing.T) {
 	entries, _ := os.ReadDir(filepath.Dir(p))
 	if len(entries) != 1 {
 		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func TestWriteSynced(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "f.txt")
+	if err := WriteSynced(p, []byte("first, longer"), 0o644, true); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteSynced(p, []byte("again"), 0o644, true); !errors.Is(err, fs.ErrExist) {
+		t.Errorf("exclusive write over an existing file: err = %v, want fs.ErrExist", err)
+	}
+	if err := WriteSynced(p, []byte("second"), 0o644, false); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(p); string(got) != "second" {
+		t.Errorf("after a truncating write the file holds %q, want %q", got, "second")
 	}
 }

@@ -373,19 +373,7 @@ func stage(dir string, files []file) (string, error) {
 var writeFile = writeSynced
 
 func writeSynced(p string, data []byte) error {
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return atomicfile.WriteSynced(p, data, 0o644, true)
 }
 
 // syncDir makes a rename or a new entry in dir durable; file systems that

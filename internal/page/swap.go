@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisis-comms/crisis/internal/atomicfile"
 	"github.com/crisis-comms/crisis/internal/inflight"
 )
 
@@ -141,19 +142,7 @@ func copyFile(from, to string, perm fs.FileMode) error {
 }
 
 func writeSynced(p string, data []byte) error {
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return atomicfile.WriteSynced(p, data, 0o644, false)
 }
 
 // removeStale removes working directories of builds that were killed; a
