@@ -50,12 +50,12 @@ func refMatchTokens(m *matcher, toks []token) []hit {
 		if st.pats[i][0] == st.pats[i][1] {
 			continue
 		}
-		st.hits = refMatchPhrases(m, st.hits, &st.scratch, i, st.pats, st.all)
+		st.hits = refMatchPhrases(m, st.hits, &st.scratch, i, st.pats, st.all, toks)
 	}
 	return st.hits
 }
 
-func refMatchPhrases(m *matcher, dst []hit, scratch *[]int32, i int, toks [][2]int32, pats []int32) []hit {
+func refMatchPhrases(m *matcher, dst []hit, scratch *[]int32, i int, toks [][2]int32, pats []int32, words []token) []hit {
 	n := len(toks)
 	var next []int32
 	if i+1 < n {
@@ -86,7 +86,7 @@ func refMatchPhrases(m *matcher, dst []hit, scratch *[]int32, i int, toks [][2]i
 		}
 		for _, pid := range cand {
 			ph := &m.phrases[pid]
-			if i+len(ph.words) > n {
+			if i+len(ph.words) > n || words[i+len(ph.words)-1].sentence != words[i].sentence {
 				continue
 			}
 			ok := true

@@ -92,7 +92,7 @@ rules:
 `
 
 // TestLinearTime lints each hostile input at two sizes: four times the
-// size may take at most 6 times as long (quadratic work takes 16 times). Time is the process's CPU time, the
+// size may take at most 8 times as long (quadratic work takes 16 times). Time is the process's CPU time, the
 // best of five runs, so that other work on the machine does not count.
 func TestLinearTime(t *testing.T) {
 	if testing.Short() {
@@ -143,14 +143,14 @@ func TestLinearTime(t *testing.T) {
 				n = 20_000
 			}
 			// Four times the input: linear work takes about 4× as long
-			// (a little more with n log n sorting and a larger heap),
-			// quadratic work 16×. The bound of 6× keeps that gap wide
-			// enough for a machine busy with other tests; a busy moment
-			// still gets two more chances.
+			// (up to 5.5× measured, with n log n sorting, a larger heap
+			// and the cache), quadratic work 16×. The bound of 8× sits
+			// between them, wide enough for a machine busy with other
+			// tests; a busy moment still gets two more chances.
 			for attempt := 1; ; attempt++ {
 				t1, t2 := run(n), run(4*n)
 				t.Logf("%d bytes: %v, %d bytes: %v (×%.2f)", n, t1, 4*n, t2, float64(t2)/float64(t1))
-				if t2 <= 6*t1+10*time.Millisecond { // the slack absorbs timer and GC noise on millisecond cases
+				if t2 <= 8*t1+10*time.Millisecond { // the slack absorbs timer and GC noise on millisecond cases
 					break
 				}
 				if attempt == 3 {

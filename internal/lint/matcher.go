@@ -280,7 +280,9 @@ func (m *matcher) matchPhrases(dst []hit, scratch *[]int32, i int, toks []token)
 		}
 		for _, pid := range cand {
 			ph := &m.phrases[pid]
-			if i+len(ph.words) > n {
+			// A phrase lies within one sentence: "as usual. We" is not
+			// "as usual we".
+			if i+len(ph.words) > n || toks[i+len(ph.words)-1].sentence != toks[i].sentence {
 				continue
 			}
 			ok := true
