@@ -1087,7 +1087,6 @@ var builtinStems = map[string][][2]string{
 		{"kostet", "kostet"},
 		{"kraft", "kraft"},
 		{"kreisverwaltung", "kreisverwalt"},
-		{"kriegen", "krieg"},
 		{"kriminelle", "kriminell"},
 		{"kritik", "kritik"},
 		{"kräfte", "kraft"},
