@@ -1800,6 +1800,7 @@ var builtinStems = map[string][][2]string{
 		{"streikenden", "streikend"},
 		{"streit", "streit"},
 		{"strich", "strich"},
+		{"strom", "strom"},
 		{"stunde", "stund"},
 		{"stur", "stur"},
 		{"sturm", "sturm"},
