@@ -160,15 +160,19 @@ func TestHoldout2(t *testing.T) {
 	checkCorpus(t, "testdata/holdout2.yaml", floors{promotional: 0.95, whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.82, contact: 0.95, showMisses: true})
 }
 
-// TestHoldout3 keeps testdata/holdout3.yaml from regressing. It was written
-// without knowledge of the lexicons, the rules or the linter's results and
-// was measured once, at the end of the round it was written in: promotional
-// F1 0.81, whiny F1 0.78, 1 of 25 hard negatives flagged, next update 89 %,
-// contact 95 %. The next round read its misses and tuned on them, so it is
-// a development set now. The German messages, tuned by meaning (categories
-// broadened with other wordings, not the corpus's sentences), score
-// promotional and whiny F1 1.00, no hard negative flagged, next update
-// 98 %, contact 100 %; their floors sit a few points below.
+// TestHoldout3 guards the short-message figures of testdata/holdout3.yaml.
+// It was written without knowledge of the lexicons, the rules or the
+// linter's results and measured once, at the end of the round it was
+// written in: promotional F1 0.81, whiny F1 0.78, 1 of 25 hard negatives
+// flagged, next update 89 %, contact 95 %. Since then it is a development
+// set: its whiny misses were read and grouped by meaning (claims sent to
+// others, critics told to stop, "nichts dafür können"), and each group was
+// fixed as a category with other wordings; whiny F1 is now 0.87 (English
+// 0.85, German 0.90). The floors stay where they were.
+// The German messages were then tuned by meaning as well (categories
+// broadened with other wordings, not the corpus's sentences): promotional
+// and whiny F1 1.00, no hard negative flagged, next update 98 %, contact
+// 100 %; German has floors of its own a few points below.
 func TestHoldout3(t *testing.T) {
 	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.76, whiny: 0.73, hardNegatives: 0.10, nextUpdate: 0.85, contact: 0.92})
 	checkCorpus(t, "testdata/holdout3.yaml", floors{lang: "de", promotional: 0.95, whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.97, showMisses: true})
