@@ -174,8 +174,9 @@ func TestHoldout2(t *testing.T) {
 // critics told to stop, "nichts dafür können", fault pushed away by
 // contrast, reliability boasts, demos after a breach), and each group was
 // fixed as a category with other wordings. The floors sit a few points
-// below what it scores now; holdout4.yaml is the honest measure.
+// below what it scores now (German promotional and whiny F1 1.00, next
+// update 98 %, contact 100 %); holdout4.yaml is the honest measure.
 func TestHoldout3(t *testing.T) {
 	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.90, whiny: 0.85, hardNegatives: 0.10, nextUpdate: 0.90, contact: 0.95,
-		lang: map[string]toneFloors{"en": {promotional: 0.94, whiny: 0.94}}})
+		lang: map[string]toneFloors{"en": {promotional: 0.94, whiny: 0.94}, "de": {promotional: 0.95, whiny: 0.95}}})
 }

@@ -89,6 +89,23 @@ var timeSeeds = []string{
 	"MÄRZ 3", "3. MÄRZ", "FÜNF", "um FÜNF Uhr", "email 12", "Mail 5", "u\u0308m 5 Uhr", "9\u00a0Uhr", "bis 9\tUhr",
 	"Um 9", "um\t9", "UM 9:30 Uhr", "x9 Uhr", ".9 Uhr", ":9 Uhr", "9", "a9 am", "ä9:40", "gegen 10", "BEFORE 5 pm", "vor  7", "bis 8–20 Uhr",
 	"started at 9 am", "begann um 9 Uhr", "Begann Um 9", "again from 9", "wieder ab 18 Uhr",
+	"Versand ab 9. Mai", "Wir verschicken ab Montag, 3. Juni", "Störung ab 9:40 Uhr",
+}
+
+// TestShippingFrom checks that a bare "ab" date is the next step when the
+// goods go out then, and still a start time otherwise.
+func TestShippingFrom(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Versand ab 9. Mai, Fragen an service@example.de": true,
+		"Wir versenden ab dem 14. Juni.":                  true,
+		"Die Pakete werden ab 12. Mai verschickt.":        true,
+		"Ab 9:40 Uhr fiel der Strom aus.":                 false,
+		"Die Störung besteht ab 9. Mai.":                  false,
+	} {
+		if got := hasConcreteTimeText(s); got != want {
+			t.Errorf("hasConcreteTimeText(%q) = %v, want %v", s, got, want)
+		}
+	}
 }
 
 func TestSpelledHourWithoutDigits(t *testing.T) {
