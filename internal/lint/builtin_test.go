@@ -180,3 +180,64 @@ func TestHoldout3(t *testing.T) {
 	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.90, whiny: 0.85, hardNegatives: 0.10, nextUpdate: 0.90, contact: 0.95,
 		lang: map[string]toneFloors{"en": {promotional: 0.94, whiny: 0.94}, "de": {promotional: 0.95, whiny: 0.95}}})
 }
+
+// TestHonest holds the false-alarm rate on honest crisis messages:
+// testdata/honest.yaml has 80 German and 80 English messages that are
+// neither promotional nor whiny, about half of them hard negatives that
+// look risky (an honest "leider", a refund or a credit without a purchase,
+// a cause named while owning it, condolences, thanks to crews, the
+// anniversary of a disaster, holiday opening hours, a rumour corrected).
+// They were written before the linter was run on them; it then flagged
+// 10 of 160 (7 German, 3 English), and the rules were narrowed by meaning
+// until none was. A bolder rule that starts flagging honest messages
+// fails here even when the tuned corpora still score perfectly; the
+// ceiling leaves room for four messages per language.
+func TestHonest(t *testing.T) {
+	const path = "testdata/honest.yaml"
+	entries, err := lint.LoadCorpus(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := map[string]int{}
+	for _, e := range entries {
+		langs[e.Lang]++
+		if e.Promotional || e.Whiny {
+			t.Errorf("%s: %s is labelled promotional or whiny; this corpus holds honest messages only", path, e.ID)
+		}
+	}
+	if langs["de"] < 80 || langs["en"] < 80 {
+		t.Fatalf("%s: want at least 80 messages per language, have %v", path, langs)
+	}
+	engines := map[string]*lint.Engine{}
+	sc, err := lint.Evaluate(entries, func(lang string) (*lint.Engine, error) {
+		if engines[lang] == nil {
+			engines[lang] = builtin(t, lang)
+		}
+		return engines[lang], nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var flagged strings.Builder
+	for _, m := range sc.Misses {
+		if strings.HasPrefix(m.What, "promotional") || strings.HasPrefix(m.What, "whiny") {
+			fmt.Fprintf(&flagged, "\n  %s %s [%s]", m.ID, m.What, strings.Join(m.Rules, ", "))
+		}
+	}
+	const maxRate = 0.05
+	for _, lang := range []string{"de", "en"} {
+		rate := float64(sc.Flagged[lang]) / float64(sc.Messages[lang])
+		t.Logf("%s [%s]: %d of %d honest messages flagged (%.1f%%)", path, lang, sc.Flagged[lang], sc.Messages[lang], 100*rate)
+		if rate > maxRate {
+			t.Errorf("%s [%s]: %.1f%% of honest messages flagged, at most %.0f%%%s", path, lang, 100*rate, 100*maxRate, flagged.String())
+		}
+	}
+	if r := sc.HardNegativeRate(); r > maxRate {
+		t.Errorf("%s: %.1f%% of hard negatives flagged, at most %.0f%%%s", path, 100*r, 100*maxRate, flagged.String())
+	}
+	// Measured when the corpus was written: next update 92.5 %, contact 93.8 %.
+	if sc.NextUpdate.Accuracy() < 0.90 || sc.Contact.Accuracy() < 0.91 {
+		t.Errorf("%s: detection next-update %.1f%% (floor 90%%), contact %.1f%% (floor 91%%)", path,
+			100*sc.NextUpdate.Accuracy(), 100*sc.Contact.Accuracy())
+	}
+}

@@ -207,8 +207,11 @@ type Scores struct {
 	Tone          map[string]map[string]*Confusion // tone → lang ("all" too) → counts
 	HardNegatives int
 	HardFlagged   int
-	NextUpdate    Confusion
-	Contact       Confusion
+	// Messages counts the entries scored per language ("all" too), and
+	// Flagged those flagged promotional or whiny, whatever their labels.
+	Messages, Flagged map[string]int
+	NextUpdate        Confusion
+	Contact           Confusion
 	// Misses lists entries judged wrongly, for tuning.
 	Misses []Miss
 }
@@ -241,7 +244,7 @@ func Flagged(fs []Finding, tone string) bool {
 // Evaluate lints every entry with the engine engineFor returns for its
 // language and scores the results against the labels.
 func Evaluate(entries []CorpusEntry, engineFor func(lang string) (*Engine, error)) (*Scores, error) {
-	s := &Scores{Tone: map[string]map[string]*Confusion{}}
+	s := &Scores{Tone: map[string]map[string]*Confusion{}, Messages: map[string]int{}, Flagged: map[string]int{}}
 	for _, tone := range []string{"promotional", "whiny"} {
 		s.Tone[tone] = map[string]*Confusion{"all": {}}
 	}
@@ -274,9 +277,16 @@ func Evaluate(entries []CorpusEntry, engineFor func(lang string) (*Engine, error
 				s.Misses = append(s.Misses, Miss{ID: en.ID, What: fmt.Sprintf("%s: got %v, labelled %v", tc.tone, got, tc.actual), Rules: rules})
 			}
 		}
+		flagged := Flagged(fs, "promotional") || Flagged(fs, "whiny")
+		for _, lang := range []string{en.Lang, "all"} {
+			s.Messages[lang]++
+			if flagged {
+				s.Flagged[lang]++
+			}
+		}
 		if en.HardNegative {
 			s.HardNegatives++
-			if Flagged(fs, "promotional") || Flagged(fs, "whiny") {
+			if flagged {
 				s.HardFlagged++
 			}
 		}
