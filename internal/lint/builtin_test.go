@@ -77,7 +77,13 @@ type floors struct {
 	showMisses bool
 	// perLang holds each language to the F1 floors, not only both together.
 	perLang bool
+	// lang holds one language to its own F1 floors, above those of both
+	// languages together.
+	lang map[string]toneFloors
 }
+
+// toneFloors are the F1 floors of one language.
+type toneFloors struct{ promotional, whiny float64 }
 
 // checkCorpus scores a corpus with the built-in playbooks against floors.
 func checkCorpus(t *testing.T, path string, f floors) {
@@ -120,6 +126,21 @@ func checkCorpus(t *testing.T, path string, f floors) {
 			}
 		}
 	}
+	for lang, lf := range f.lang {
+		for _, tc := range []struct {
+			tone  string
+			floor float64
+		}{{"promotional", lf.promotional}, {"whiny", lf.whiny}} {
+			c, ok := sc.Tone[tc.tone][lang]
+			if !ok {
+				t.Errorf("%s: no %s figures for [%s]", path, tc.tone, lang)
+				continue
+			}
+			if c.F1() < tc.floor {
+				t.Errorf("%s: %s [%s] F1 %.2f fell below %.2f%s", path, tc.tone, lang, c.F1(), tc.floor, misses())
+			}
+		}
+	}
 	if r := sc.HardNegativeRate(); r > f.hardNegatives {
 		t.Errorf("%s: %.0f%% of hard negatives flagged, at most %.0f%%%s", path, 100*r, 100*f.hardNegatives, misses())
 	}
@@ -149,10 +170,12 @@ func TestHoldout2(t *testing.T) {
 // linter's results and measured once, at the end of the round it was
 // written in: promotional F1 0.81, whiny F1 0.78, 1 of 25 hard negatives
 // flagged, next update 89 %, contact 95 %. Since then it is a development
-// set: its whiny misses were read and grouped by meaning (claims sent to
-// others, critics told to stop, "nichts dafür können"), and each group was
-// fixed as a category with other wordings; whiny F1 is now 0.87 (English
-// 0.85, German 0.90). The floors stay where they were.
+// set: its misses were read and grouped by meaning (claims sent to others,
+// critics told to stop, "nichts dafür können", fault pushed away by
+// contrast, reliability boasts, demos after a breach), and each group was
+// fixed as a category with other wordings. The floors sit a few points
+// below what it scores now; holdout4.yaml is the honest measure.
 func TestHoldout3(t *testing.T) {
-	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.76, whiny: 0.73, hardNegatives: 0.10, nextUpdate: 0.85, contact: 0.92})
+	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.90, whiny: 0.85, hardNegatives: 0.10, nextUpdate: 0.90, contact: 0.95,
+		lang: map[string]toneFloors{"en": {promotional: 0.94, whiny: 0.94}}})
 }

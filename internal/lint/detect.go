@@ -518,6 +518,10 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 				equalFoldAny(recentWords(ev.d.plainText[sn.start:t.start], 1), "seit", "since") {
 				continue
 			}
+			// "after this morning's outage", "Monday's storm" name a past event.
+			if h := a.hits[hi]; h.end > h.tok && possessive(ev.d.plainText, a.tokens[h.end-1].end) {
+				continue
+			}
 			return true
 		}
 	}
@@ -530,6 +534,24 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 		}
 		sn := a.sentences[si]
 		if hasConcreteTime(ev.d, sn.start, sn.end) {
+			return true
+		}
+	}
+	return false
+}
+
+// possessive reports whether the word that ends at byte end of text carries
+// an English possessive 's ("this morning's", "Monday’s"), either as part of
+// the word or right after it.
+func possessive(text string, end int) bool {
+	if end < 0 || end > len(text) {
+		return false
+	}
+	for _, suffix := range []string{"'s", "\u2019s"} {
+		if strings.HasSuffix(text[:end], suffix) {
+			return true
+		}
+		if rest := text[end:]; strings.HasPrefix(rest, suffix) && (len(rest) == len(suffix) || !isWordByte(rest[len(suffix)])) {
 			return true
 		}
 	}
@@ -583,7 +605,12 @@ func (ev *evaluation) hasHelpLink(r *rule) bool {
 			}
 		}
 		// A shop link often stands alone after the pitch ("… neue
-		// Kollektion! 👉 shop.example"), so the sentence before counts too.
+		// Kollektion! 👉 shop.example"), so the sentence before counts too
+		// — unless the address itself names a help page ("Card payments
+		// in store work. Status: status.example.com").
+		if helpURL(url) {
+			return false
+		}
 		for _, g := range r.not {
 			if s >= 0 && a.sentenceHas(g, max(s-1, 0), s) {
 				return true
@@ -595,10 +622,8 @@ func (ev *evaluation) hasHelpLink(r *rule) bool {
 		if len(r.links) == 0 {
 			return true
 		}
-		for _, w := range helpURLWords {
-			if strings.Contains(url, w) {
-				return true
-			}
+		if helpURL(url) {
+			return true
 		}
 		for _, g := range r.links {
 			if s >= 0 && a.sentenceHas(g, s, s) {
@@ -616,9 +641,23 @@ func (ev *evaluation) hasHelpLink(r *rule) bool {
 	return false
 }
 
-// helpURLWords in a web address mark it as a help or status page.
+// helpURLWords in a web address mark it as a help or status page: help,
+// status and news pages, and the pages where people claim what they are
+// owed.
 var helpURLWords = []string{"status", "hilfe", "help", "support", "service", "kontakt", "contact", "info", "faq",
-	"stoerung", "störung", "storung", "rueckruf", "rückruf", "recall", "update", "aktuell", "news", "notfall", "emergency", "incident"}
+	"stoerung", "störung", "storung", "rueckruf", "rückruf", "recall", "update", "aktuell", "news", "notfall", "emergency", "incident",
+	"claim", "refund", "repay", "compensation", "erstattung", "entschaedigung", "entschädigung"}
+
+// helpURL reports whether a lower-cased web address holds a word of
+// helpURLWords.
+func helpURL(url string) bool {
+	for _, w := range helpURLWords {
+		if strings.Contains(url, w) {
+			return true
+		}
+	}
+	return false
+}
 
 func digits(s string) int {
 	n := 0

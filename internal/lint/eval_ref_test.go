@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -432,6 +433,9 @@ func (ev *refEval) hasNextUpdate(r *rule) bool {
 				equalFoldAny(lastWords(ev.d.plainText[sn.start:t.start], 1), "seit", "since") {
 				continue
 			}
+			if h := a.hits[hi]; h.end > h.tok && refPossessive(ev.d.plainText, a.tokens[h.end-1].end) {
+				continue
+			}
 			return true
 		}
 	}
@@ -446,6 +450,20 @@ func (ev *refEval) hasNextUpdate(r *rule) bool {
 	}
 	return false
 }
+
+// refPossessive is possessive by regular expression: an 's that ends the
+// word before end or follows it as a word of its own.
+func refPossessive(text string, end int) bool {
+	if end < 0 || end > len(text) {
+		return false
+	}
+	return refPossessiveEnd.MatchString(text[:end]) || refPossessiveNext.MatchString(text[end:])
+}
+
+var (
+	refPossessiveEnd  = regexp.MustCompile(`(?:'|\x{2019})s$`)
+	refPossessiveNext = regexp.MustCompile(`^(?:'|\x{2019})s\b`)
+)
 
 func (ev *refEval) hasContact(r *rule) bool {
 	a := ev.a
@@ -486,8 +504,12 @@ func (ev *refEval) hasHelpLink(r *rule) bool {
 				return true
 			}
 		}
+		helpPage := false
+		for _, w := range helpURLWords {
+			helpPage = helpPage || strings.Contains(url, w)
+		}
 		for _, g := range r.not {
-			if s >= 0 && a.sentenceHas(g, max(s-1, 0), s) {
+			if !helpPage && s >= 0 && a.sentenceHas(g, max(s-1, 0), s) {
 				return true
 			}
 		}
