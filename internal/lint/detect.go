@@ -477,19 +477,20 @@ func lastRune(s string) (rune, int) {
 // the resolution comes: a cue word and a concrete time in one sentence.
 func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	a := ev.a
-	// cue[s] marks the sentences with a cue word; n counts them.
-	buf := cuePool.Get().(*[]bool)
+	// cue[s] marks the sentences with a cue word (cueBit) and those with a
+	// word of the future (futureBit); n counts the cue sentences.
+	buf := cuePool.Get().(*[]uint8)
 	defer cuePool.Put(buf)
 	if cap(*buf) < len(a.sentences) {
-		*buf = make([]bool, len(a.sentences))
+		*buf = make([]uint8, len(a.sentences))
 	}
 	cue := (*buf)[:len(a.sentences)]
 	clear(cue)
 	n := 0
 	for _, g := range r.cues {
 		for _, hi := range a.groupHits[g] {
-			if s := a.tokens[a.hits[hi].tok].sentence; !cue[s] {
-				cue[s] = true
+			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] == 0 {
+				cue[s] = cueBit
 				n++
 			}
 		}
@@ -498,9 +499,28 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	// the sentence: its time is not a time of the next update.
 	for _, g := range r.not {
 		for _, hi := range a.groupHits[g] {
-			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] {
-				cue[s] = false
+			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] != 0 {
+				cue[s] = 0
 				n--
+			}
+		}
+	}
+	// Past words ("was", "gestern") void it too, unless the sentence
+	// also looks ahead ("you'll receive", "wird").
+	if len(r.past) > 0 && n > 0 {
+		for _, g := range r.future {
+			for _, hi := range a.groupHits[g] {
+				if s := a.tokens[a.hits[hi].tok].sentence; cue[s] != 0 {
+					cue[s] |= futureBit
+				}
+			}
+		}
+		for _, g := range r.past {
+			for _, hi := range a.groupHits[g] {
+				if s := a.tokens[a.hits[hi].tok].sentence; cue[s] == cueBit {
+					cue[s] = 0
+					n--
+				}
 			}
 		}
 	}
@@ -510,7 +530,7 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	for _, g := range r.when {
 		for _, hi := range a.groupHits[g] {
 			t := a.tokens[a.hits[hi].tok]
-			if !cue[t.sentence] {
+			if cue[t.sentence] == 0 {
 				continue
 			}
 			// "seit Montag gesperrt", "closed since Monday" name a start.
@@ -528,8 +548,8 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	// Only sentences with a cue can name the next update: look for
 	// concrete times there alone, which keeps the costly expressions off
 	// the rest of the text.
-	for si, ok := range cue {
-		if !ok {
+	for si, c := range cue {
+		if c == 0 {
 			continue
 		}
 		sn := a.sentences[si]
@@ -559,7 +579,13 @@ func possessive(text string, end int) bool {
 }
 
 // cuePool holds the flag slices of hasNextUpdate.
-var cuePool = sync.Pool{New: func() any { return new([]bool) }}
+var cuePool = sync.Pool{New: func() any { return new([]uint8) }}
+
+// The flags of a sentence in hasNextUpdate.
+const (
+	cueBit    uint8 = 1 << iota // a cue word, not voided
+	futureBit                   // a word of the future
+)
 
 // hasContact reports whether the document names a way to get help.
 func (ev *evaluation) hasContact(r *rule) bool {

@@ -420,6 +420,27 @@ func (ev *refEval) hasNextUpdate(r *rule) bool {
 			}
 		}
 	}
+	// A past word voids a cue sentence without a future word.
+	for _, g := range r.past {
+		for _, hi := range a.groupHits[g] {
+			s := a.tokens[a.hits[hi].tok].sentence
+			if !cue[s] {
+				continue
+			}
+			future := false
+			for _, fg := range r.future {
+				for _, fi := range a.groupHits[fg] {
+					if a.tokens[a.hits[fi].tok].sentence == s {
+						future = true
+					}
+				}
+			}
+			if !future {
+				cue[s] = false
+				n--
+			}
+		}
+	}
 	if n == 0 {
 		return false
 	}
