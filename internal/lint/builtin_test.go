@@ -164,7 +164,7 @@ func TestHoldout(t *testing.T) {
 // next-update misses (old dates, offers' deadlines, German word forms) were
 // read and fixed by meaning too.
 func TestHoldout2(t *testing.T) {
-	checkCorpus(t, "testdata/holdout2.yaml", floors{promotional: 0.95, whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.92, contact: 0.95, showMisses: true})
+	checkCorpus(t, "testdata/holdout2.yaml", floors{promotional: 0.95, whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.97, showMisses: true})
 }
 
 // TestHoldout3 guards the short-message figures of testdata/holdout3.yaml.
@@ -180,6 +180,6 @@ func TestHoldout2(t *testing.T) {
 // The floors sit a few points
 // below what it scores now; holdout4.yaml is the honest measure.
 func TestHoldout3(t *testing.T) {
-	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.90, whiny: 0.85, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.95,
+	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.90, whiny: 0.85, hardNegatives: 0.10, nextUpdate: 0.97, contact: 0.97,
 		lang: map[string]toneFloors{"en": {promotional: 0.94, whiny: 0.94}}})
 }

@@ -31,11 +31,11 @@ var (
 	// and at a context character after it, for firstClock.
 	clockAt0  = lazyRE(`(?i)\A(?:^|[^\d.:])` + clockBody)
 	clockAtP  = lazyRE(`(?i)\A[^\d.:]` + clockBody)
-	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
-	periodRe  = lazyRE(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a\s+few|a|an|half\s+an?|einer\s+halben|einer\s+knappen|ein\s+paar|wenigen?)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
+	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:am|bis\s+zum)\s+\d{1,2}\.(?:\s|$)|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
+	periodRe  = lazyRE(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a|an|half\s+an?|einer\s+halben|einer\s+knappen)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
 	spelledRe = lazyRE(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
 	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
-	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may)(?:[^\pL]|$)`)
+	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may|(?:your|the|next)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:bill|statement|invoice)|(?:rechnung|abrechnung)\s+(?:für|im)\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember))(?:[^\pL]|$)`)
 	returnRe    = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
 
 	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
@@ -71,11 +71,11 @@ func hasConcreteTimeText(text string) bool {
 		if first == nil {
 			continue
 		}
-		if acceptTime(text, first) {
+		if acceptTime(text, first, i) {
 			return true
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1)[1:] {
-			if acceptTime(text, m) {
+			if acceptTime(text, m, i) {
 				return true
 			}
 		}
@@ -150,15 +150,24 @@ func asciiEqualFold(s, w string) bool {
 	return true
 }
 
-// acceptTime reports whether the time, date or period match m of text is
-// not a start time. The words before it are joined by single spaces, so
-// the checks below compare words instead of running expressions.
-func acceptTime(text string, m []int) bool {
+// periodExpr is the index of periodRe in timeExprs.
+const periodExpr = 2
+
+// acceptTime reports whether the time, date or period match m of
+// timeExprs[kind] in text is not a start time. The words before it are
+// joined by single spaces, so the checks below compare words instead of
+// running expressions.
+func acceptTime(text string, m []int, kind int) bool {
 	s := m[0]
 	if len(m) >= 4 && m[2] >= 0 {
 		s = m[2]
 	}
 	before := recentWords(text[:s], 2)
+	// "12 months of free credit monitoring": a period that measures a
+	// thing, not a wait ("within two days of your order" is one).
+	if kind == periodExpr && len(m) >= 4 && durationOf(text[m[3]:]) && !equalFoldAny(lastWord(before), "within", "in", "innerhalb") {
+		return false
+	}
 	// "seit Montag, 5 Uhr", "since Monday": a day named as a start.
 	if w1, w2, ok := strings.Cut(before, " "); ok && equalFoldAny(w1, "seit", "since") && isLetterWord(strings.TrimSuffix(w2, ",")) {
 		return false
@@ -166,10 +175,11 @@ func acceptTime(text string, m []int) bool {
 	if !hasSuffixFoldAny(before, "seit", "since", "ab", "from", "started at", "begann um") {
 		return true
 	}
-	// "erst ab 20. November", "not until …, from" name when something
-	// comes, not when it started.
+	// "erst ab 20. November", "not until …, from", "Versand ab 9. Mai"
+	// name when something comes, not when it started.
 	if i := strings.LastIndexByte(before, ' '); i >= 0 && equalFoldAny(before[i+1:], "ab", "from") &&
-		hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again") {
+		hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again", "versand",
+			"auslieferung", "lieferbar", "verfügbar", "erhältlich", "abholbereit", "shipping", "dispatch", "available") {
 		return true
 	}
 	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again": a bare
@@ -183,6 +193,21 @@ func acceptTime(text string, m []int) bool {
 		return true
 	}
 	return false
+}
+
+// durationOf reports whether rest, the text after a period, goes on with
+// "of" as a word: "two years of free cover".
+func durationOf(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	return len(rest) >= 3 && asciiEqualFold(rest, "of") && (rest[2] == ' ' || rest[2] == '\n')
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
 
 // equalFoldAny reports whether w equals one of words under Unicode simple
