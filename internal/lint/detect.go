@@ -542,7 +542,8 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 		}
 		for _, g := range r.past {
 			for _, hi := range a.groupHits[g] {
-				if s := a.tokens[a.hits[hi].tok].sentence; cue[s] == cueBit {
+				t := a.tokens[a.hits[hi].tok]
+				if s := t.sentence; cue[s] == cueBit && !nounInside(ev.d.plainText, a.sentences[s].start, t.start) {
 					cue[s] = 0
 					n--
 				}
@@ -597,6 +598,26 @@ func possessive(text string, end int) bool {
 			return true
 		}
 		if rest := text[end:]; strings.HasPrefix(rest, suffix) && (len(rest) == len(suffix) || !isWordByte(rest[len(suffix)])) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounInside reports whether the word at byte at of text is capitalised
+// like a German noun ("Ware", not "war" or "WAR") and is not the first word
+// of its sentence, which starts at from: the goods, not the past tense.
+func nounInside(text string, from, at int) bool {
+	if at < from || at >= len(text) {
+		return false
+	}
+	r1, n := utf8.DecodeRuneInString(text[at:])
+	r2, _ := utf8.DecodeRuneInString(text[at+n:])
+	if !unicode.IsUpper(r1) || !unicode.IsLower(r2) {
+		return false
+	}
+	for _, r := range text[from:at] {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
 			return true
 		}
 	}

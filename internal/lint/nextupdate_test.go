@@ -31,6 +31,13 @@ func TestDetectNextUpdateForms(t *testing.T) {
 		{"past event", "de", "Wegen Nebel kam es heute Morgen zu Verspätungen von bis zu drei Stunden.", false},
 		{"past event", "de", "Gestern war die Hotline bis 22 Uhr erreichbar.", false},
 		{"past event", "de", "Die Störung war am Montag um 9 Uhr behoben.", false},
+		// „Ware“ (goods) is no past tense, though it stems like „war“.
+		{"goods", "de", "Nach aktuellem Stand kommt die Ware Ende Oktober.", true},
+		{"goods", "de", "Die Ware kommt am Freitag.", true},
+		{"goods", "de", "Ihre Waren treffen Ende Oktober bei uns ein.", true},
+		{"goods", "de", "Die bestellte Ware liefern wir am Montag.", true},
+		{"goods", "de", "Die Ware war am Montag schon unterwegs.", false},
+		{"goods", "de", "Waren Sie am Montag betroffen?", false},
 		// Weekday compounds, clock words and everyday times.
 		{"when", "de", "Ich melde mich Freitagmittag, sobald das Teil da ist.", true},
 		{"when", "de", "Für die restlichen Haushalte rechnen wir mit Freitagabend.", true},
