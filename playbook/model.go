@@ -217,7 +217,10 @@ var MetricNames = []string{"exclamations", "capitals", "share", "ratio"}
 // next-update: a sentence with a Cues word ("nächstes Update", "we will
 // report") and a concrete time — a clock time, a date, a period ("in 30
 // minutes") or a When word ("tomorrow", "morgen früh") — and no Not word
-// (an offer's "gültig bis", "until further notice").
+// (an offer's "gültig bis", "until further notice"). A Past word (a past
+// event: "was", "gestern") voids the sentence too, unless it also has a
+// Future word ("you'll receive", "wird"): "By Friday you'll receive a letter
+// saying which details were affected" names the next update.
 //
 // contact: a phone number, an e-mail address, a Cues word that names a
 // help channel on its own (a chat, a branch counter, "stay on the line")
@@ -234,6 +237,8 @@ type Require struct {
 	Cues    []string `yaml:"cues,omitempty" json:"cues,omitempty"`
 	When    []string `yaml:"when,omitempty" json:"when,omitempty"`
 	Not     []string `yaml:"not,omitempty" json:"not,omitempty"`
+	Past    []string `yaml:"past,omitempty" json:"past,omitempty"`
+	Future  []string `yaml:"future,omitempty" json:"future,omitempty"`
 	Links   []string `yaml:"links,omitempty" json:"links,omitempty"`
 }
 

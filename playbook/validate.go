@@ -223,7 +223,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 		if !slices.Contains(Elements, q.Element) {
 			v.at(qp, "element", "rule %s: element %q is not one of %s", r.ID, q.Element, strings.Join(Elements, ", "))
 		}
-		v.groupRefs(qp, "rule "+r.ID, map[string][]string{"cues": q.Cues, "when": q.When, "not": q.Not, "links": q.Links})
+		v.groupRefs(qp, "rule "+r.ID, map[string][]string{"cues": q.Cues, "when": q.When, "not": q.Not, "past": q.Past, "future": q.Future, "links": q.Links})
 	}
 	for i, l := range r.Langs {
 		if !validLang(l) {

@@ -160,9 +160,11 @@ func TestHoldout(t *testing.T) {
 // TestHoldout2 keeps testdata/holdout2.yaml from regressing. It was
 // written without knowledge of the lexicons and was the honest measure
 // for several rounds; one round then read its misses and tuned on them,
-// so it is a development set now (holdout3.yaml took its place).
+// so it is a development set now (holdout3.yaml took its place). Its
+// next-update misses (old dates, offers' deadlines, German word forms) were
+// read and fixed by meaning too.
 func TestHoldout2(t *testing.T) {
-	checkCorpus(t, "testdata/holdout2.yaml", floors{promotional: 0.95, whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.82, contact: 0.95, showMisses: true})
+	checkCorpus(t, "testdata/holdout2.yaml", floors{promotional: 0.95, whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.97, showMisses: true})
 }
 
 // TestHoldout3 guards the short-message figures of testdata/holdout3.yaml.
@@ -173,11 +175,13 @@ func TestHoldout2(t *testing.T) {
 // set: its misses were read and grouped by meaning (claims sent to others,
 // critics told to stop, "nichts dafür können", fault pushed away by
 // contrast, reliability boasts, demos after a breach), and each group was
-// fixed as a category with other wordings. The floors sit a few points
-// below what it scores now (German promotional and whiny F1 1.00, next
-// update 98 %, contact 100 %); holdout4.yaml is the honest measure.
+// fixed as a category with other wordings; so were its next-update misses
+// (a past word beside a real promise, German compounds and word forms).
+// The floors sit a few points below what it scores now (German promotional
+// and whiny F1 1.00, next update 99 %, contact 100 %); holdout4.yaml is
+// the honest measure.
 func TestHoldout3(t *testing.T) {
-	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.90, whiny: 0.85, hardNegatives: 0.10, nextUpdate: 0.90, contact: 0.95,
+	checkCorpus(t, "testdata/holdout3.yaml", floors{promotional: 0.90, whiny: 0.85, hardNegatives: 0.10, nextUpdate: 0.97, contact: 0.97,
 		lang: map[string]toneFloors{"en": {promotional: 0.94, whiny: 0.94}, "de": {promotional: 0.95, whiny: 0.95}}})
 }
 

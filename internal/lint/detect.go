@@ -31,11 +31,11 @@ var (
 	// and at a context character after it, for firstClock.
 	clockAt0  = lazyRE(`(?i)\A(?:^|[^\d.:])` + clockBody)
 	clockAtP  = lazyRE(`(?i)\A[^\d.:]` + clockBody)
-	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
-	periodRe  = lazyRE(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a\s+few|a|an|half\s+an?|einer\s+halben|einer\s+knappen|ein\s+paar|wenigen?)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
+	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:am|bis\s+zum)\s+\d{1,2}\.(?:\s|$)|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
+	periodRe  = lazyRE(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a|an|half\s+an?|einer\s+halben|einer\s+knappen)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
 	spelledRe = lazyRE(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
 	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
-	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may)(?:[^\pL]|$)`)
+	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may|(?:your|the|next)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:bill|statement|invoice)|(?:rechnung|abrechnung)\s+(?:für|im)\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember))(?:[^\pL]|$)`)
 	// returnRe marks a sentence in which a bare "ab"/"from" time names
 	// when something comes back or goes out ("Versand ab 9. Mai").
 	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
@@ -73,11 +73,11 @@ func hasConcreteTimeText(text string) bool {
 		if first == nil {
 			continue
 		}
-		if acceptTime(text, first) {
+		if acceptTime(text, first, i) {
 			return true
 		}
 		for _, m := range re.FindAllStringSubmatchIndex(text, -1)[1:] {
-			if acceptTime(text, m) {
+			if acceptTime(text, m, i) {
 				return true
 			}
 		}
@@ -152,15 +152,24 @@ func asciiEqualFold(s, w string) bool {
 	return true
 }
 
-// acceptTime reports whether the time, date or period match m of text is
-// not a start time. The words before it are joined by single spaces, so
-// the checks below compare words instead of running expressions.
-func acceptTime(text string, m []int) bool {
+// periodExpr is the index of periodRe in timeExprs.
+const periodExpr = 2
+
+// acceptTime reports whether the time, date or period match m of
+// timeExprs[kind] in text is not a start time. The words before it are
+// joined by single spaces, so the checks below compare words instead of
+// running expressions.
+func acceptTime(text string, m []int, kind int) bool {
 	s := m[0]
 	if len(m) >= 4 && m[2] >= 0 {
 		s = m[2]
 	}
 	before := recentWords(text[:s], 2)
+	// "12 months of free credit monitoring": a period that measures a
+	// thing, not a wait ("within two days of your order" is one).
+	if kind == periodExpr && len(m) >= 4 && durationOf(text[m[3]:]) && !equalFoldAny(lastWord(before), "within", "in", "innerhalb") {
+		return false
+	}
 	// "seit Montag, 5 Uhr", "since Monday": a day named as a start.
 	if w1, w2, ok := strings.Cut(before, " "); ok && equalFoldAny(w1, "seit", "since") && isLetterWord(strings.TrimSuffix(w2, ",")) {
 		return false
@@ -168,10 +177,11 @@ func acceptTime(text string, m []int) bool {
 	if !hasSuffixFoldAny(before, "seit", "since", "ab", "from", "started at", "begann um") {
 		return true
 	}
-	// "erst ab 20. November", "not until …, from" name when something
-	// comes, not when it started.
+	// "erst ab 20. November", "not until …, from", "Versand ab 9. Mai"
+	// name when something comes, not when it started.
 	if i := strings.LastIndexByte(before, ' '); i >= 0 && equalFoldAny(before[i+1:], "ab", "from") &&
-		hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again") {
+		hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again", "versand",
+			"auslieferung", "lieferbar", "verfügbar", "erhältlich", "abholbereit", "shipping", "dispatch", "available") {
 		return true
 	}
 	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again": a bare
@@ -185,6 +195,21 @@ func acceptTime(text string, m []int) bool {
 		return true
 	}
 	return false
+}
+
+// durationOf reports whether rest, the text after a period, goes on with
+// "of" as a word: "two years of free cover".
+func durationOf(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	return len(rest) >= 3 && asciiEqualFold(rest, "of") && (rest[2] == ' ' || rest[2] == '\n')
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	if i := strings.LastIndexByte(s, ' '); i >= 0 {
+		return s[i+1:]
+	}
+	return s
 }
 
 // equalFoldAny reports whether w equals one of words under Unicode simple
@@ -479,19 +504,20 @@ func lastRune(s string) (rune, int) {
 // the resolution comes: a cue word and a concrete time in one sentence.
 func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	a := ev.a
-	// cue[s] marks the sentences with a cue word; n counts them.
-	buf := cuePool.Get().(*[]bool)
+	// cue[s] marks the sentences with a cue word (cueBit) and those with a
+	// word of the future (futureBit); n counts the cue sentences.
+	buf := cuePool.Get().(*[]uint8)
 	defer cuePool.Put(buf)
 	if cap(*buf) < len(a.sentences) {
-		*buf = make([]bool, len(a.sentences))
+		*buf = make([]uint8, len(a.sentences))
 	}
 	cue := (*buf)[:len(a.sentences)]
 	clear(cue)
 	n := 0
 	for _, g := range r.cues {
 		for _, hi := range a.groupHits[g] {
-			if s := a.tokens[a.hits[hi].tok].sentence; !cue[s] {
-				cue[s] = true
+			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] == 0 {
+				cue[s] = cueBit
 				n++
 			}
 		}
@@ -500,9 +526,29 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	// the sentence: its time is not a time of the next update.
 	for _, g := range r.not {
 		for _, hi := range a.groupHits[g] {
-			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] {
-				cue[s] = false
+			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] != 0 {
+				cue[s] = 0
 				n--
+			}
+		}
+	}
+	// Past words ("was", "gestern") void it too, unless the sentence
+	// also looks ahead ("you'll receive", "wird").
+	if len(r.past) > 0 && n > 0 {
+		for _, g := range r.future {
+			for _, hi := range a.groupHits[g] {
+				if s := a.tokens[a.hits[hi].tok].sentence; cue[s] != 0 {
+					cue[s] |= futureBit
+				}
+			}
+		}
+		for _, g := range r.past {
+			for _, hi := range a.groupHits[g] {
+				t := a.tokens[a.hits[hi].tok]
+				if s := t.sentence; cue[s] == cueBit && !nounInside(ev.d.plainText, a.sentences[s].start, t.start) {
+					cue[s] = 0
+					n--
+				}
 			}
 		}
 	}
@@ -512,7 +558,7 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	for _, g := range r.when {
 		for _, hi := range a.groupHits[g] {
 			t := a.tokens[a.hits[hi].tok]
-			if !cue[t.sentence] {
+			if cue[t.sentence] == 0 {
 				continue
 			}
 			// "seit Montag gesperrt", "closed since Monday" name a start.
@@ -530,8 +576,8 @@ func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	// Only sentences with a cue can name the next update: look for
 	// concrete times there alone, which keeps the costly expressions off
 	// the rest of the text.
-	for si, ok := range cue {
-		if !ok {
+	for si, c := range cue {
+		if c == 0 {
 			continue
 		}
 		sn := a.sentences[si]
@@ -560,8 +606,34 @@ func possessive(text string, end int) bool {
 	return false
 }
 
+// nounInside reports whether the word at byte at of text is capitalised
+// like a German noun ("Ware", not "war" or "WAR") and is not the first word
+// of its sentence, which starts at from: the goods, not the past tense.
+func nounInside(text string, from, at int) bool {
+	if at < from || at >= len(text) {
+		return false
+	}
+	r1, n := utf8.DecodeRuneInString(text[at:])
+	r2, _ := utf8.DecodeRuneInString(text[at+n:])
+	if !unicode.IsUpper(r1) || !unicode.IsLower(r2) {
+		return false
+	}
+	for _, r := range text[from:at] {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // cuePool holds the flag slices of hasNextUpdate.
-var cuePool = sync.Pool{New: func() any { return new([]bool) }}
+var cuePool = sync.Pool{New: func() any { return new([]uint8) }}
+
+// The flags of a sentence in hasNextUpdate.
+const (
+	cueBit    uint8 = 1 << iota // a cue word, not voided
+	futureBit                   // a word of the future
+)
 
 // hasContact reports whether the document names a way to get help.
 func (ev *evaluation) hasContact(r *rule) bool {

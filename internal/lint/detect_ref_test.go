@@ -16,7 +16,9 @@ import (
 // these.
 var (
 	refSinceRe      = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
-	refFutureFromRe = regexp.MustCompile(`(?i)(?:erst|frühestens|wieder|not until|only|again)\s+(?:ab|from)\s*$`)
+	refFutureFromRe = regexp.MustCompile(`(?i)(?:erst|frühestens|wieder|not until|only|again|versand|auslieferung|lieferbar|verfügbar|erhältlich|abholbereit|shipping|dispatch|available)\s+(?:ab|from)\s*$`)
+	refDurationOfRe = regexp.MustCompile(`(?i)^ *of[ \n]`)
+	refWithinRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:within|in|innerhalb)$`)
 	refBareFromRe   = regexp.MustCompile(`(?i)(?:^|\s)(?:ab|from)\s*$`)
 	refSinceOnlyRe  = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s*$`)
 	refSinceWordRe  = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s+\pL+,?\s*$`)
@@ -39,6 +41,9 @@ func refHasConcreteTime(text string) bool {
 				s = m[2]
 			}
 			before := lastWords(text[:s], 2)
+			if i == periodExpr && refDurationOfRe.MatchString(text[m[3]:]) && !refWithinRe.MatchString(before) {
+				continue
+			}
 			isRange := refRangeRe.MatchString(text[s:m[1]])
 			if refSinceWordRe.MatchString(before) {
 				continue
@@ -77,6 +82,11 @@ func checkConcreteTime(t *testing.T, s string) {
 }
 
 var timeSeeds = []string{
+	"Versand ab 9. Mai, Fragen an service@example.de",
+	"Überweisungen vom 27. werden erst am 28. gutgeschrieben.",
+	"We're offering 12 months of free credit monitoring, within two days of your reply.",
+	"It will appear as a credit on your October bill; Rechnung für Oktober.",
+	"Die Strecke ist seit Montag, 5 Uhr, wieder frei. Shipping from 3 June.",
 	"Nächstes Update um 12:00 Uhr unter stoerung.example.de oder 0800 123 4567.",
 	"Seit 9:40 Uhr fällt in Nordstadt der Strom aus.",
 	"Seit Montag, 5 Uhr, ist die Strecke gesperrt; ab 18 Uhr wieder frei.",

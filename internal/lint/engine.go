@@ -82,6 +82,8 @@ type rule struct {
 	cues     []int32
 	when     []int32
 	not      []int32
+	past     []int32
+	future   []int32
 	links    []int32
 }
 
@@ -152,6 +154,7 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 			r.groups, r.per = ids(pr.Metric.Groups), ids(pr.Metric.Per)
 		case "require":
 			r.cues, r.when, r.not = ids(pr.Require.Cues), ids(pr.Require.When), ids(pr.Require.Not)
+			r.past, r.future = ids(pr.Require.Past), ids(pr.Require.Future)
 			r.links = ids(pr.Require.Links)
 		}
 		r.k = kindOf[r.kind]

@@ -420,6 +420,28 @@ func (ev *refEval) hasNextUpdate(r *rule) bool {
 			}
 		}
 	}
+	// A past word voids a cue sentence without a future word.
+	for _, g := range r.past {
+		for _, hi := range a.groupHits[g] {
+			t := a.tokens[a.hits[hi].tok]
+			s := t.sentence
+			if !cue[s] || t.start >= a.sentences[s].start && t.start <= len(ev.d.plainText) && refNounInside.MatchString(ev.d.plainText[a.sentences[s].start:t.start]+"\x00"+ev.d.plainText[t.start:]) {
+				continue
+			}
+			future := false
+			for _, fg := range r.future {
+				for _, fi := range a.groupHits[fg] {
+					if a.tokens[a.hits[fi].tok].sentence == s {
+						future = true
+					}
+				}
+			}
+			if !future {
+				cue[s] = false
+				n--
+			}
+		}
+	}
 	if n == 0 {
 		return false
 	}
@@ -450,6 +472,10 @@ func (ev *refEval) hasNextUpdate(r *rule) bool {
 	}
 	return false
 }
+
+// refNounInside matches "<sentence before the word>\x00<word…>" when the
+// word is capitalised like a noun and something stands before it.
+var refNounInside = regexp.MustCompile(`(?s)^.*[\pL\pN].*\x00\p{Lu}\p{Ll}`)
 
 // refPossessive is possessive by regular expression: an 's that ends the
 // word before end or follows it as a word of its own.
