@@ -267,6 +267,7 @@ var builtinStems = map[string][][2]string{
 		{"bequemen", "bequem"},
 		{"beraten", "berat"},
 		{"beratung", "berat"},
+		{"berechnet", "berechnet"},
 		{"berechtigt", "berechtigt"},
 		{"bereit", "bereit"},
 		{"bereits", "bereit"},
