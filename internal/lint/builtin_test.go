@@ -185,6 +185,18 @@ func TestHoldout3(t *testing.T) {
 		lang: map[string]toneFloors{"en": {promotional: 0.94, whiny: 0.94}, "de": {promotional: 0.95, whiny: 0.95}}})
 }
 
+// TestHoldout4 guards the honest short-message figures: testdata/holdout4.yaml
+// (160 messages, 80 per language) was written without knowledge of the
+// lexicons, the rules, the other corpora or the linter's results, and was
+// measured at the end of the round it was written in: promotional F1 0.69
+// (German 0.67, English 0.71), whiny F1 0.73 (German 0.79, English 0.67),
+// 3 of 34 hard negatives flagged, next update 85.6 %, contact 92.5 %. Its
+// entries must not steer tuning, so a failure does not list them. The
+// floors sit a few points below.
+func TestHoldout4(t *testing.T) {
+	checkCorpus(t, "testdata/holdout4.yaml", floors{promotional: 0.64, whiny: 0.68, hardNegatives: 0.10, nextUpdate: 0.82, contact: 0.89})
+}
+
 // TestHonest holds the false-alarm rate on honest crisis messages:
 // testdata/honest.yaml has 80 German and 80 English messages that are
 // neither promotional nor whiny, about half of them hard negatives that
