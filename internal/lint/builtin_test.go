@@ -85,13 +85,10 @@ type floors struct {
 // toneFloors are the F1 floors of one language.
 type toneFloors struct{ promotional, whiny float64 }
 
-// checkCorpus scores a corpus with the built-in playbooks against floors.
-func checkCorpus(t *testing.T, path string, f floors) {
+// evaluateBuiltin scores corpus entries with the built-in playbook of each
+// entry's language, compiling each playbook once.
+func evaluateBuiltin(t *testing.T, entries []lint.CorpusEntry) *lint.Scores {
 	t.Helper()
-	entries, err := lint.LoadCorpus(path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	engines := map[string]*lint.Engine{}
 	sc, err := lint.Evaluate(entries, func(lang string) (*lint.Engine, error) {
 		if engines[lang] == nil {
@@ -102,6 +99,17 @@ func checkCorpus(t *testing.T, path string, f floors) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return sc
+}
+
+// checkCorpus scores a corpus with the built-in playbooks against floors.
+func checkCorpus(t *testing.T, path string, f floors) {
+	t.Helper()
+	entries, err := lint.LoadCorpus(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc := evaluateBuiltin(t, entries)
 	misses := func() string {
 		if !f.showMisses {
 			return ""
@@ -224,16 +232,7 @@ func TestHonest(t *testing.T) {
 	if langs["de"] < 80 || langs["en"] < 80 {
 		t.Fatalf("%s: want at least 80 messages per language, have %v", path, langs)
 	}
-	engines := map[string]*lint.Engine{}
-	sc, err := lint.Evaluate(entries, func(lang string) (*lint.Engine, error) {
-		if engines[lang] == nil {
-			engines[lang] = builtin(t, lang)
-		}
-		return engines[lang], nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	sc := evaluateBuiltin(t, entries)
 	var flagged strings.Builder
 	for _, m := range sc.Misses {
 		if strings.HasPrefix(m.What, "promotional") || strings.HasPrefix(m.What, "whiny") {
