@@ -177,21 +177,19 @@ func acceptTime(text string, m []int, kind int) bool {
 	if !hasSuffixFoldAny(before, "seit", "since", "ab", "from", "started at", "begann um") {
 		return true
 	}
-	// "erst ab 20. November", "not until …, from", "Versand ab 9. Mai"
-	// name when something comes, not when it started.
+	// "erst ab 20. November", "not until …, from", "abholbereit ab Montag"
+	// name when something comes, not when it started ("Versand ab 9. Mai"
+	// is a word of return, below).
 	if i := strings.LastIndexByte(before, ' '); i >= 0 && equalFoldAny(before[i+1:], "ab", "from") &&
-		hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again", "versand",
-			"auslieferung", "lieferbar", "verfügbar", "erhältlich", "abholbereit", "shipping", "dispatch", "available") {
+		hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again", "abholbereit",
+			"shipping", "dispatch") {
 		return true
 	}
-	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again": a bare
-	// "ab"/"from" time in a sentence with a word of return, or a range
-	// ("ab 3.–11. September"), names when the service comes back.
-	last := before
-	if i := strings.LastIndexByte(before, ' '); i >= 0 {
-		last = before[i+1:]
-	}
-	if equalFoldAny(last, "ab", "from") && (returnRe().MatchString(text) || isRange(text[s:m[1]])) {
+	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again", "Versand ab
+	// 9. Mai": a bare "ab"/"from" time in a sentence with a word of return
+	// or dispatch, or a range ("ab 3.–11. September"), names when the
+	// service comes back or the goods go out.
+	if equalFoldAny(lastWord(before), "ab", "from") && (returnRe().MatchString(text) || isRange(text[s:m[1]])) {
 		return true
 	}
 	return false

@@ -16,7 +16,7 @@ import (
 // these.
 var (
 	refSinceRe      = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
-	refFutureFromRe = regexp.MustCompile(`(?i)(?:erst|frühestens|wieder|not until|only|again|versand|auslieferung|lieferbar|verfügbar|erhältlich|abholbereit|shipping|dispatch|available)\s+(?:ab|from)\s*$`)
+	refFutureFromRe = regexp.MustCompile(`(?i)(?:erst|frühestens|wieder|not until|only|again|abholbereit|shipping|dispatch)\s+(?:ab|from)\s*$`)
 	refDurationOfRe = regexp.MustCompile(`(?i)^ *of[ \n]`)
 	refWithinRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:within|in|innerhalb)$`)
 	refBareFromRe   = regexp.MustCompile(`(?i)(?:^|\s)(?:ab|from)\s*$`)
