@@ -437,3 +437,47 @@ func TestBuildSwapKeepsTree(t *testing.T) {
 		t.Errorf("next to the site: %v, want the site alone", entries)
 	}
 }
+
+// TestBuildRestoresSiteSetAside covers a build killed between the two
+// renames of a swap: the site is missing and its old copy lies aside. The
+// next build puts it back first, so the files kept around the site survive;
+// an old copy of another site (a name that continues this one's) is left
+// alone, and stale ones are not removed while their site is missing.
+func TestBuildRestoresSiteSetAside(t *testing.T) {
+	in := loadExample(t)
+	root := t.TempDir()
+	dir := filepath.Join(root, "site")
+	aside := asideName(dir, 100)
+	older := asideName(dir, 99)
+	stranger := asideName(filepath.Join(root, "site-2"), 101)
+	for _, d := range []string{aside, older, stranger} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d, "robots.txt"), []byte(filepath.Base(d)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		long := time.Now().Add(-2 * staleAfter)
+		if err := os.Chtimes(d, long, long); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, ok := asideOf(filepath.Base(stranger)); !ok || got != "site-2" {
+		t.Fatalf("asideOf(%s) = %q, %v", filepath.Base(stranger), got, ok)
+	}
+	if err := Build(in, dir, Options{Now: exampleNow}); err != nil {
+		t.Fatal(err)
+	}
+	if got := read(t, filepath.Join(dir, "robots.txt")); got != filepath.Base(aside) {
+		t.Errorf("robots.txt = %q, want the newest copy set aside (%s)", got, filepath.Base(aside))
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+		t.Errorf("the build did not land: %v", err)
+	}
+	if _, err := os.Stat(stranger); err != nil {
+		t.Errorf("the set-aside copy of another, missing site was removed: %v", err)
+	}
+	if _, err := os.Stat(older); !os.IsNotExist(err) {
+		t.Errorf("a stale copy of a site that is back is left: %v", err)
+	}
+}

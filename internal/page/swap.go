@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,8 +25,9 @@ const staleAfter = time.Hour
 
 // writeSite makes outDir hold files plus whatever else it held before: the
 // new site is assembled in a hidden sibling directory (the other entries
-// hard-linked, or copied where links are not possible), then renamed into
-// place after the old one is renamed aside.
+// hard-linked, or copied where links are not possible), then swapped with
+// the old one in one step, or, where the system cannot, renamed into place
+// after the old one is renamed aside.
 func writeSite(outDir string, files map[string][]byte) error {
 	outDir, err := filepath.Abs(outDir)
 	if err != nil {
@@ -33,6 +35,9 @@ func writeSite(outDir string, files map[string][]byte) error {
 	}
 	parent := filepath.Dir(outDir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	if err := restoreAside(outDir); err != nil {
 		return err
 	}
 	removeStale(parent)
@@ -61,8 +66,14 @@ func writeSite(outDir string, files map[string][]byte) error {
 	if err := os.Chmod(tmp, perm); err != nil {
 		return err
 	}
-	old := filepath.Join(parent, fmt.Sprintf("%s%d-old", tmpPrefix, time.Now().UnixNano()))
+	old := asideName(outDir, time.Now().UnixNano())
 	err = inflight.Commit(func() error {
+		// Where the system can swap two directories in one step, no reader
+		// and no kill ever finds the site missing; the old site is then in
+		// tmp, which Done removes.
+		if exchange(tmp, outDir) == nil {
+			return nil
+		}
 		if err := os.Rename(outDir, old); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
@@ -79,6 +90,64 @@ func writeSite(outDir string, files map[string][]byte) error {
 		os.RemoveAll(old)
 	}
 	return err
+}
+
+// asideName is where the two-rename swap puts the old site of outDir for
+// the moment between the renames; restoreAside finds it by this name.
+func asideName(outDir string, nanos int64) string {
+	return filepath.Join(filepath.Dir(outDir), fmt.Sprintf("%sold-%s-%d", tmpPrefix, filepath.Base(outDir), nanos))
+}
+
+// restoreAside puts back the site of a build that was killed between the
+// two renames of its swap (outDir missing, the old site aside), so that the
+// files kept around the site — robots.txt, a verification file — are not
+// lost by the next build.
+func restoreAside(outDir string) error {
+	if _, err := os.Lstat(outDir); !errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	prefix := tmpPrefix + "old-" + filepath.Base(outDir) + "-"
+	entries, err := os.ReadDir(filepath.Dir(outDir))
+	if err != nil {
+		return nil
+	}
+	newest, newestNanos := "", int64(-1)
+	for _, e := range entries {
+		rest, ok := strings.CutPrefix(e.Name(), prefix)
+		if !ok || !e.IsDir() {
+			continue
+		}
+		n, err := strconv.ParseInt(rest, 10, 64)
+		if err != nil {
+			continue // another site whose name continues this one's
+		}
+		if n > newestNanos {
+			newest, newestNanos = e.Name(), n
+		}
+	}
+	if newest == "" {
+		return nil
+	}
+	if err := os.Rename(filepath.Join(filepath.Dir(outDir), newest), outDir); err != nil {
+		return fmt.Errorf("restoring the previous site from %s: %w", newest, err)
+	}
+	return nil
+}
+
+// asideOf tells the site name of an old site put aside by asideName.
+func asideOf(name string) (string, bool) {
+	rest, ok := strings.CutPrefix(name, tmpPrefix+"old-")
+	if !ok {
+		return "", false
+	}
+	i := strings.LastIndexByte(rest, '-')
+	if i <= 0 {
+		return "", false
+	}
+	if _, err := strconv.ParseInt(rest[i+1:], 10, 64); err != nil {
+		return "", false
+	}
+	return rest[:i], true
 }
 
 // linkTree recreates the entries of src in dst by hard links (copies where
@@ -155,6 +224,11 @@ func removeStale(dir string) {
 	for _, e := range entries {
 		if !strings.HasPrefix(e.Name(), tmpPrefix) {
 			continue
+		}
+		if site, ok := asideOf(e.Name()); ok {
+			if _, err := os.Lstat(filepath.Join(dir, site)); err != nil {
+				continue // the only copy of a site whose swap was cut short
+			}
 		}
 		if fi, err := e.Info(); err == nil && time.Since(fi.ModTime()) > staleAfter {
 			os.RemoveAll(filepath.Join(dir, e.Name()))
