@@ -438,9 +438,11 @@ func addFiles(target string, files []file) error {
 // their own update in place at the same moment.
 const maxSwaps = 100
 
-// swap replaces the update directory target by the staged one: the old
+// swap replaces the update directory target by the staged one: both are
+// exchanged in one step where the system can (Linux); elsewhere the old
 // directory is renamed aside, the new one renamed in, the old one removed.
-// Readers see the old update, briefly none, then the new one — never a mix.
+// Readers see the old update, at most briefly none, then the new one —
+// never a mix.
 // When another writer's update lands in between, it is moved aside too and
 // the swap is tried again.
 func swap(parent, tmp, target string) error {
@@ -453,6 +455,13 @@ func swap(parent, tmp, target string) error {
 	for range maxSwaps {
 		done := false
 		err := inflight.Commit(func() error {
+			// One step where the system can: the update is never missing,
+			// not even to a kill; the old one is then in tmp.
+			if atomicfile.Exchange(tmp, target) == nil {
+				aside = append(aside, tmp)
+				done = true
+				return syncDir(parent)
+			}
 			old := filepath.Join(parent, fmt.Sprintf("%s%d-old", stagePrefix, time.Now().UnixNano()))
 			switch err := os.Rename(target, old); {
 			case err == nil:

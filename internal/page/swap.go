@@ -71,7 +71,7 @@ func writeSite(outDir string, files map[string][]byte) error {
 		// Where the system can swap two directories in one step, no reader
 		// and no kill ever finds the site missing; the old site is then in
 		// tmp, which Done removes.
-		if exchange(tmp, outDir) == nil {
+		if atomicfile.Exchange(tmp, outDir) == nil {
 			return nil
 		}
 		if err := os.Rename(outDir, old); err != nil && !errors.Is(err, fs.ErrNotExist) {

@@ -1,10 +1,10 @@
-package page
+package atomicfile
 
 import "golang.org/x/sys/unix"
 
-// exchange swaps two directories in one step (renameat2 with
+// Exchange swaps two directories in one step (renameat2 with
 // RENAME_EXCHANGE). It fails where the file system does not support it, or
 // when b does not exist; the caller then falls back to two renames.
-func exchange(a, b string) error {
+func Exchange(a, b string) error {
 	return unix.Renameat2(unix.AT_FDCWD, a, unix.AT_FDCWD, b, unix.RENAME_EXCHANGE)
 }
