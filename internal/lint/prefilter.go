@@ -64,47 +64,7 @@ func required(re *syntax.Regexp) *litReq {
 			return required(re.Sub[0])
 		}
 	case syntax.OpConcat:
-		// Runs of parts with exact sets are joined into one set, so that
-		// the parser's factoring ("u(?:m|ns)") still yields whole words.
-		var and []*litReq
-		var run []string
-		inRun := false
-		flush := func() {
-			if inRun {
-				if r := anyOf(run); r != nil {
-					and = append(and, r)
-				}
-			}
-			run, inRun = nil, false
-		}
-		for _, sub := range re.Sub {
-			set, ok := exact(sub)
-			if !ok {
-				flush()
-				if r := required(sub); r != nil {
-					and = append(and, r)
-				}
-				continue
-			}
-			if !inRun {
-				run, inRun = set, true
-				continue
-			}
-			if joined, ok := cross(run, set); ok {
-				run = joined
-			} else {
-				flush()
-				run, inRun = set, true
-			}
-		}
-		flush()
-		switch len(and) {
-		case 0:
-			return nil
-		case 1:
-			return and[0]
-		}
-		return &litReq{And: and}
+		return concatReq(nil, false, re.Sub, 0)
 	case syntax.OpAlternate:
 		var or []*litReq
 		for _, sub := range re.Sub {
@@ -117,6 +77,77 @@ func required(re *syntax.Regexp) *litReq {
 		return &litReq{Or: or}
 	}
 	return nil
+}
+
+// maxSpread bounds how deep concatReq carries a run of exact parts into
+// the branches of the alternations that follow it.
+const maxSpread = 3
+
+// concatReq is the condition for the concatenation of parts, after a run
+// of exact parts whose strings are run (when inRun). Runs of parts with
+// exact sets are joined into one set, so that the parser's factoring
+// ("u(?:m|ns)") still yields whole words; when a run is followed by an
+// alternation that is not exact ("d(?:ecided|id\s+this)"), the run is
+// carried into each branch, so that every branch keeps its whole word.
+func concatReq(run []string, inRun bool, parts []*syntax.Regexp, depth int) *litReq {
+	var and []*litReq
+	flush := func() {
+		if inRun {
+			if r := anyOf(run); r != nil {
+				and = append(and, r)
+			}
+		}
+		run, inRun = nil, false
+	}
+	for i, sub := range parts {
+		set, ok := exact(sub)
+		if !ok {
+			if inRun && sub.Op == syntax.OpAlternate && depth < maxSpread {
+				var or []*litReq
+				for _, b := range sub.Sub {
+					rest := []*syntax.Regexp{b}
+					if b.Op == syntax.OpConcat {
+						rest = b.Sub
+					}
+					rest = append(rest[:len(rest):len(rest)], parts[i+1:]...)
+					r := concatReq(run, true, rest, depth+1)
+					if r == nil {
+						or = nil
+						break
+					}
+					or = append(or, r)
+				}
+				if or != nil {
+					and = append(and, &litReq{Or: or})
+					run, inRun = nil, false
+					break
+				}
+			}
+			flush()
+			if r := required(sub); r != nil {
+				and = append(and, r)
+			}
+			continue
+		}
+		if !inRun {
+			run, inRun = set, true
+			continue
+		}
+		if joined, ok := cross(run, set); ok {
+			run = joined
+		} else {
+			flush()
+			run, inRun = set, true
+		}
+	}
+	flush()
+	switch len(and) {
+	case 0:
+		return nil
+	case 1:
+		return and[0]
+	}
+	return &litReq{And: and}
 }
 
 // anyOf is the condition that one of set occurs; nil when set holds the
@@ -171,12 +202,18 @@ func exact(re *syntax.Regexp) ([]string, bool) {
 		}
 		return append([]string{""}, set...), true
 	case syntax.OpCharClass:
-		// A small class of ASCII characters: each is a string.
+		// A small class of ASCII characters, or of others that have no
+		// other case (apostrophes, dashes, quotes): each is a string.
 		var set []string
 		for i := 0; i+1 < len(re.Rune); i += 2 {
 			lo, hi := re.Rune[i], re.Rune[i+1]
-			if hi-lo > 3 || hi >= 0x80 {
+			if hi-lo > 3 {
 				return nil, false
+			}
+			for r := lo; r <= hi; r++ {
+				if r >= utf8.RuneSelf && unicode.SimpleFold(r) != r {
+					return nil, false
+				}
 			}
 			for r := lo; r <= hi; r++ {
 				set = appendUniq(set, strings.ToLower(string(r)))
