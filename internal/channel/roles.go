@@ -436,6 +436,12 @@ var openPhrases = []string{"bis auf weiteres", "until further notice", "bis auf 
 // openEnds returns the byte spans of the phrases of openPhrases in text,
 // matched without regard to case, in order.
 func openEnds(text string) [][2]int {
+	// Every phrase holds "auf" or "notice", letters that only their own
+	// capitals fold to: a text without either has none, and most texts
+	// need not be lower-cased.
+	if !containsFoldASCII(text, "auf") && !containsFoldASCII(text, "notice") {
+		return nil
+	}
 	var out [][2]int
 	lower := strings.ToLower(text)
 	if len(lower) != len(text) {
@@ -456,6 +462,25 @@ func openEnds(text string) [][2]int {
 	}
 	sortSpans(out)
 	return out
+}
+
+// containsFoldASCII reports whether text holds word, a lower-case ASCII
+// word, in any mix of ASCII capitals and small letters.
+func containsFoldASCII(text, word string) bool {
+	first := word[0]
+	for i := 0; i+len(word) <= len(text); i++ {
+		if text[i]|0x20 != first {
+			continue
+		}
+		j := 1
+		for j < len(word) && text[i+j]|0x20 == word[j] {
+			j++
+		}
+		if j == len(word) {
+			return true
+		}
+	}
+	return false
 }
 
 func openEndsSlow(text string) [][2]int {

@@ -363,8 +363,12 @@ func congruentSet(out []report.File, docs []*lint.Document, facts [][]channel.Fa
 		fs := facts[i]
 		rereadPhones(fs, infos[i].region)
 		pos[out[i].Path] = i
+		if d.Front.NextUpdate == "" {
+			list = append(list, channel.FileFacts{Path: out[i].Path, Facts: fs})
+			continue
+		}
 		t, err := incident.ParseTime(d.Front.NextUpdate, loc)
-		if d.Front.NextUpdate == "" || err != nil {
+		if err != nil {
 			list = append(list, channel.FileFacts{Path: out[i].Path, Facts: fs})
 			continue
 		}
