@@ -1,6 +1,7 @@
 package channel
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -226,10 +227,10 @@ func cueOf(word string) cue {
 // update on the 14th of March.
 const maxCueDistance = 5
 
-// cueAt is the cue of words[k], reading "nächsten Stand" and "nächste
-// Meldung" as a next update too.
-func cueAt(words []string, k int) cue {
-	c := cueOf(words[k])
+// cueAt is the cue of words[k] (cues[k], its cueOf), reading "nächsten
+// Stand" and "nächste Meldung" as a next update too.
+func cueAt(words []string, cues []cue, k int) cue {
+	c := cues[k]
 	if c == cueNone && k > 0 && strings.HasPrefix(words[k-1], "nächst") {
 		switch {
 		case words[k] == "stand", strings.HasPrefix(words[k], "information"), strings.HasPrefix(words[k], "meldung"),
@@ -240,9 +241,19 @@ func cueAt(words []string, k int) cue {
 	return c
 }
 
+// cuesOf appends the cueOf of every word to dst.
+func cuesOf(dst []cue, words []string) []cue {
+	for _, w := range words {
+		dst = append(dst, cueOf(w))
+	}
+	return dst
+}
+
 // cueWordsOf returns the lower-case words of s (letters only), in order.
-func cueWordsOf(s string) []string {
-	var out []string
+func cueWordsOf(s string) []string { return appendCueWords(nil, s) }
+
+// appendCueWords appends the lower-case words of s (letters only) to dst.
+func appendCueWords(dst []string, s string) []string {
 	start := -1
 	for i, r := range s {
 		letter := unicode.IsLetter(r)
@@ -250,14 +261,14 @@ func cueWordsOf(s string) []string {
 			start = i
 		}
 		if !letter && start >= 0 {
-			out = append(out, strings.ToLower(s[start:i]))
+			dst = append(dst, strings.ToLower(s[start:i]))
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, strings.ToLower(s[start:]))
+		dst = append(dst, strings.ToLower(s[start:]))
 	}
-	return out
+	return dst
 }
 
 // clauseStart and clauseEnd bound the clause around text[from:to]: a
@@ -338,18 +349,15 @@ func timeRole(text string, facts []Fact, i int) Role {
 			break
 		}
 	}
-	before := cueWordsOf(text[lo:f.Offset])
-	after := cueWordsOf(text[f.End:hi])
-	again := false
-	for _, w := range before {
-		again = again || cueOf(w) == cueAgain
-	}
-	for _, w := range after {
-		again = again || cueOf(w) == cueAgain
-	}
+	var wordBuf [2][24]string
+	var cueBuf [2][24]cue
+	before := appendCueWords(wordBuf[0][:0], text[lo:f.Offset])
+	after := appendCueWords(wordBuf[1][:0], text[f.End:hi])
+	beforeCues, afterCues := cuesOf(cueBuf[0][:0], before), cuesOf(cueBuf[1][:0], after)
+	again := slices.Contains(beforeCues, cueAgain) || slices.Contains(afterCues, cueAgain)
 	until := false
 	for k := len(before) - 1; k >= max(0, len(before)-maxCueDistance); k-- {
-		switch cueAt(before, k) {
+		switch cueAt(before, beforeCues, k) {
 		case cueNext:
 			return RoleNextUpdate
 		case cueStart:
@@ -372,7 +380,7 @@ func timeRole(text string, facts []Fact, i int) Role {
 		return RoleEnd
 	}
 	for k := range min(len(after), maxCueDistance) {
-		switch cueAt(after, k) {
+		switch cueAt(after, afterCues, k) {
 		case cueNext:
 			return RoleNextUpdate
 		case cueEnd:
@@ -436,10 +444,10 @@ var openPhrases = []string{"bis auf weiteres", "until further notice", "bis auf 
 // openEnds returns the byte spans of the phrases of openPhrases in text,
 // matched without regard to case, in order.
 func openEnds(text string) [][2]int {
-	// Every phrase holds "auf" or "notice", letters that only their own
-	// capitals fold to: a text without either has none, and most texts
-	// need not be lower-cased.
-	if !containsFoldASCII(text, "auf") && !containsFoldASCII(text, "notice") {
+	// Every phrase holds "auf weitere", "auf unbe" or "notice", letters
+	// that only their own capitals fold to: a text without any of them
+	// has none, and most texts need not be lower-cased.
+	if !containsFoldASCII(text, "auf weitere") && !containsFoldASCII(text, "auf unbe") && !containsFoldASCII(text, "notice") {
 		return nil
 	}
 	var out [][2]int
