@@ -146,3 +146,11 @@ func BenchmarkMessages(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNew is the start-up cost of a lint: loading and compiling one
+// built-in playbook.
+func BenchmarkNew(b *testing.B) {
+	for b.Loop() {
+		builtinEngine(b, playbook.BuiltinPrefix+"de")
+	}
+}

@@ -39,6 +39,15 @@ type litMask struct {
 }
 
 func requiredLiterals(pattern string) literalSet {
+	if build, ok := builtinPrefilters[pattern]; ok {
+		return build()
+	}
+	return deriveLiterals(pattern)
+}
+
+// deriveLiterals is requiredLiterals without the table of the built-in
+// patterns.
+func deriveLiterals(pattern string) literalSet {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
 		return nil
