@@ -447,7 +447,7 @@ func openEnds(text string) [][2]int {
 	// Every phrase holds "auf weitere", "auf unbe" or "notice", letters
 	// that only their own capitals fold to: a text without any of them
 	// has none, and most texts need not be lower-cased.
-	if !containsFoldASCII(text, "auf weitere") && !containsFoldASCII(text, "auf unbe") && !containsFoldASCII(text, "notice") {
+	if !mayHoldOpenEnd(text) {
 		return nil
 	}
 	var out [][2]int
@@ -472,23 +472,36 @@ func openEnds(text string) [][2]int {
 	return out
 }
 
-// containsFoldASCII reports whether text holds word, a lower-case ASCII
-// word, in any mix of ASCII capitals and small letters.
-func containsFoldASCII(text, word string) bool {
-	first := word[0]
-	for i := 0; i+len(word) <= len(text); i++ {
-		if text[i]|0x20 != first {
-			continue
-		}
-		j := 1
-		for j < len(word) && text[i+j]|0x20 == word[j] {
-			j++
-		}
-		if j == len(word) {
-			return true
+// mayHoldOpenEnd reports whether text holds "auf weitere", "auf unbe" or
+// "notice" in any mix of ASCII capitals and small letters, in one pass.
+func mayHoldOpenEnd(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch text[i] | 0x20 {
+		case 'a':
+			if hasFoldASCII(text[i:], "auf weitere") || hasFoldASCII(text[i:], "auf unbe") {
+				return true
+			}
+		case 'n':
+			if hasFoldASCII(text[i:], "notice") {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// hasFoldASCII reports whether text starts with word, a lower-case ASCII
+// word, in any mix of ASCII capitals and small letters.
+func hasFoldASCII(text, word string) bool {
+	if len(text) < len(word) {
+		return false
+	}
+	for j := 0; j < len(word); j++ {
+		if text[j]|0x20 != word[j] {
+			return false
+		}
+	}
+	return true
 }
 
 func openEndsSlow(text string) [][2]int {
