@@ -202,7 +202,7 @@ func TestHoldout3(t *testing.T) {
 // entries must not steer tuning, so a failure does not list them. The
 // floors sit a few points below. It is a development set now for next
 // update and contact: their misses were read and fixed as forms with other
-// wordings (TestDetectionForms), which took them to 96.2 % and 98.1 %.
+// wordings (TestDetectionForms), which took them to 96.9 % and 98.1 %.
 func TestHoldout4(t *testing.T) {
 	checkCorpus(t, "testdata/holdout4.yaml", floors{promotional: 0.64, whiny: 0.68, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.96})
 }

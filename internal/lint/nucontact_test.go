@@ -15,7 +15,10 @@ type detectionForm struct {
 // Still missed, and so not listed: a week number without "KW" ("New delivery
 // date: week 23"); a regular past tense, which stems like the present
 // ("Full services resumed this morning", "cleared the backlog by Tuesday",
-// „um 9 Uhr lief alles wieder“ — „lief“ is also the stem of „liefern“).
+// „um 9 Uhr lief alles wieder“ — „lief“ is also the stem of „liefern“); a
+// German ticket's window named by „jeden Flug“ or „gilt … auf allen Fähren“
+// („alle Fähren fallen aus“ stems alike, and „Tickets gelten für den
+// Nachholtermin, den wir bis Dienstag bekannt geben“ is a promise).
 var nextUpdateForms = []detectionForm{
 	// A target time for a repair or a resolution.
 	{"target", "en", "Crews are replacing a street cabinet now, aiming for 1pm.", true},
@@ -85,6 +88,18 @@ var nextUpdateForms = []detectionForm{
 	{"reader's deadline", "de", "Bis Ende Juni schenken wir allen Neukunden den Anschluss.", false},
 	{"reader's deadline", "de", "Anmeldeschluss ist Freitag.", false},
 	{"reader's deadline", "de", "Gutschein bis 31. Mai an der Kasse vorzeigen.", false},
+	// The window in which a ticket can be used or changed.
+	{"ticket window", "en", "You can rebook free of charge onto any flight up to 19 April.", false},
+	{"ticket window", "en", "Your ticket is good on any train until Sunday.", false},
+	{"ticket window", "en", "Use your ticket on any sailing before 30 June.", false},
+	{"ticket window", "en", "Swap to any other day up to 12 May at no cost.", false},
+	{"ticket window", "en", "Your rail ticket is accepted on any bus until midnight.", false},
+	{"ticket window", "de", "Ihr Ticket gilt in jedem Zug bis Sonntag.", false},
+	{"ticket window", "de", "Nutzen Sie einen beliebigen Zug bis Freitag.", false},
+	{"ticket window", "de", "Sie können bis 12. Mai kostenlos auf einen anderen Tag tauschen.", false},
+	{"ticket window", "en", "We've put you on the next flight at 07:10 tomorrow.", true},
+	{"ticket window", "de", "Wir haben Sie auf den Zug um 7:10 Uhr morgen umgebucht.", true},
+	{"ticket window", "de", "Die Sperrung gilt bis Freitag, 18 Uhr.", true},
 	// A price change from a date.
 	{"price change", "en", "From 1 August your broadband goes up by £2 a month.", false},
 	{"price change", "en", "Your monthly fee rises to £19 from 1 May.", false},
@@ -107,6 +122,16 @@ var nextUpdateForms = []detectionForm{
 	{"perk period", "de", "Drei Monate Premium gratis.", false},
 	{"perk period", "de", "Ein Jahr lang versandkostenfrei.", false},
 	{"perk period", "de", "Für die ersten sechs Monate zahlst du nur die Hälfte.", false},
+	// Replies as a noun: what readers wrote, not a promise to answer.
+	{"replies", "en", "To everyone in the replies: our crews have done 12-hour days all week.", false},
+	{"replies", "en", "Judging by the replies, people think we have done nothing for 3 days.", false},
+	{"replies", "en", "Thanks for all the replies to our post on Monday.", false},
+	{"replies", "en", "Some of the replies under our post since 9am have been abusive.", false},
+	{"replies", "en", "We'll reply to every message by 6pm.", true},
+	{"replies", "de", "An alle in den Antworten: Unsere Teams arbeiten seit Tagen 14 Stunden am Stück.", false},
+	{"replies", "de", "Den Kommentaren nach glauben manche, wir hätten drei Tage lang nichts getan.", false},
+	{"replies", "de", "Danke für alle Antworten auf unseren Beitrag vom Montag.", false},
+	{"replies", "de", "Wir antworten bis 18 Uhr auf jede Nachricht.", true},
 	// A resolution or an event in the past.
 	{"past", "en", "Orders went out late because our system crashed on Saturday.", false},
 	{"past", "en", "On 4 March a colleague emailed your results to the wrong patient.", false},

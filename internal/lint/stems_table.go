@@ -4592,6 +4592,7 @@ var builtinStems = map[string][][2]string{
 		{"replace", "replac"},
 		{"replacement", "replac"},
 		{"replied", "repli"},
+		{"replies", "repli"},
 		{"reply", "repli"},
 		{"replying", "repli"},
 		{"report", "report"},
