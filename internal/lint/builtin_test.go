@@ -205,6 +205,17 @@ func TestHoldout4(t *testing.T) {
 	checkCorpus(t, "testdata/holdout4.yaml", floors{promotional: 0.64, whiny: 0.68, hardNegatives: 0.10, nextUpdate: 0.82, contact: 0.89})
 }
 
+// TestWordingsDE holds the German categories of whiny and blame-shifting
+// meaning: testdata/wordings-de.yaml has 78 wordings across thirteen
+// categories (blame on third parties, hands tied, taking the flak, the
+// sender as victim, passive fault, playing it down, legalistic denial, …)
+// and 28 honest look-alikes. The rules caught 33 of the 78 and flagged 5
+// look-alikes before they were widened for these categories; it is a
+// development set now, and a rule that loses a category fails here.
+func TestWordingsDE(t *testing.T) {
+	checkCorpus(t, "testdata/wordings-de.yaml", floors{whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.9, contact: 0.95, showMisses: true})
+}
+
 // TestHonest holds the false-alarm rate on honest crisis messages:
 // testdata/honest.yaml has 80 German and 80 English messages that are
 // neither promotional nor whiny, about half of them hard negatives that
