@@ -198,9 +198,11 @@ func TestHoldout3(t *testing.T) {
 // lexicons, the rules, the other corpora or the linter's results, and was
 // measured at the end of the round it was written in: promotional F1 0.69
 // (German 0.67, English 0.71), whiny F1 0.73 (German 0.79, English 0.67),
-// 3 of 34 hard negatives flagged, next update 85.6 %, contact 92.5 %. Its
-// entries must not steer tuning, so a failure does not list them. The
-// floors sit a few points below.
+// 3 of 34 hard negatives flagged, next update 85.6 %, contact 92.5 %. The
+// next round read its German whiny misses and widened the categories they
+// belong to (German whiny F1 1.00, hard negatives 1 of 34), so it is a
+// development set now; a failure still does not list its entries. The
+// floors sit a few points below the figures measured untuned.
 func TestHoldout4(t *testing.T) {
 	checkCorpus(t, "testdata/holdout4.yaml", floors{promotional: 0.64, whiny: 0.68, hardNegatives: 0.10, nextUpdate: 0.82, contact: 0.89})
 }
