@@ -198,13 +198,27 @@ func TestHoldout3(t *testing.T) {
 // lexicons, the rules, the other corpora or the linter's results, and was
 // measured at the end of the round it was written in: promotional F1 0.69
 // (German 0.67, English 0.71), whiny F1 0.73 (German 0.79, English 0.67),
-// 3 of 34 hard negatives flagged, next update 85.6 %, contact 92.5 %. Its
-// entries must not steer tuning, so a failure does not list them. The
-// floors sit a few points below. It is a development set now for next
-// update and contact: their misses were read and fixed as forms with other
-// wordings (TestDetectionForms), which took them to 96.9 % and 98.1 %.
+// 3 of 34 hard negatives flagged, next update 85.6 %, contact 92.5 %. It
+// is a development set now: the next round read its next-update and
+// contact misses and fixed them as forms with other wordings
+// (TestDetectionForms; 96.9 % and 98.1 %), and its German whiny misses and
+// widened the categories they belong to (German whiny F1 1.00, hard
+// negatives 1 of 34). A failure still does not list its entries. The tone
+// floors sit a few points below the figures measured untuned.
 func TestHoldout4(t *testing.T) {
 	checkCorpus(t, "testdata/holdout4.yaml", floors{promotional: 0.64, whiny: 0.68, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.96})
+}
+
+// TestWordingsDE holds the German categories of whiny and blame-shifting
+// meaning: testdata/wordings-de.yaml has 128 wordings across fourteen
+// categories (blame on third parties, hands tied, taking the flak, the
+// sender as victim, passive fault, playing it down, legalistic denial, …)
+// and 48 honest look-alikes, written in four batches. Each batch was
+// scored before the rules were widened for it (33 of 78, 5 of 20, 7 of 15
+// and 4 of 15 caught); it is a development set now, and a rule that loses
+// a category, or starts flagging a look-alike, fails here.
+func TestWordingsDE(t *testing.T) {
+	checkCorpus(t, "testdata/wordings-de.yaml", floors{whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.9, contact: 0.95, showMisses: true})
 }
 
 // TestHonest holds the false-alarm rate on honest crisis messages:
