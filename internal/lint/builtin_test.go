@@ -269,5 +269,5 @@ func TestHonest(t *testing.T) {
 // rules were widened for it (the unseen figures are in the README). It is a
 // development set now, and a rule that loses a category fails here.
 func TestWordingsEN(t *testing.T) {
-	checkCorpus(t, "testdata/wordings-en.yaml", floors{whiny: 0.90, hardNegatives: 0.05, showMisses: true})
+	checkCorpus(t, "testdata/wordings-en.yaml", floors{whiny: 0.93, hardNegatives: 0.05, showMisses: true})
 }
