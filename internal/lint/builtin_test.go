@@ -273,3 +273,18 @@ func TestHonest(t *testing.T) {
 			100*sc.NextUpdate.Accuracy(), 100*sc.Contact.Accuracy())
 	}
 }
+
+// TestWordingsEN holds the English whiny and blame-shifting categories to
+// their meaning: testdata/wordings-en.yaml has 182 wordings written by
+// category (the sender who suffers or takes the hits, the victim alongside
+// its customers, a decision or cause declared someone else's, the passive
+// voice that hides the actor, a supplier, authority or hackers as culprit,
+// customers or the media blamed, one rogue person, "like every other
+// airline", effort pleaded against scarce means, the staff as a shield) and
+// 72 honest look-alikes. Before this work the built-ins caught 63 of the
+// 182 and flagged 3 look-alikes; each later set was scored once before the
+// rules were widened for it (the unseen figures are in the README). It is a
+// development set now, and a rule that loses a category fails here.
+func TestWordingsEN(t *testing.T) {
+	checkCorpus(t, "testdata/wordings-en.yaml", floors{whiny: 0.93, hardNegatives: 0.05, showMisses: true})
+}
