@@ -40,7 +40,7 @@ var (
 	// when something comes back or goes out ("Versand ab 9. Mai").
 	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
 
-	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?[\s/-]?\d{2,}(?:[\s/-]?\d{2,}){0,3}|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
+	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?/\s?|[\s-])?\d{2,}(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
 )
 
 // timeExprs are the expressions of concrete times, in the order they are

@@ -151,6 +151,14 @@ var nextUpdateForms = []detectionForm{
 // service centre is closed today", „das Bürgerbüro ist heute geschlossen“) —
 // a closure word would also void the status link of the next sentence.
 var contactForms = []detectionForm{
+	// Phone numbers in the ways people write them: a one-digit area code in
+	// brackets (Australia, New Zealand), a slash with spaces around it.
+	{"phone format", "en", "Questions? Ring our Melbourne office on (03) 9555 0187.", true},
+	{"phone format", "en", "Call the care line, (02) 8123 4567, any time.", true},
+	{"phone format", "de", "Fragen beantworten wir unter 0351 / 48 17 300.", true},
+	{"phone format", "de", "Die Leitstelle erreichen Sie unter 089 / 12 34 56 78.", true},
+	{"phone format", "de", "Rufen Sie uns an: 030 /2345 678.", true},
+	{"phone format", "en", "Delays of 03 to 04 minutes are expected.", false},
 	// A call back offered.
 	{"call back", "en", "Let me note your number and a colleague will call you back before 5pm.", true},
 	{"call back", "en", "We'll call you back within the hour.", true},
