@@ -211,19 +211,21 @@ func TestHoldout4(t *testing.T) {
 }
 
 // TestPromoParaphrases holds the promotional categories to their meaning:
-// testdata/promo-paraphrases.yaml has six wordings per category and
-// language, written by category rather than taken from a corpus (a product
-// plug or launch in a disruption notice, a pivot to a premium tier, a
-// freebie that needs a purchase, a discount on a purchase called
-// compensation, a sale named after the event, self-praise, engagement bait,
-// scarcity, a paid extra with a price anchor, loyalty points, a brand voice
-// on an occasion), and fifteen honest look-alikes per language as hard
+// testdata/promo-paraphrases.yaml has wordings written by category rather
+// than taken from a corpus (a product plug or launch in a disruption notice,
+// a pivot to a premium tier, a freebie that needs a purchase, a discount on
+// a purchase called compensation, a sale named after the event, self-praise,
+// engagement bait, scarcity, a paid extra with a price anchor, loyalty
+// points, a brand voice on an occasion) and honest look-alikes as hard
 // negatives (free shipping while the shops are shut, a refund, a credit
 // with no purchase, a plain donation, thanks to team members, customers who
-// rely on us, a postmortem that names tiers). Before the categories were
-// widened the built-ins caught 39 of 66 English and 38 of 66 German
-// wordings and flagged 3 of 30 look-alikes; the floors sit a few points
-// below today's figures. Next update and contact are not labelled there.
+// rely on us, a postmortem that names tiers). It came in three sets, each
+// written before the rules were widened against it; the third was scored
+// unseen once, after the second widening: 21 of 33 English and 24 of 33
+// German wordings caught (15 and 15 at the start of the round). The built-ins of the start of the
+// round caught 63 of 134 English and 69 of 134 German wordings and flagged
+// 4 of 60 look-alikes; they now catch 123 and 123 and flag none. The floors
+// sit a few points below today's F1 (0.96 per language).
 func TestPromoParaphrases(t *testing.T) {
 	checkCorpus(t, "testdata/promo-paraphrases.yaml", floors{promotional: 0.93, hardNegatives: 0.05, showMisses: true, perLang: true})
 }
