@@ -219,13 +219,15 @@ func TestHoldout4(t *testing.T) {
 // points, a brand voice on an occasion) and honest look-alikes as hard
 // negatives (free shipping while the shops are shut, a refund, a credit
 // with no purchase, a plain donation, thanks to team members, customers who
-// rely on us, a postmortem that names tiers). It came in three sets, each
-// written before the rules were widened against it; the third was scored
-// unseen once, after the second widening: 21 of 33 English and 24 of 33
-// German wordings caught (15 and 15 at the start of the round). The built-ins of the start of the
-// round caught 63 of 134 English and 69 of 134 German wordings and flagged
-// 4 of 60 look-alikes; they now catch 123 and 123 and flag none. The floors
-// sit a few points below today's F1 (0.96 per language).
+// rely on us, a postmortem that names tiers). It came in four sets, each
+// written before the rules were widened against it. Two were scored once,
+// unseen: the third after the second widening (21 of 33 English and 24 of
+// 33 German wordings caught; 15 and 15 at the start of the round), the
+// fourth after the third (14 of 22 and 10 of 22; 10 and 8 at the start,
+// and 2 of its 10 look-alikes flagged, since cleared). The built-ins of the
+// start of the round caught 73 of 156 English and 77 of 156 German wordings
+// and flagged 6 of 70 look-alikes; they now catch 144 and 142 and flag
+// none. The floors sit a few points below today's F1 (0.96 and 0.95).
 func TestPromoParaphrases(t *testing.T) {
 	checkCorpus(t, "testdata/promo-paraphrases.yaml", floors{promotional: 0.93, hardNegatives: 0.05, showMisses: true, perLang: true})
 }
