@@ -201,12 +201,15 @@ func TestHoldout3(t *testing.T) {
 // 3 of 34 hard negatives flagged, next update 85.6 %, contact 92.5 %. It
 // is a development set now: the next round read its next-update and
 // contact misses and fixed them as forms with other wordings
-// (TestDetectionForms; 96.9 % and 98.1 %), and its German whiny misses and
+// (TestDetectionForms; 96.9 % and 98.1 %), its German whiny misses and
 // widened the categories they belong to (German whiny F1 1.00, hard
-// negatives 1 of 34). A failure still does not list its entries. The tone
-// floors sit a few points below the figures measured untuned.
+// negatives 1 of 34), and its promotional misses, grouped by meaning (a
+// product plug in a disruption notice, a pivot to a premium tier, a
+// freebie that needs a purchase, scarcity) and widened with other wordings
+// (testdata/promo-paraphrases.yaml; promotional F1 0.90 German, 0.93
+// English). A failure still does not list its entries.
 func TestHoldout4(t *testing.T) {
-	checkCorpus(t, "testdata/holdout4.yaml", floors{promotional: 0.64, whiny: 0.68, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.96})
+	checkCorpus(t, "testdata/holdout4.yaml", floors{promotional: 0.85, whiny: 0.68, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.96})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting
@@ -219,6 +222,28 @@ func TestHoldout4(t *testing.T) {
 // a category, or starts flagging a look-alike, fails here.
 func TestWordingsDE(t *testing.T) {
 	checkCorpus(t, "testdata/wordings-de.yaml", floors{whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.9, contact: 0.95, showMisses: true})
+}
+
+// TestPromoParaphrases holds the promotional categories to their meaning:
+// testdata/promo-paraphrases.yaml has wordings written by category rather
+// than taken from a corpus (a product plug or launch in a disruption notice,
+// a pivot to a premium tier, a freebie that needs a purchase, a discount on
+// a purchase called compensation, a sale named after the event, self-praise,
+// engagement bait, scarcity, a paid extra with a price anchor, loyalty
+// points, a brand voice on an occasion) and honest look-alikes as hard
+// negatives (free shipping while the shops are shut, a refund, a credit
+// with no purchase, a plain donation, thanks to team members, customers who
+// rely on us, a postmortem that names tiers). It came in four sets, each
+// written before the rules were widened against it. Two were scored once,
+// unseen: the third after the second widening (21 of 33 English and 24 of
+// 33 German wordings caught; 15 and 15 at the start of the round), the
+// fourth after the third (14 of 22 and 10 of 22; 10 and 8 at the start,
+// and 2 of its 10 look-alikes flagged, since cleared). The built-ins of the
+// start of the round caught 73 of 156 English and 77 of 156 German wordings
+// and flagged 6 of 70 look-alikes; they now catch 144 and 142 and flag
+// none. The floors sit a few points below today's F1 (0.96 and 0.95).
+func TestPromoParaphrases(t *testing.T) {
+	checkCorpus(t, "testdata/promo-paraphrases.yaml", floors{promotional: 0.93, hardNegatives: 0.05, showMisses: true, perLang: true})
 }
 
 // TestHonest holds the false-alarm rate on honest crisis messages:
