@@ -212,6 +212,19 @@ func TestHoldout4(t *testing.T) {
 	checkCorpus(t, "testdata/holdout4.yaml", floors{promotional: 0.85, whiny: 0.68, hardNegatives: 0.10, nextUpdate: 0.95, contact: 0.96})
 }
 
+// TestHoldout5 guards the honest short-message figures of this round:
+// testdata/holdout5.yaml (160 messages, 80 per language, other senders and
+// channels than holdout4's) was written without knowledge of the lexicons,
+// the rules, the other corpora or the linter's results, and measured once,
+// at the end of the round it was written in: promotional F1 0.77 (German
+// 0.80, English 0.73), whiny F1 0.89 (German 0.84, English 0.94), 0 of 36
+// hard negatives flagged, next update 93.8 %, contact 94.4 %. Its entries
+// must not steer tuning, so a failure does not list them. The floors sit a
+// few points below.
+func TestHoldout5(t *testing.T) {
+	checkCorpus(t, "testdata/holdout5.yaml", floors{promotional: 0.72, whiny: 0.84, hardNegatives: 0.10, nextUpdate: 0.90, contact: 0.91})
+}
+
 // TestWordingsDE holds the German categories of whiny and blame-shifting
 // meaning: testdata/wordings-de.yaml has 128 wordings across fourteen
 // categories (blame on third parties, hands tied, taking the flak, the

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/crisis-comms/crisis/internal/lint"
@@ -20,13 +22,16 @@ type realFloor struct {
 // statements in testdata/real, measured at the end of the round (see the
 // README's "Quality and speed") and set a few points below, so that a
 // change which judges real text worse fails here. Train and dev were used
-// for tuning: agreement 85 % (en, 158 of 185) and 80 % (de, 86 of 108),
+// for tuning: agreement 86 % (en, 159 of 185) and 81 % (de, 87 of 108),
 // praised statements flagged 1 % (en, 1 of 73) and 3 % (de, 1 of 33). The
-// test split was never tuned on and measured once, at the end: agreement
-// 50 % (en, 26 of 52) and 29 % (de, 8 of 28), praised flagged 8 % (1 of
-// 13) and 0 % (0 of 7); one statement moves a test figure by 2 to 4
-// points, hence the wider margin there (about 6 points below, against 3
-// on train and dev).
+// test split was never tuned on and measured at the end of each round:
+// agreement 56 % (en, 29 of 52) and 29 % (de, 8 of 28), praised flagged
+// 8 % (1 of 13) and 0 % (0 of 7). The fresh statements (fresh-*.yaml and
+// fresh2-*.yaml, all splits) were collected after the round's rules were
+// written and measured once, at its end: agreement 35 % (en, 22 of 62) and
+// 40 % (de, 14 of 35), praised flagged 1 of 16 and 2 of 10. One statement
+// moves a test or fresh figure by 2 to 10 points, hence the wider margins
+// there.
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
 		"de": {agreement: 0.77, praisedFlagged: 0.06},
@@ -34,15 +39,20 @@ var realFloors = map[string]map[string]realFloor{
 	},
 	"test": {
 		"de": {agreement: 0.22, praisedFlagged: 0.10},
-		"en": {agreement: 0.44, praisedFlagged: 0.16},
+		"en": {agreement: 0.50, praisedFlagged: 0.16},
+	},
+	"fresh": {
+		"de": {agreement: 0.34, praisedFlagged: 0.30},
+		"en": {agreement: 0.30, praisedFlagged: 0.13},
 	},
 }
 
 // TestRealStatements scores the built-in playbooks on real public crisis
 // statements per language and split against the floors above.
 func TestRealStatements(t *testing.T) {
-	var entries []lint.RealEntry
-	for _, path := range []string{"testdata/real/statements-de.yaml", "testdata/real/statements-en.yaml"} {
+	var entries, fresh []lint.RealEntry
+	for _, path := range []string{"testdata/real/statements-de.yaml", "testdata/real/statements-en.yaml",
+		"testdata/real/fresh-de.yaml", "testdata/real/fresh-en.yaml", "testdata/real/fresh2-de.yaml", "testdata/real/fresh2-en.yaml"} {
 		c, err := lint.LoadAnyCorpus(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			if os.Getenv("CI") == "true" {
@@ -56,7 +66,11 @@ func TestRealStatements(t *testing.T) {
 		if c.Real == nil {
 			t.Fatalf("%s: not a corpus of real statements", path)
 		}
-		entries = append(entries, c.Real...)
+		if strings.HasPrefix(filepath.Base(path), "fresh") {
+			fresh = append(fresh, c.Real...)
+		} else {
+			entries = append(entries, c.Real...)
+		}
 	}
 	engines := map[string]*lint.Engine{}
 	engineFor := func(lang string) (*lint.Engine, error) {
@@ -65,8 +79,12 @@ func TestRealStatements(t *testing.T) {
 		}
 		return engines[lang], nil
 	}
-	for split, splits := range map[string][]string{"train+dev": {"train", "dev"}, "test": {"test"}} {
-		sc, err := lint.EvaluateReal(lint.FilterSplits(entries, splits), engineFor)
+	for split, set := range map[string][]lint.RealEntry{
+		"train+dev": lint.FilterSplits(entries, []string{"train", "dev"}),
+		"test":      lint.FilterSplits(entries, []string{"test"}),
+		"fresh":     fresh,
+	} {
+		sc, err := lint.EvaluateReal(set, engineFor)
 		if err != nil {
 			t.Fatal(err)
 		}
