@@ -115,7 +115,7 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			m := newMatcher(lang, terms)
+			m := loadMatcher(lang, terms)
 			mu.Lock()
 			e.matchers[lang] = m
 			mu.Unlock()
