@@ -371,30 +371,33 @@ func newLitIndex(conds []*litReq) *litIndex {
 	for c := 'A'; c <= 'Z'; c++ {
 		x.fold[c] = x.class[c+'a'-'A']
 	}
-	// The trie of the literals: goto[state][class] = state+1, 0 = none.
-	var gotos [][]int32
-	newState := func() int32 {
-		gotos = append(gotos, make([]int32, x.nclass))
-		x.out = append(x.out, nil)
-		return int32(len(gotos) - 1)
+	// The trie of the literals in one flat table: goto[state*nclass+class]
+	// = state+1, 0 = none.
+	n := 1
+	for _, l := range x.lits {
+		n += len(l)
 	}
-	newState()
+	gotos := make([]int32, x.nclass, n*x.nclass)
+	x.out = make([][]int32, 1, n)
+	states := int32(1)
 	for id, l := range x.lits {
 		st := int32(0)
 		for i := 0; i < len(l); i++ {
-			c := x.class[l[i]]
-			if gotos[st][c] == 0 {
-				n := newState()
-				gotos[st][c] = n + 1
+			c := int(x.class[l[i]])
+			if gotos[int(st)*x.nclass+c] == 0 {
+				gotos = append(gotos, make([]int32, x.nclass)...)
+				x.out = append(x.out, nil)
+				gotos[int(st)*x.nclass+c] = states + 1
+				states++
 			}
-			st = gotos[st][c] - 1
+			st = gotos[int(st)*x.nclass+c] - 1
 		}
 		x.out[st] = append(x.out[st], int32(id))
 	}
 	// Breadth first: a state's transitions and outputs extend those of
 	// its failure state, which is shallower.
-	x.next = make([]int32, len(gotos)*x.nclass)
-	fail := make([]int32, len(gotos))
+	x.next = make([]int32, int(states)*x.nclass)
+	fail := make([]int32, states)
 	queue := []int32{0}
 	for len(queue) > 0 {
 		st := queue[0]
@@ -403,7 +406,7 @@ func newLitIndex(conds []*litReq) *litIndex {
 			x.out[st] = append(x.out[st], x.out[fail[st]]...)
 		}
 		for c := 0; c < x.nclass; c++ {
-			if g := gotos[st][c]; g != 0 {
+			if g := gotos[int(st)*x.nclass+c]; g != 0 {
 				child := g - 1
 				if st != 0 {
 					fail[child] = x.next[int(fail[st])*x.nclass+c]
