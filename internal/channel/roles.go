@@ -450,6 +450,11 @@ func openEnds(text string) [][2]int {
 	if !mayHoldOpenEnd(text) {
 		return nil
 	}
+	return findOpenEnds(text)
+}
+
+// findOpenEnds is openEnds without the quick check.
+func findOpenEnds(text string) [][2]int {
 	var out [][2]int
 	lower := strings.ToLower(text)
 	if len(lower) != len(text) {
