@@ -4,7 +4,6 @@ import (
 	_ "embed" // the matcher blobs
 	"encoding/binary"
 	"errors"
-	"hash/fnv"
 	"slices"
 )
 
@@ -29,27 +28,38 @@ var (
 const blobMagic = "crisis-matcher-1\n"
 
 // termsHash identifies the input of newMatcher: the language and every
-// group's terms in group order.
+// group's terms in group order (64-bit FNV-1a, written out so that no term
+// is copied).
 func termsHash(lang string, terms map[int32][]string) uint64 {
-	h := fnv.New64a()
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	str := func(s string) {
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * prime
+		}
+	}
 	var buf [binary.MaxVarintLen64]byte
-	put := func(n int) { h.Write(buf[:binary.PutUvarint(buf[:], uint64(n))]) }
-	put(len(lang))
-	h.Write([]byte(lang))
+	num := func(n int) {
+		for _, c := range buf[:binary.PutUvarint(buf[:], uint64(n))] {
+			h = (h ^ uint64(c)) * prime
+		}
+	}
+	num(len(lang))
+	str(lang)
 	groups := make([]int32, 0, len(terms))
 	for g := range terms {
 		groups = append(groups, g)
 	}
 	slices.Sort(groups)
 	for _, g := range groups {
-		put(int(g))
-		put(len(terms[g]))
+		num(int(g))
+		num(len(terms[g]))
 		for _, t := range terms[g] {
-			put(len(t))
-			h.Write([]byte(t))
+			num(len(t))
+			str(t)
 		}
 	}
-	return h.Sum64()
+	return h
 }
 
 // loadMatcher returns the matcher for terms, read from its embedded blob
