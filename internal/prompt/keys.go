@@ -22,11 +22,14 @@ type keyboard struct {
 
 	mu   sync.Mutex
 	err  error  // why src failed
-	left []byte // read from src, given to no form yet
+	left []byte // read from src, given to no form yet, oldest first
+	// wake is closed (and replaced) when input is queued in left, so that
+	// a form waiting for the terminal looks at left again.
+	wake chan struct{}
 }
 
 func newKeyboard(src io.Reader) *keyboard {
-	return &keyboard{src: src, ch: make(chan []byte)}
+	return &keyboard{src: src, ch: make(chan []byte), wake: make(chan struct{})}
 }
 
 func (k *keyboard) read() {
@@ -52,12 +55,16 @@ func (k *keyboard) form() *formKeys {
 	return &formKeys{k: k, done: make(chan struct{})}
 }
 
-// giveBack puts input that a form did not take first in line for the
-// next.
-func (k *keyboard) giveBack(b []byte) {
-	k.mu.Lock()
-	k.left = append(b[:len(b):len(b)], k.left...)
-	k.mu.Unlock()
+// queueLocked puts input read from the terminal that no form has taken in
+// line: after what is there already, which was read before it. k.mu must
+// be held.
+func (k *keyboard) queueLocked(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+	k.left = append(k.left, b...)
+	close(k.wake)
+	k.wake = make(chan struct{})
 }
 
 // formKeys is the input of one form.
@@ -69,41 +76,73 @@ type formKeys struct {
 
 func (f *formKeys) Read(p []byte) (int, error) {
 	k := f.k
-	k.mu.Lock()
-	if len(k.left) > 0 {
-		n := copy(p, k.left)
-		k.left = k.left[n:]
-		k.mu.Unlock()
-		return n, nil
-	}
-	k.mu.Unlock()
-	select {
-	case <-f.done:
-		return 0, io.EOF
-	case b, ok := <-k.ch:
-		if !ok {
-			k.mu.Lock()
-			defer k.mu.Unlock()
-			return 0, k.err
-		}
+	for {
+		k.mu.Lock()
 		select {
 		case <-f.done:
-			// read for a form that has ended: the next one gets it
-			k.giveBack(b)
+			// An ended form takes nothing, not even what waits in left
+			// (end closes done under k.mu: a form is live or not while
+			// the lock is held).
+			k.mu.Unlock()
 			return 0, io.EOF
 		default:
 		}
-		n := copy(p, b)
-		if n < len(b) {
-			k.giveBack(b[n:])
+		if len(k.left) > 0 {
+			n := copy(p, k.left)
+			k.left = k.left[n:]
+			k.mu.Unlock()
+			return n, nil
 		}
-		return n, nil
+		wake := k.wake
+		k.mu.Unlock()
+		select {
+		case <-f.done:
+			return 0, io.EOF
+		case <-wake:
+			// Input was queued (by a form that ended while it read):
+			// take it from left, in order.
+		case b, ok := <-k.ch:
+			k.mu.Lock()
+			if !ok {
+				pending, err := len(k.left) > 0, k.err
+				k.mu.Unlock()
+				if pending {
+					continue // what was queued before the terminal failed
+				}
+				return 0, err
+			}
+			select {
+			case <-f.done:
+				// read for a form that has ended: the next one gets it
+				k.queueLocked(b)
+				k.mu.Unlock()
+				return 0, io.EOF
+			default:
+			}
+			// Anything queued meanwhile was read before b.
+			k.left = append(k.left, b...)
+			n := copy(p, k.left)
+			k.left = k.left[n:]
+			if len(k.left) > 0 {
+				rest := k.left
+				k.left = nil
+				k.queueLocked(rest)
+			}
+			k.mu.Unlock()
+			return n, nil
+		}
 	}
 }
 
 // end ends the form's input: a read still waiting returns io.EOF and takes
 // nothing.
-func (f *formKeys) end() { f.endOnce.Do(func() { close(f.done) }) }
+func (f *formKeys) end() {
+	f.endOnce.Do(func() {
+		f.k.mu.Lock()
+		close(f.done)
+		f.k.mu.Unlock()
+	})
+}
 
 // rawMode puts the terminal's input in raw mode, as bubbletea would for a
 // terminal it reads itself, and returns the function that restores it.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"testing"
+	"time"
 )
 
 // TestKeyboardGivesEveryKeyToTheLiveForm ends forms while a reader of
@@ -57,5 +58,40 @@ func TestKeyboardGivesEveryKeyToTheLiveForm(t *testing.T) {
 	pw.CloseWithError(errors.New("hung up"))
 	if _, err := k.form().Read(make([]byte, 1)); err == nil || err.Error() != "hung up" {
 		t.Errorf("after the terminal failed: %v", err)
+	}
+}
+
+// TestQueuedInputWakesAWaitingForm: input that an ending form read from
+// the terminal is queued while the next form already waits for the
+// terminal; the waiting form must take it then, not only once another key
+// arrives (it used to wait, and then read the later key first).
+func TestQueuedInputWakesAWaitingForm(t *testing.T) {
+	pr, pw := io.Pipe()
+	defer pw.Close()
+	k := newKeyboard(pr)
+	live := k.form()
+	got := make(chan string)
+	go func() {
+		buf := make([]byte, 8)
+		n, err := live.Read(buf)
+		if err != nil {
+			got <- "error: " + err.Error()
+			return
+		}
+		got <- string(buf[:n])
+	}()
+	// Let the reader block on the terminal, then queue input as an ended
+	// form does.
+	time.Sleep(20 * time.Millisecond)
+	k.mu.Lock()
+	k.queueLocked([]byte("x"))
+	k.mu.Unlock()
+	select {
+	case s := <-got:
+		if s != "x" {
+			t.Fatalf("the waiting form read %q, want \"x\"", s)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the waiting form did not take the queued input")
 	}
 }
