@@ -202,22 +202,26 @@ func TestTextWindowLinear(t *testing.T) {
 		}
 		return out, d
 	}
-	// A shared machine can stall one measurement for tens of milliseconds;
-	// the quadratic report this guards against took seconds here, so a
-	// pair only fails after three attempts.
-	n1, t1 := best(4000)
-	n2, t2 := best(8000)
-	for attempt := 1; attempt < 3 && t2 > 5*t1/2+10*time.Millisecond; attempt++ {
-		_, t1 = best(4000)
-		_, t2 = best(8000)
+	// Eight times the findings: a linear report takes about eight times as
+	// long, the quadratic one this guards against sixty-four times (it took
+	// seconds here). The bound sits between the two, with room for a
+	// shared machine that stalls one measurement for tens of milliseconds,
+	// and a pair only fails after three attempts.
+	const small, large = 2000, 16000
+	slow := func(t1, t2 time.Duration) bool { return t2 > 24*t1+20*time.Millisecond }
+	n1, t1 := best(small)
+	n2, t2 := best(large)
+	for attempt := 1; attempt < 3 && slow(t1, t2); attempt++ {
+		_, t1 = best(small)
+		_, t2 = best(large)
 	}
-	if perFinding := n1 / 4000; perFinding > 600 {
+	if perFinding := n1 / small; perFinding > 600 {
 		t.Errorf("%d bytes of report per finding on a long line, want a window of a few hundred", perFinding)
 	}
-	if float64(n2) > 2.1*float64(n1) {
-		t.Errorf("output: %d bytes for 4000 findings, %d for 8000", n1, n2)
+	if float64(n2) > 8.4*float64(n1) {
+		t.Errorf("output: %d bytes for %d findings, %d for %d", n1, small, n2, large)
 	}
-	if t2 > 5*t1/2+10*time.Millisecond {
-		t.Errorf("time: %v for 4000 findings, %v for 8000: not linear", t1, t2)
+	if slow(t1, t2) {
+		t.Errorf("time: %v for %d findings, %v for %d: not linear", t1, small, t2, large)
 	}
 }
