@@ -8,8 +8,8 @@ import (
 )
 
 // TestCongruenceLinear compares two messages that each state thousands of
-// different phone numbers and links: twice as many take at most 2.5 times
-// as long (every pair of them took time growing with the square).
+// different phone numbers and links: eight times as many take well under
+// the 64 times a comparison of every pair would (it took seconds).
 func TestCongruenceLinear(t *testing.T) {
 	if testing.Short() {
 		t.Skip("timing")
@@ -34,14 +34,17 @@ func TestCongruenceLinear(t *testing.T) {
 		}
 		return best
 	}
+	// Eight times the facts: linear time is about eight times as long, a
+	// quadratic comparison sixty-four times; the bound sits between them,
+	// with room for a shared machine that stalls one measurement.
 	for attempt := 1; ; attempt++ {
-		t1, t2 := run(20_000), run(40_000)
+		t1, t2 := run(20_000), run(160_000)
 		t.Logf("%v, %v (×%.2f)", t1, t2, float64(t2)/float64(t1))
-		if t2 <= 5*t1/2+2*time.Millisecond {
+		if t2 <= 24*t1+20*time.Millisecond {
 			return
 		}
 		if attempt == 3 {
-			t.Fatalf("twice the facts took %.1f times as long", float64(t2)/float64(t1))
+			t.Fatalf("eight times the facts took %.1f times as long", float64(t2)/float64(t1))
 		}
 	}
 }

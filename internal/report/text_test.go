@@ -215,6 +215,7 @@ func TestTextWindowLinear(t *testing.T) {
 		_, t1 = best(small)
 		_, t2 = best(large)
 	}
+	t.Logf("%v for %d findings, %v for %d (×%.1f)", t1, small, t2, large, float64(t2)/float64(t1))
 	if perFinding := n1 / small; perFinding > 600 {
 		t.Errorf("%d bytes of report per finding on a long line, want a window of a few hundred", perFinding)
 	}
