@@ -10,7 +10,6 @@ import (
 	"cmp"
 	"fmt"
 	"regexp"
-	"regexp/syntax"
 	"slices"
 	"sort"
 	"strings"
@@ -141,16 +140,12 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 			// Parsing checks the pattern now; compiling waits for the first
 			// sentence that passes the prefilter, which most short runs
 			// never reach for most rules.
-			if build, ok := builtinPrefilters[pr.Pattern]; ok {
-				r.lits = build() // a built-in pattern, parsed when the table was made
-			} else {
-				parsed, err := syntax.Parse(pr.Pattern, syntax.Perl)
-				if err != nil {
-					wg.Wait()
-					return nil, fmt.Errorf("rule %s: %w", pr.ID, err)
-				}
-				r.lits = required(parsed.Simplify())
+			lits, err := requiredLiterals(pr.Pattern)
+			if err != nil {
+				wg.Wait()
+				return nil, fmt.Errorf("rule %s: %w", pr.ID, err)
 			}
+			r.lits = lits
 			r.re = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(pr.Pattern) })
 		case "sentence":
 			r.all, r.any = ids(pr.Sentence.All), ids(pr.Sentence.Any)

@@ -130,7 +130,11 @@ func FuzzPrefilter(f *testing.F) {
 			if r.Pattern == "" {
 				continue
 			}
-			pats = append(pats, pat{regexp.MustCompile(r.Pattern), requiredLiterals(r.Pattern)})
+			lits, err := requiredLiterals(r.Pattern)
+			if err != nil {
+				f.Fatal(err)
+			}
+			pats = append(pats, pat{regexp.MustCompile(r.Pattern), lits})
 			for _, ex := range r.Examples.Bad {
 				for _, s := range ex {
 					f.Add(s)

@@ -38,21 +38,23 @@ type litMask struct {
 	m uint64
 }
 
-func requiredLiterals(pattern string) literalSet {
+// requiredLiterals returns the condition of pattern: for a built-in
+// pattern from the table derived ahead of time (prefilter_table.go), else
+// derived from the pattern's syntax; an error when it does not parse.
+func requiredLiterals(pattern string) (literalSet, error) {
 	if build, ok := builtinPrefilters[pattern]; ok {
-		return build()
+		return build(), nil // parsed when the table was made
 	}
 	return deriveLiterals(pattern)
 }
 
-// deriveLiterals is requiredLiterals without the table of the built-in
-// patterns.
-func deriveLiterals(pattern string) literalSet {
+// deriveLiterals is requiredLiterals without the table.
+func deriveLiterals(pattern string) (literalSet, error) {
 	re, err := syntax.Parse(pattern, syntax.Perl)
 	if err != nil {
-		return nil
+		return nil, err
 	}
-	return required(re.Simplify())
+	return required(re.Simplify()), nil
 }
 
 // maxExact bounds the strings of an exact set (see exact).

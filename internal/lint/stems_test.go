@@ -62,14 +62,21 @@ func TestStemTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkGenerated(t, "stems_table.go", want, "TestStemTable", "the built-in lexicons or the stemmer")
+}
+
+// checkGenerated writes a generated file with -update, and otherwise fails
+// when the file on disk is not want: it is out of date with source, and
+// go test -run test -update makes it again.
+func checkGenerated(t *testing.T, path string, want []byte, test, source string) {
+	t.Helper()
 	if *updateStems {
-		if err := os.WriteFile("stems_table.go", want, 0o644); err != nil {
+		if err := os.WriteFile(path, want, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return
 	}
-	got, err := os.ReadFile("stems_table.go")
-	if err != nil || !bytes.Equal(got, want) {
-		t.Fatalf("stems_table.go is out of date with the built-in lexicons or the stemmer: run go test ./internal/lint -run TestStemTable -update")
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+		t.Fatalf("%s is out of date with %s: run go test ./internal/lint -run %s -update", path, source, test)
 	}
 }
