@@ -218,11 +218,10 @@ func TestHoldout4(t *testing.T) {
 // the rules, the other corpora or the linter's results, and measured once,
 // at the end of the round it was written in: promotional F1 0.77 (German
 // 0.80, English 0.73), whiny F1 0.89 (German 0.84, English 0.94), 0 of 36
-// hard negatives flagged, next update 93.8 %, contact 94.4 %. Its entries
-// must not steer tuning, so a failure does not list them. The floors sit a
-// few points below.
+// hard negatives flagged, next update 93.8 %, contact 94.4 %. Since then it
+// is a development set. The floors sit a few points below.
 func TestHoldout5(t *testing.T) {
-	checkCorpus(t, "testdata/holdout5.yaml", floors{promotional: 0.72, whiny: 0.84, hardNegatives: 0.10, nextUpdate: 0.90, contact: 0.91})
+	checkCorpus(t, "testdata/holdout5.yaml", floors{promotional: 0.72, whiny: 0.84, hardNegatives: 0.10, nextUpdate: 0.90, contact: 0.91, showMisses: true})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting
