@@ -837,7 +837,7 @@ func FuzzSortFindings(f *testing.F) {
 		got, want := slices.Clone(fs), slices.Clone(fs)
 		sortFindings(got)
 		refSortFindings(want)
-		if !slices.Equal(got, want) {
+		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("sortFindings %v, sort.SliceStable %v", got, want)
 		}
 	})
