@@ -21,7 +21,7 @@ type model struct {
 type modelFeature struct {
 	*playbook.Feature
 	groups  []int32 // lexicon groups that must meet
-	subject int32   // the group that must be the sentence's first actor; -1: any
+	subject int32   // the actor group that must be the subject of the cue; -1: any
 	message bool    // anywhere in the message rather than in one sentence
 	minSev  int     // the lowest severity rank a finding counts with
 	// evidence is the index of the first feature that reads the same
@@ -66,8 +66,8 @@ func compileModel(m *playbook.Model, ids func([]string) []int32) *model {
 			evidence[key] = i
 		}
 		mf := modelFeature{Feature: f, groups: ids(f.All), subject: -1, message: f.Within == "message", minSev: 1, evidence: evidence[key]}
-		if f.Subject != "" {
-			mf.subject = ids([]string{f.Subject})[0]
+		if g := ids([]string{f.Subject}); len(g) == 1 {
+			mf.subject = g[0]
 		}
 		if f.Severity != "" {
 			mf.minSev = severityRank(f.Severity)
