@@ -273,7 +273,8 @@ func (ev *evaluation) fold(fs []Finding) []Finding {
 	return out
 }
 
-// severityRank orders severities: error above warning above info.
+// severityRank orders severities: error above warning above info (a
+// model feature counts findings at its severity or above).
 func severityRank(s string) int {
 	switch s {
 	case "error":

@@ -36,18 +36,6 @@ type modelHead struct {
 	w []float64 // weight per feature, in the order of model.feats
 }
 
-// severityRank orders severities: a feature counts findings at its
-// severity or above.
-func severityRank(s string) int {
-	switch s {
-	case "error":
-		return 2
-	case "warning":
-		return 1
-	}
-	return 0
-}
-
 // compileModel resolves a playbook model against the engine's groups.
 func compileModel(m *playbook.Model, ids func([]string) []int32) *model {
 	out := &model{}
@@ -65,7 +53,7 @@ func compileModel(m *playbook.Model, ids func([]string) []int32) *model {
 		if _, ok := evidence[key]; !ok {
 			evidence[key] = i
 		}
-		mf := modelFeature{Feature: f, groups: ids(f.All), subject: -1, message: f.Within == "message", minSev: 1, evidence: evidence[key]}
+		mf := modelFeature{Feature: f, groups: ids(f.All), subject: -1, message: f.Within == "message", minSev: severityRank("warning"), evidence: evidence[key]}
 		if g := ids([]string{f.Subject}); len(g) == 1 {
 			mf.subject = g[0]
 		}
@@ -246,7 +234,7 @@ func (ev *evaluation) judgeStatement(m *model) {
 		// A head speaks where the rules are silent: when a rule of its
 		// tone has reported, the statement is flagged and explained
 		// already.
-		if slices.ContainsFunc(ev.findings, func(f Finding) bool { return f.Tone == h.Tone && severityRank(f.Severity) >= 1 }) {
+		if slices.ContainsFunc(ev.findings, func(f Finding) bool { return f.Tone == h.Tone && severityRank(f.Severity) >= severityRank("warning") }) {
 			continue
 		}
 		if x == nil {
