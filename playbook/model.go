@@ -361,6 +361,11 @@ func (p *Playbook) Fact(id string) *Fact {
 // statements and kept here as data, so that a comms lead can read what
 // counts for and against a tone.
 type Model struct {
+	// Actors are the lexicon groups that name who acts or suffers (the
+	// sender, the writer, the reader, the people affected, a supplier, the
+	// staff, an authority, the media): a feature's Subject reads the
+	// nearest of them as the subject of its cue.
+	Actors []string `yaml:"actors,omitempty" json:"actors,omitempty"`
 	// Features are the cues the model counts; the weights name them by id.
 	Features []Feature `yaml:"features" json:"features"`
 	// Heads are the verdicts, one per tone.
@@ -370,14 +375,26 @@ type Model struct {
 // Feature is one cue: how often the lexicon groups of All meet in one
 // sentence (Within "message": each occurs somewhere in the message, counted
 // by the rarest), or how many findings a rule (Rule) or a tone (Tone) has
-// at warning or error. Exactly one of All, Rule and Tone is set.
+// at Severity or above (warning unless set). Exactly one of All, Rule and
+// Tone is set. Its value is ln(1+count), or with Share the share of the
+// message's sentences that show it.
 type Feature struct {
 	ID     string   `yaml:"id" json:"id"`
 	Title  string   `yaml:"title" json:"title"`
 	All    []string `yaml:"all,omitempty" json:"all,omitempty"`
 	Within string   `yaml:"within,omitempty" json:"within,omitempty"`
-	Rule   string   `yaml:"rule,omitempty" json:"rule,omitempty"`
-	Tone   string   `yaml:"tone,omitempty" json:"tone,omitempty"`
+	// Subject counts only sentences where a hit of All has this group as
+	// its subject: the nearest actor (see Model.Actors) named before it,
+	// or after it when none comes before. "We had a brutal week" is the
+	// sender suffering, "we know you had a brutal week" is sympathy.
+	Subject string `yaml:"subject,omitempty" json:"subject,omitempty"`
+	// Share makes the value the share of sentences that show the cue
+	// (0 to 1) rather than ln(1+count): a statement told from the sender's
+	// pain throughout weighs more than one sentence of it in a long letter.
+	Share    bool   `yaml:"share,omitempty" json:"share,omitempty"`
+	Rule     string `yaml:"rule,omitempty" json:"rule,omitempty"`
+	Tone     string `yaml:"tone,omitempty" json:"tone,omitempty"`
+	Severity string `yaml:"severity,omitempty" json:"severity,omitempty"`
 	// Toward names the tones the cue may pull a head towards: a cue
 	// that means selling may raise the promotional verdict, not the
 	// whiny one. A cue without it may only count against a verdict, so

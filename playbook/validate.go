@@ -245,6 +245,7 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 // rules and weigh only features the model defines.
 func (v *validator) model(m *Model, principles, rules map[string]bool) {
 	mp := pos{v.p.rootPos.file, valueOf(v.p.rootPos.node, "model")}
+	v.groupRefs(mp, "model", map[string][]string{"actors": m.Actors})
 	features := map[string]bool{}
 	for _, f := range m.Features {
 		switch {
@@ -268,6 +269,15 @@ func (v *validator) model(m *Model, principles, rules map[string]bool) {
 		}
 		if f.Within != "" && (len(f.All) == 0 || !slices.Contains(FeatureScopes, f.Within)) {
 			v.at(mp, "features", "model: feature %s: within %q needs all: and is one of %s", f.ID, f.Within, strings.Join(FeatureScopes, ", "))
+		}
+		if f.Subject != "" && (len(f.All) == 0 || f.Within == "message" || !slices.Contains(m.Actors, f.Subject)) {
+			v.at(mp, "features", "model: feature %s: subject %q needs all: within a sentence and must be one of the model's actors", f.ID, f.Subject)
+		}
+		if f.Share && (len(f.All) == 0 || f.Within == "message") {
+			v.at(mp, "features", "model: feature %s: share counts sentences, so it needs all: within a sentence", f.ID)
+		}
+		if f.Severity != "" && (f.Rule == "" && f.Tone == "" || !slices.Contains(Severities, f.Severity)) {
+			v.at(mp, "features", "model: feature %s: severity %q needs rule: or tone: and is one of %s", f.ID, f.Severity, strings.Join(Severities, ", "))
 		}
 		if f.Rule != "" && !rules[f.Rule] {
 			v.at(mp, "features", "model: feature %s counts unknown rule %q", f.ID, f.Rule)

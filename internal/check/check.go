@@ -584,7 +584,7 @@ func (r *Runner) lintData(j job, data []byte, res report.File) (report.File, *li
 	if ch == "" && pb.Channel(GenericChannel) != nil {
 		ch = GenericChannel
 	}
-	ctx := lint.Context{Lang: lang, Channel: ch, Stage: d.Front.Stage, Disabled: set.Disabled, Severity: set.Severity}
+	ctx := lint.Context{Lang: lang, Channel: ch, Stage: d.Front.Stage, Disabled: set.Disabled, Severity: set.Severity, Fold: true}
 	findings, judged := e.LintLang(d, ctx)
 	res.Channel, res.Lang = ch, judged
 	if len(findings) > 0 {

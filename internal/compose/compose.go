@@ -179,7 +179,7 @@ func splitSubject(s string) (subject, body string) {
 func Lint(engine *lint.Engine, msgs []Message, stage string) map[string][]lint.Finding {
 	out := make(map[string][]lint.Finding, len(msgs))
 	for _, m := range msgs {
-		out[m.Channel] = engine.LintText(m.Text, lint.Context{Lang: m.Lang, Channel: m.Channel, Stage: stage})
+		out[m.Channel] = engine.LintText(m.Text, lint.Context{Lang: m.Lang, Channel: m.Channel, Stage: stage, Fold: true})
 	}
 	return out
 }

@@ -31,6 +31,9 @@ type Finding struct {
 	EndLine    int    `json:"end_line"`
 	EndColumn  int    `json:"end_column"`
 	Suggestion string `json:"suggestion,omitempty"`
+	// Also names the other rules of the same tone that fired in the same
+	// sentence and were folded into this finding (Context.Fold).
+	Also []string `json:"also,omitempty"`
 
 	// Offset and End are byte offsets into the file.
 	Offset int `json:"-"`
@@ -45,6 +48,12 @@ type Context struct {
 	// Disabled rules are skipped; Severity overrides a rule's severity.
 	Disabled map[string]bool
 	Severity map[string]string
+	// Fold gathers the findings that word rules (terms, pattern, sentence)
+	// of one tone give in one sentence into one finding: the most severe
+	// (the first of equals), spanning all of them, with the other rules in
+	// Also. It is for people reading a report; a classifier that counts
+	// rules leaves it off.
+	Fold bool
 }
 
 // Engine is a playbook compiled for linting. It is safe for concurrent use.
@@ -53,10 +62,11 @@ type Engine struct {
 	groups   map[string]int32
 	matchers map[string]*matcher
 	rules    []*rule
-	byGroup  [][]*rule // terms rules by group id
-	lits     *litIndex // the literals of all pattern prefilters
-	pool     sync.Pool // of *evalState
-	model    *model    // the statement-level verdict, nil without one
+	foldable map[string]bool // rules whose findings Context.Fold may fold
+	byGroup  [][]*rule       // terms rules by group id
+	lits     *litIndex       // the literals of all pattern prefilters
+	pool     sync.Pool       // of *evalState
+	model    *model          // the statement-level verdict, nil without one
 
 	planMu sync.Mutex
 	plans  map[planKey]*plan
@@ -88,7 +98,7 @@ type rule struct {
 
 // New compiles a validated playbook.
 func New(pb *playbook.Playbook) (*Engine, error) {
-	e := &Engine{pb: pb, groups: map[string]int32{}, matchers: map[string]*matcher{}}
+	e := &Engine{pb: pb, groups: map[string]int32{}, matchers: map[string]*matcher{}, foldable: map[string]bool{}}
 	names := make([]string, 0, len(pb.Lexicon))
 	for g := range pb.Lexicon {
 		names = append(names, g)
@@ -157,6 +167,9 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 			r.links = ids(pr.Require.Links)
 		}
 		r.k = kindOf[r.kind]
+		if r.Tone != "" && (r.k == kindTerms || r.k == kindPattern || r.k == kindSentence) {
+			e.foldable[r.ID] = true
+		}
 		r.idx = len(e.rules)
 		e.rules = append(e.rules, r)
 		for _, g := range r.terms {
@@ -202,7 +215,76 @@ func (e *Engine) LintLang(d *Document, ctx Context) ([]Finding, string) {
 	}
 	out := applySuppressions(d, fs, e.pb)
 	sortFindings(out)
+	if ctx.Fold {
+		out = ev.fold(out)
+	}
 	return out, ev.lang
+}
+
+// fold gathers the foldable findings of one tone in one sentence into the
+// first of them (see Context.Fold). fs is sorted and stays sorted: a group
+// starts where its first finding does.
+func (ev *evaluation) fold(fs []Finding) []Finding {
+	type key struct {
+		sentence int32
+		tone     string
+	}
+	var at map[key]int // a group's finding in out
+	out := fs[:0]
+	folded := false
+	for _, f := range fs {
+		if !ev.e.foldable[f.Rule] {
+			out = append(out, f)
+			continue
+		}
+		k := key{ev.sentenceAt(f.Offset), f.Tone}
+		i, ok := at[k]
+		if !ok {
+			if at == nil {
+				at = map[key]int{}
+			}
+			at[k] = len(out)
+			out = append(out, f)
+			continue
+		}
+		g := &out[i]
+		from, to := g.Offset, max(g.End, f.End)
+		also := slices.Concat(g.Also, f.Also)
+		if severityRank(f.Severity) > severityRank(g.Severity) {
+			also = append(also, g.Rule)
+			*g = f
+		} else {
+			also = append(also, f.Rule)
+		}
+		slices.Sort(also)
+		g.Also = slices.DeleteFunc(slices.Compact(also), func(r string) bool { return r == g.Rule })
+		g.Offset, g.End = from, to
+		folded = true
+	}
+	if !folded {
+		return out
+	}
+	for i := range out {
+		if ev.e.foldable[out[i].Rule] {
+			out[i] = ev.d.locate(out[i])
+		}
+	}
+	sortFindings(out)
+	return out
+}
+
+// severityRank orders severities: error above warning above info (a
+// model feature counts findings at its severity or above).
+func severityRank(s string) int {
+	switch s {
+	case "error":
+		return 3
+	case "warning":
+		return 2
+	case "info":
+		return 1
+	}
+	return 0
 }
 
 // evalState is the pooled per-file state: the analysis, the evaluation

@@ -100,6 +100,48 @@ func (ev *refEval) run() {
 	}
 }
 
+// refSubject reports, in its plain form, whether a hit of groups in
+// sentence si has g as its subject: the actor word nearest before it (or
+// on its first word), else the first after it followed through the actor
+// words straight after that one ("our supplier").
+func (ev *refEval) refSubject(si int32, groups []int32, g int32) bool {
+	a, actor := ev.a, ev.e.model.actor
+	isActor := func(h hit) bool { return int(h.group) < len(actor) && actor[h.group] }
+	for i, h := range a.hits {
+		if a.tokens[h.tok].sentence != si || !slices.Contains(groups, h.group) {
+			continue
+		}
+		subj := int32(-1)
+		for j, o := range a.hits {
+			if j != i && a.tokens[o.tok].sentence == si && isActor(o) && o.tok <= h.tok {
+				subj = max(subj, o.tok)
+			}
+		}
+		if subj < 0 {
+			for _, o := range a.hits {
+				if a.tokens[o.tok].sentence == si && isActor(o) && o.tok > h.tok && (subj < 0 || o.tok < subj) {
+					subj = o.tok
+				}
+			}
+			for next := true; subj >= 0 && next; {
+				next = false
+				for _, o := range a.hits {
+					if a.tokens[o.tok].sentence == si && isActor(o) && o.tok == subj+1 {
+						subj, next = subj+1, true
+						break
+					}
+				}
+			}
+		}
+		for _, o := range a.hits {
+			if subj >= 0 && o.tok == subj && o.group == g {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // model is the statement-level verdict in its plain form: every feature
 // counted by looking at every sentence and every hit.
 func (ev *refEval) model() {
@@ -110,7 +152,7 @@ func (ev *refEval) model() {
 		switch {
 		case f.Rule != "" || f.Tone != "":
 			for _, fd := range ev.findings {
-				if (f.Rule != "" && fd.Rule == f.Rule || f.Rule == "" && fd.Tone == f.Tone) && (fd.Severity == "error" || fd.Severity == "warning") {
+				if (f.Rule != "" && fd.Rule == f.Rule || f.Rule == "" && fd.Tone == f.Tone) && severityRank(fd.Severity) >= f.minSev {
 					if counts[i] == 0 {
 						first[i] = ev.sentenceAt(fd.Offset)
 					}
@@ -147,6 +189,9 @@ func (ev *refEval) model() {
 					}
 					all = all && found
 				}
+				if all && f.subject >= 0 {
+					all = ev.refSubject(int32(si), f.groups, f.subject)
+				}
 				if all {
 					if counts[i] == 0 {
 						first[i] = int32(si)
@@ -160,9 +205,22 @@ func (ev *refEval) model() {
 		if h.Off || len(h.Langs) > 0 && !slices.Contains(h.Langs, ev.lang) || ev.ctx.Disabled[h.ID] {
 			continue
 		}
+		ruled := false
+		for _, fd := range ev.findings {
+			ruled = ruled || fd.Tone == h.Tone && (fd.Severity == "error" || fd.Severity == "warning")
+		}
+		if ruled {
+			continue
+		}
+		value := func(i int) float64 {
+			if m.feats[i].Share {
+				return float64(counts[i]) / float64(len(a.sentences))
+			}
+			return math.Log1p(float64(counts[i]))
+		}
 		z := h.Bias
 		for i := range m.feats {
-			z += h.w[i] * math.Log1p(float64(counts[i]))
+			z += h.w[i] * value(i)
 		}
 		if 1/(1+math.Exp(-z)) < h.Threshold {
 			continue
@@ -170,24 +228,31 @@ func (ev *refEval) model() {
 		// the cues that pull towards the tone, strongest first (stable)
 		var order []int
 		for i := range m.feats {
-			if h.w[i]*math.Log1p(float64(counts[i])) > 0 && first[i] >= 0 {
+			if h.w[i]*value(i) > 0 && first[i] >= 0 {
 				order = append(order, i)
 			}
 		}
-		// several cues: at least two occurrences in all
-		seen := 0
+		// strongest first (stable); several cues: at least two occurrences
+		// in all, each evidence counted once at its largest count and
+		// named once, by its strongest feature
+		sort.SliceStable(order, func(x, y int) bool {
+			return h.w[order[x]]*value(order[x]) > h.w[order[y]]*value(order[y])
+		})
+		most := map[int]int{}
+		var names []string
 		for _, i := range order {
-			seen += counts[i]
+			key := m.feats[i].evidence
+			if _, ok := most[key]; !ok && len(names) < 3 {
+				names = append(names, fmt.Sprintf("%s (%d)", m.feats[i].Title, counts[i]))
+			}
+			most[key] = max(most[key], counts[i])
+		}
+		seen := 0
+		for _, n := range most {
+			seen += n
 		}
 		if seen < 2 {
 			continue
-		}
-		sort.SliceStable(order, func(x, y int) bool {
-			return h.w[order[x]]*math.Log1p(float64(counts[order[x]])) > h.w[order[y]]*math.Log1p(float64(counts[order[y]]))
-		})
-		var names []string
-		for _, i := range order[:min(3, len(order))] {
-			names = append(names, fmt.Sprintf("%s (%d)", m.feats[i].Title, counts[i]))
 		}
 		s := a.sentences[first[order[0]]]
 		text := ev.d.voice[s.start:s.end]
@@ -837,7 +902,7 @@ func FuzzSortFindings(f *testing.F) {
 		got, want := slices.Clone(fs), slices.Clone(fs)
 		sortFindings(got)
 		refSortFindings(want)
-		if !slices.Equal(got, want) {
+		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("sortFindings %v, sort.SliceStable %v", got, want)
 		}
 	})

@@ -16,6 +16,7 @@ import (
 var labels = map[string]map[string]string{
 	"en": {
 		"suggestion": "Suggestion",
+		"also":       "Also",
 		"principle":  "Principle",
 		"why":        "Why",
 		"instead":    "Instead",
@@ -25,6 +26,7 @@ var labels = map[string]map[string]string{
 	},
 	"de": {
 		"suggestion": "Vorschlag",
+		"also":       "Ebenso",
 		"principle":  "Grundsatz",
 		"why":        "Warum",
 		"instead":    "Stattdessen",
@@ -57,6 +59,9 @@ func (s *server) diagnostic(d *document, f lint.Finding) Diagnostic {
 	msg := f.Message
 	if f.Suggestion != "" {
 		msg += "\n" + label(d.res.Lang, "suggestion") + ": " + f.Suggestion
+	}
+	if len(f.Also) > 0 {
+		msg += "\n" + label(d.res.Lang, "also") + ": " + strings.Join(f.Also, ", ")
 	}
 	return Diagnostic{Range: d.lines.rangeOf(f.Offset, f.End), Severity: severity(f.Severity), Code: f.Rule, Source: "crisis", Message: msg}
 }
@@ -211,7 +216,7 @@ func (s *server) codeActions(p codeActionParams) []CodeAction {
 		ignored[f.Rule] = true
 		pos := d.lines.position(off)
 		out = append(out, CodeAction{
-			Title: fmt.Sprintf(label(lang, "ignore"), f.Rule), Kind: "quickfix",
+			Title: fmt.Sprintf(label(lang, "ignore"), ignoredRules(f)), Kind: "quickfix",
 			Diagnostics: []Diagnostic{s.diagnostic(d, f)},
 			Edit:        workspaceEdit{Changes: map[string][]TextEdit{d.uri: {{Range: Range{Start: pos, End: pos}, NewText: text}}}},
 		})
@@ -248,7 +253,7 @@ func ignoreDirective(d *document, f lint.Finding) (int, string, bool) {
 	l := d.lines
 	i := l.line(f.Offset)
 	if !d.markdownDoc() {
-		return l.starts[i], "# crisis-ignore " + f.Rule + ":" + eol, true
+		return l.starts[i], "# crisis-ignore " + ignoredRules(f) + ":" + eol, true
 	}
 	// Back to the first line of the paragraph, not into the front matter.
 	for i > 0 && l.starts[i-1] >= body && strings.TrimSpace(d.text[l.starts[i-1]:l.lineEnd(i-1)]) != "" {
@@ -256,7 +261,16 @@ func ignoreDirective(d *document, f lint.Finding) (int, string, bool) {
 	}
 	indent := d.text[l.starts[i]:l.lineEnd(i)]
 	indent = indent[:len(indent)-len(strings.TrimLeft(indent, " \t"))]
-	return l.starts[i], indent + "<!-- crisis-ignore " + f.Rule + ": -->" + eol, true
+	return l.starts[i], indent + "<!-- crisis-ignore " + ignoredRules(f) + ": -->" + eol, true
+}
+
+// ignoredRules lists the rules an ignore directive for f names: its own
+// and those folded into it, which would show once it is silenced.
+func ignoredRules(f lint.Finding) string {
+	if len(f.Also) == 0 {
+		return f.Rule
+	}
+	return f.Rule + ", " + strings.Join(f.Also, ", ")
 }
 
 // edit is a replacement of the bytes [from, to) of a text.

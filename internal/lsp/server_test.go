@@ -330,3 +330,20 @@ func TestUpdateCongruence(t *testing.T) {
 		t.Errorf("the SMS after the e-mail's change: %v", err)
 	}
 }
+
+// TestIgnoredRules: the directive for a folded finding names every rule
+// folded into it, so silencing it does not bring the others back.
+func TestIgnoredRules(t *testing.T) {
+	for _, tc := range []struct {
+		f    lint.Finding
+		want string
+	}{
+		{lint.Finding{Rule: "helpful.urgency"}, "helpful.urgency"},
+		{lint.Finding{Rule: "helpful.discount-code", Also: []string{"helpful.sales-pitch", "helpful.urgency"}},
+			"helpful.discount-code, helpful.sales-pitch, helpful.urgency"},
+	} {
+		if got := ignoredRules(tc.f); got != tc.want {
+			t.Errorf("ignoredRules(%v) = %q, want %q", tc.f, got, tc.want)
+		}
+	}
+}

@@ -103,7 +103,7 @@ why a rule exists; list_scenarios and render_messages start from the facts of an
 		Title: "Lint a crisis message",
 		Description: "Check a message for promotional or whiny tone, spin and missing essentials (next update, contact) " +
 			"with the team's playbook and the channel's limits. Returns the findings as crisis lint --format json gives them " +
-			"for one file: rule, principle, tone, severity, message, matched text, line and column, suggestion; and stats.",
+			"for one file: rule, principle, tone, severity, message, matched text, line and column, suggestion, and the other rules of the same tone folded into a finding (also); and stats.",
 		Annotations: readOnly,
 	}, s.lintMessage)
 	mcp.AddTool(srv, &mcp.Tool{

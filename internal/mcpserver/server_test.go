@@ -118,7 +118,7 @@ func TestLintMessage(t *testing.T) {
 
 	// Channel and language given by the assistant.
 	call(t, cs, "lint_message", map[string]any{"text": "Nur heute 20 % Rabatt auf alles!", "channel": "x", "lang": "de"}, &got)
-	if got["channel"] != "x" || got["lang"] != "de" || got["path"] != "message.md" || !slices.Contains(ruleIDs(got), "helpful.urgency") {
+	if got["channel"] != "x" || got["lang"] != "de" || got["path"] != "message.md" || !slices.Contains(ruleIDs(got), "helpful.urgency") || !slices.Contains(ruleIDs(got), "helpful.discount-code") {
 		t.Errorf("German post: %v", got)
 	}
 
@@ -142,7 +142,12 @@ func ruleIDs(file map[string]any) []string {
 	var ids []string
 	fs, _ := file["findings"].([]any)
 	for _, f := range fs {
-		ids = append(ids, f.(map[string]any)["rule"].(string))
+		m := f.(map[string]any)
+		ids = append(ids, m["rule"].(string))
+		also, _ := m["also"].([]any)
+		for _, r := range also {
+			ids = append(ids, r.(string))
+		}
 	}
 	return ids
 }

@@ -63,7 +63,7 @@ func (c *Checker) Check(text, lang string, to *listen.Result, others []Sent) []l
 		return nil
 	}
 	defer d.Release()
-	ctx := lint.Context{Lang: lang, Channel: Channel}
+	ctx := lint.Context{Lang: lang, Channel: Channel, Fold: true}
 	fs := c.engine.Lint(d, ctx)
 	whole := func(rule, principle, tone, severity, msg string) {
 		fs = append(fs, d.Locate(lint.Finding{Rule: rule, Principle: principle, Tone: tone, Severity: severity,

@@ -91,6 +91,10 @@ func (g *githubPrinter) file(f *File) {
 			g.w.WriteString("%0ASuggestion: ") // "\nSuggestion: " escaped
 			g.escape(x.Suggestion, false)
 		}
+		if len(x.Also) > 0 {
+			g.w.WriteString("%0AAlso: ")
+			g.escape(strings.Join(x.Also, ", "), false)
+		}
 		g.w.WriteByte('\n')
 	}
 }

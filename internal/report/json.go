@@ -176,6 +176,17 @@ func (j *jsonWriter) finding(x *lint.Finding) {
 		j.raw(",\n          \"suggestion\": ")
 		j.str(x.Suggestion)
 	}
+	if len(x.Also) > 0 {
+		j.raw(",\n          \"also\": [")
+		for i, r := range x.Also {
+			if i > 0 {
+				j.raw(",")
+			}
+			j.raw("\n            ")
+			j.str(r)
+		}
+		j.raw("\n          ]")
+	}
 	j.raw("\n        }")
 }
 

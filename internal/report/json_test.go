@@ -64,12 +64,17 @@ func jsonCases(t *testing.T) map[string][]File {
 			{Line: -1, Column: -99, EndLine: 1 << 62, EndColumn: -1 << 63, Offset: 5, End: 7},
 			{Line: 1<<63 - 1, Column: 0, EndLine: 0, EndColumn: 0, Suggestion: "s"},
 		}}},
+		"folded": {{Path: "f", Findings: []lint.Finding{
+			{Rule: "a", Also: []string{"b"}},
+			{Rule: "c", Suggestion: "s", Also: []string{"d", "e", "f"}},
+			{Rule: "g", Also: []string{}},
+		}}},
 		"bench": benchFiles(300),
 	}
 	for i, s := range oddStrings {
 		cases[fmt.Sprintf("odd %d", i)] = []File{
 			{Path: s, Channel: s, Lang: s, Stats: Stats{SMS: &channel.SMSStats{Encoding: s}}, Findings: []lint.Finding{{
-				Rule: s, Principle: s, Tone: s, Severity: s, Message: s, Match: s, Suggestion: s,
+				Rule: s, Principle: s, Tone: s, Severity: s, Message: s, Match: s, Suggestion: s, Also: []string{s, s},
 			}}},
 			{Path: s, Err: errors.New(s)},
 		}
@@ -114,7 +119,7 @@ func TestJSONFields(t *testing.T) {
 		{Stats{}, "words characters sms,omitempty x,omitempty"},
 		{channel.SMSStats{}, "encoding segments -"},
 		{channel.XStats{}, "weighted_length"},
-		{lint.Finding{}, "rule principle tone severity message match line column end_line end_column suggestion,omitempty - -"},
+		{lint.Finding{}, "rule principle tone severity message match line column end_line end_column suggestion,omitempty also,omitempty - -"},
 		{Summary{}, "files error warning info -"},
 		{File{}, "path channel,omitempty lang,omitempty stats findings - -"},
 	} {

@@ -204,6 +204,9 @@ func sarifLogOf(files []File, opts Options) sarifLog {
 			if x.Suggestion != "" {
 				msg += "\nSuggestion: " + x.Suggestion
 			}
+			if len(x.Also) > 0 {
+				msg += "\nAlso: " + strings.Join(x.Also, ", ")
+			}
 			run.Results = append(run.Results, sarifResult{
 				RuleID: x.Rule, RuleIndex: index[x.Rule], Level: sarifLevel(x.Severity),
 				Message: sarifText{Text: msg}, Locations: []sarifLocation{{pl}},

@@ -298,6 +298,11 @@ func (p textPrinter) finding(f *File, x *lint.Finding) {
 		writeSafe(p.w, x.Suggestion)
 		p.w.WriteByte('\n')
 	}
+	if len(x.Also) > 0 {
+		p.w.WriteString("  ")
+		p.style(ansiDim, "also: "+strings.Join(x.Also, ", "))
+		p.w.WriteByte('\n')
+	}
 	p.w.WriteByte('\n')
 }
 
