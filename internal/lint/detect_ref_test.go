@@ -23,6 +23,8 @@ var (
 	refSinceOnlyRe  = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s*$`)
 	refSinceWordRe  = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s+\pL+,?\s*$`)
 	refRangeRe      = regexp.MustCompile(`\d\.?\s*(?:[–-]|bis)\s*\d`)
+	refOfDateRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:vom|of|dated)$`)
+	refWeekOfRe     = regexp.MustCompile(`(?i)week(?:end)? of$`)
 )
 
 // refHasConcreteTime is the detector as first written: every expression,
@@ -45,6 +47,9 @@ func refHasConcreteTime(text string) bool {
 				continue
 			}
 			isRange := refRangeRe.MatchString(text[s:m[1]])
+			if i == 1 && refOfDateRe.MatchString(before) && !isRange && !refWeekOfRe.MatchString(before) {
+				continue
+			}
 			if refSinceWordRe.MatchString(before) {
 				continue
 			}
