@@ -87,6 +87,8 @@ func checkConcreteTime(t *testing.T, s string) {
 }
 
 var timeSeeds = []string{
+	"Ihre Bestellung vom 2. Mai kommt später; your order of 2 May, dated 3 June, in the week of 14 April.",
+	"Die Teile sind ab dem 14. Oktober vorrätig, vom 3.–11. September geschlossen.",
 	"Versand ab 9. Mai, Fragen an service@example.de",
 	"Überweisungen vom 27. werden erst am 28. gutgeschrieben.",
 	"We're offering 12 months of free credit monitoring, within two days of your reply.",
