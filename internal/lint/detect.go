@@ -725,8 +725,9 @@ func (ev *evaluation) hasHelpLink(r *rule) bool {
 }
 
 // helpURLWords in a web address mark it as a help or status page: help,
-// status and news pages, and the pages where people claim what they are
-// owed.
+// status and news pages, the pages where people claim what they are owed,
+// and pages about a disruption (a strike, a notice, a closure, a timetable
+// or replacement service).
 var helpURLWords = []string{"status", "hilfe", "help", "support", "service", "kontakt", "contact", "info", "faq",
 	"stoerung", "störung", "storung", "rueckruf", "rückruf", "recall", "update", "aktuell", "news", "notfall", "emergency", "incident",
 	"claim", "refund", "repay", "compensation", "erstattung", "entschaedigung", "entschädigung",
