@@ -219,11 +219,13 @@ func TestHoldout4(t *testing.T) {
 // at the end of the round it was written in: promotional F1 0.77 (German
 // 0.80, English 0.73), whiny F1 0.89 (German 0.84, English 0.94), 0 of 36
 // hard negatives flagged, next update 93.8 %, contact 94.4 %. Since then it
-// is a development set; its promotional misses were read and their
-// categories widened (promotional F1 0.97: German 1.00, English 0.94). The
-// floors sit a few points below.
+// is a development set: its promotional, whiny, next-update and contact
+// misses were read and the categories behind them widened (promotional F1
+// 0.97: German 1.00, English 0.94; whiny F1 1.00 in both languages; next
+// update and contact 100 % — development figures, not honest ones;
+// holdout6.yaml took its place). The floors sit a few points below.
 func TestHoldout5(t *testing.T) {
-	checkCorpus(t, "testdata/holdout5.yaml", floors{promotional: 0.92, whiny: 0.84, hardNegatives: 0.10, nextUpdate: 0.90, contact: 0.91, showMisses: true})
+	checkCorpus(t, "testdata/holdout5.yaml", floors{promotional: 0.92, whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.96, contact: 0.96, showMisses: true})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting

@@ -38,9 +38,9 @@ var (
 	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may|(?:your|the|next)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:bill|statement|invoice)|(?:rechnung|abrechnung)\s+(?:für|im)\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember))(?:[^\pL]|$)`)
 	// returnRe marks a sentence in which a bare "ab"/"from" time names
 	// when something comes back or goes out ("Versand ab 9. Mai").
-	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|again|back|reopen|resume|restored|available|in\s+stock)(?:[^\pL]|$)`)
+	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|vorrätig|auf\s+lager|bereit|abholbereit|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|zugestellt|zustellung|again|back|reopen|resume|restored|available|in\s+stock|ready|delivered)(?:[^\pL]|$)`)
 
-	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?/\s?|[\s-])?\d{2,}(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
+	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?[/-]\s?|\s)?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0(?:\s?\d){2,5}\)\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])0(?:\s?\d){2,5}\s?/\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
 )
 
 // timeExprs are the expressions of concrete times, in the order they are
@@ -152,8 +152,12 @@ func asciiEqualFold(s, w string) bool {
 	return true
 }
 
-// periodExpr is the index of periodRe in timeExprs.
-const periodExpr = 2
+// dateExpr and periodExpr are the indexes of dateRe and periodRe in
+// timeExprs.
+const (
+	dateExpr   = 1
+	periodExpr = 2
+)
 
 // acceptTime reports whether the time, date or period match m of
 // timeExprs[kind] in text is not a start time. The words before it are
@@ -168,6 +172,13 @@ func acceptTime(text string, m []int, kind int) bool {
 	// "12 months of free credit monitoring": a period that measures a
 	// thing, not a wait ("within two days of your order" is one).
 	if kind == periodExpr && len(m) >= 4 && durationOf(text[m[3]:]) && !equalFoldAny(lastWord(before), "within", "in", "innerhalb") {
+		return false
+	}
+	// "Ihre Bestellung vom 2. Mai", "your order of 2 May": the date of an
+	// order or a letter, not when something comes ("vom 3.–11. September"
+	// is a range, and one; so is "the week of 14 April").
+	if kind == dateExpr && equalFoldAny(lastWord(before), "vom", "of", "dated") && !isRange(text[s:m[1]]) &&
+		!hasSuffixFoldAny(before, "week of", "weekend of") {
 		return false
 	}
 	// "seit Montag, 5 Uhr", "since Monday": a day named as a start.
@@ -714,11 +725,14 @@ func (ev *evaluation) hasHelpLink(r *rule) bool {
 }
 
 // helpURLWords in a web address mark it as a help or status page: help,
-// status and news pages, and the pages where people claim what they are
-// owed.
+// status and news pages, the pages where people claim what they are owed,
+// and pages about a disruption (a strike, a notice, a closure, a timetable
+// or replacement service).
 var helpURLWords = []string{"status", "hilfe", "help", "support", "service", "kontakt", "contact", "info", "faq",
 	"stoerung", "störung", "storung", "rueckruf", "rückruf", "recall", "update", "aktuell", "news", "notfall", "emergency", "incident",
-	"claim", "refund", "repay", "compensation", "erstattung", "entschaedigung", "entschädigung"}
+	"claim", "refund", "repay", "compensation", "erstattung", "entschaedigung", "entschädigung",
+	"notice", "hinweis", "warnung", "streik", "strike", "disruption", "ersatz", "baustelle", "fahrplan", "timetable",
+	"sailing", "closure", "schliessung", "schließung"}
 
 // helpURL reports whether a lower-cased web address holds a word of
 // helpURLWords.

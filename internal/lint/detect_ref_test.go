@@ -23,6 +23,8 @@ var (
 	refSinceOnlyRe  = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s*$`)
 	refSinceWordRe  = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)\s+\pL+,?\s*$`)
 	refRangeRe      = regexp.MustCompile(`\d\.?\s*(?:[–-]|bis)\s*\d`)
+	refOfDateRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:vom|of|dated)$`)
+	refWeekOfRe     = regexp.MustCompile(`(?i)week(?:end)? of$`)
 )
 
 // refHasConcreteTime is the detector as first written: every expression,
@@ -45,6 +47,9 @@ func refHasConcreteTime(text string) bool {
 				continue
 			}
 			isRange := refRangeRe.MatchString(text[s:m[1]])
+			if i == 1 && refOfDateRe.MatchString(before) && !isRange && !refWeekOfRe.MatchString(before) {
+				continue
+			}
 			if refSinceWordRe.MatchString(before) {
 				continue
 			}
@@ -82,6 +87,8 @@ func checkConcreteTime(t *testing.T, s string) {
 }
 
 var timeSeeds = []string{
+	"Ihre Bestellung vom 2. Mai kommt später; your order of 2 May, dated 3 June, in the week of 14 April.",
+	"Die Teile sind ab dem 14. Oktober vorrätig, vom 3.–11. September geschlossen.",
 	"Versand ab 9. Mai, Fragen an service@example.de",
 	"Überweisungen vom 27. werden erst am 28. gutgeschrieben.",
 	"We're offering 12 months of free credit monitoring, within two days of your reply.",

@@ -362,7 +362,8 @@ func bareAt(s string, start int) (int, int) {
 // of the alternation.
 var tldsByLetter = func() [26][]string {
 	var t [26][]string
-	for _, tld := range []string{"de", "com", "net", "org", "info", "eu", "at", "ch", "io", "co", "uk", "app", "shop", "online", "example", "bank", "news", "gov", "edu"} {
+	for _, tld := range []string{"de", "com", "net", "org", "info", "eu", "at", "ch", "io", "co", "uk", "app", "shop", "online", "example", "bank", "news", "gov", "edu",
+		"cloud", "dev", "biz", "tv", "fr", "nl", "lu", "li", "ie", "nz", "au", "berlin", "wien", "koeln", "hamburg", "bayern", "swiss", "travel", "health"} {
 		t[tld[0]-'a'] = append(t[tld[0]-'a'], tld)
 	}
 	return t
