@@ -268,6 +268,27 @@ func TestPromoParaphrases(t *testing.T) {
 	checkCorpus(t, "testdata/promo-paraphrases.yaml", floors{promotional: 0.93, hardNegatives: 0.05, showMisses: true, perLang: true})
 }
 
+// TestPromoOccasionDE holds German promotion that rides on a crisis to its
+// meaning: testdata/promo-occasion-de.yaml began with 53 German wordings
+// written by category (a storm, a heatwave, a strike or an outage as the occasion
+// for a price, "wir haben da was für Sie", a prize draw on the occasion,
+// the brand as the hero of the hour, self-praise against every rival, a
+// product placed in an apology or notice, a scandal turned into a sale,
+// a hashtag ridden for a sale, a discount "zum Trost") and 16 honest
+// look-alikes (free delivery while the shops are shut, a refund, a plain
+// donation, pride in the team inside an honest letter, opening hours in a
+// heatwave). The built-ins caught 35 of the 53 before they were widened
+// for it and flagged none of the look-alikes. A second set of 20 wordings
+// and 6 look-alikes, written after that widening and scored once, unseen,
+// was caught 13 of 20 (12 by the built-ins before the first widening),
+// with no look-alike flagged: the widening reached barely past the
+// wordings it was built from. After a second widening the built-ins catch
+// 72 of 73 and flag none of the 22 look-alikes. Brand puns on an event are
+// not in it: words alone do not show what a pun refers to.
+func TestPromoOccasionDE(t *testing.T) {
+	checkCorpus(t, "testdata/promo-occasion-de.yaml", floors{promotional: 0.95, hardNegatives: 0.05, showMisses: true})
+}
+
 // TestHonest holds the false-alarm rate on honest crisis messages:
 // testdata/honest.yaml has 80 German and 80 English messages that are
 // neither promotional nor whiny, about half of them hard negatives that
