@@ -228,6 +228,21 @@ func TestHoldout5(t *testing.T) {
 	checkCorpus(t, "testdata/holdout5.yaml", floors{promotional: 0.92, whiny: 0.95, hardNegatives: 0.10, nextUpdate: 0.96, contact: 0.96, showMisses: true})
 }
 
+// TestHoldout6 guards the honest short-message figures of this round:
+// testdata/holdout6.yaml (160 messages, 80 per language, other senders than
+// holdout5's) was written without knowledge of the lexicons, the rules,
+// the other corpora or the linter's results, and measured once, at the end
+// of the round it was written in: promotional F1 0.78 (German 0.80, English
+// 0.75), whiny F1 0.67 (German 0.71, English 0.62), 5 of 34 hard negatives
+// flagged, next update 85.6 %, contact 93.8 %. The rules of the round's
+// start scored about the same (0.80, 0.68, 5 of 34, 84.4 %, 95.0 %): the
+// round's widening did not carry over to these messages. Its entries must
+// not steer tuning, so a failure does not list them. The floors sit a few
+// points below.
+func TestHoldout6(t *testing.T) {
+	checkCorpus(t, "testdata/holdout6.yaml", floors{promotional: 0.72, whiny: 0.60, hardNegatives: 0.18, nextUpdate: 0.82, contact: 0.90})
+}
+
 // TestWordingsDE holds the German categories of whiny and blame-shifting
 // meaning: testdata/wordings-de.yaml has 128 wordings across fourteen
 // categories (blame on third parties, hands tied, taking the flak, the
@@ -301,7 +316,31 @@ func TestPromoOccasionDE(t *testing.T) {
 // fails here even when the tuned corpora still score perfectly; the
 // ceiling leaves room for four messages per language.
 func TestHonest(t *testing.T) {
-	const path = "testdata/honest.yaml"
+	checkHonest(t, "testdata/honest.yaml", 80, 0.05, 0.95, 0.96)
+}
+
+// TestHonest2 holds the false alarms on testdata/honest2.yaml: 60 German
+// and 60 English honest messages that each look like a risky category (a
+// contractor, a supplier or "human error" named as the cause while owning
+// it, the standards that apply with what changes, a storm or an attack as
+// the cause, a refund, a donation, modest pride, a pricing error honoured,
+// a rumour corrected with test results). They were written without seeing
+// the word lists, the rules or the linter's results and measured once, at
+// the end of the round they were written in: 15 of 120 flagged (12.5 %;
+// the rules of the round's start flagged 11). The four false alarms the
+// round's new blame rules added were then read and cleared by meaning, so
+// the file is a development set now: 11 of 120 (5 German, 6 English). The
+// ceiling leaves room for one more message per language. Next-update
+// detection reads 82.5 % here (contact 97.5 %), measured once as well.
+func TestHonest2(t *testing.T) {
+	checkHonest(t, "testdata/honest2.yaml", 60, 0.12, 0.78, 0.93)
+}
+
+// checkHonest fails when more than maxRate of the honest messages of a
+// language in path are flagged promotional or whiny, or when next-update
+// or contact detection falls below its floor.
+func checkHonest(t *testing.T, path string, perLang int, maxRate, nextUpdate, contact float64) {
+	t.Helper()
 	entries, err := lint.LoadCorpus(path)
 	if err != nil {
 		t.Fatal(err)
@@ -313,8 +352,8 @@ func TestHonest(t *testing.T) {
 			t.Errorf("%s: %s is labelled promotional or whiny; this corpus holds honest messages only", path, e.ID)
 		}
 	}
-	if langs["de"] < 80 || langs["en"] < 80 {
-		t.Fatalf("%s: want at least 80 messages per language, have %v", path, langs)
+	if langs["de"] < perLang || langs["en"] < perLang {
+		t.Fatalf("%s: want at least %d messages per language, have %v", path, perLang, langs)
 	}
 	sc := evaluateBuiltin(t, entries)
 	var flagged strings.Builder
@@ -323,7 +362,6 @@ func TestHonest(t *testing.T) {
 			fmt.Fprintf(&flagged, "\n  %s %s [%s]", m.ID, m.What, strings.Join(m.Rules, ", "))
 		}
 	}
-	const maxRate = 0.05
 	for _, lang := range []string{"de", "en"} {
 		rate := float64(sc.Flagged[lang]) / float64(sc.Messages[lang])
 		t.Logf("%s [%s]: %d of %d honest messages flagged (%.1f%%)", path, lang, sc.Flagged[lang], sc.Messages[lang], 100*rate)
@@ -334,11 +372,12 @@ func TestHonest(t *testing.T) {
 	if r := sc.HardNegativeRate(); r > maxRate {
 		t.Errorf("%s: %.1f%% of hard negatives flagged, at most %.0f%%%s", path, 100*r, 100*maxRate, flagged.String())
 	}
-	// Measured when the corpus was written: next update 92.5 %, contact 93.8 %;
-	// 96.9 % and 98.1 % since the forms of TestDetectionForms.
-	if sc.NextUpdate.Accuracy() < 0.95 || sc.Contact.Accuracy() < 0.96 {
-		t.Errorf("%s: detection next-update %.1f%% (floor 95%%), contact %.1f%% (floor 96%%)", path,
-			100*sc.NextUpdate.Accuracy(), 100*sc.Contact.Accuracy())
+	// honest.yaml, measured when it was written: next update 92.5 %, contact
+	// 93.8 %; 96.9 % and 98.1 % since the forms of TestDetectionForms.
+	// honest2.yaml, measured once: next update 82.5 %, contact 97.5 %.
+	if sc.NextUpdate.Accuracy() < nextUpdate || sc.Contact.Accuracy() < contact {
+		t.Errorf("%s: detection next-update %.1f%% (floor %.0f%%), contact %.1f%% (floor %.0f%%)", path,
+			100*sc.NextUpdate.Accuracy(), 100*nextUpdate, 100*sc.Contact.Accuracy(), 100*contact)
 	}
 }
 

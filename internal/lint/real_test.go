@@ -21,38 +21,43 @@ type realFloor struct {
 // realFloors hold the figures of the built-in playbooks on the real public
 // statements in testdata/real, measured at the end of the round (see the
 // README's "Quality and speed") and set a few points below, so that a
-// change which judges real text worse fails here. Train and dev were used
-// for tuning: agreement 86 % (en, 159 of 185) and 81 % (de, 87 of 108),
-// praised statements flagged 1 % (en, 1 of 73) and 3 % (de, 1 of 33). The
-// test split was never tuned on and measured at the end of each round:
-// agreement 56 % (en, 29 of 52) and 29 % (de, 8 of 28), praised flagged
-// 8 % (1 of 13) and 0 % (0 of 7). The fresh statements (fresh-*.yaml and
-// fresh2-*.yaml, all splits) were collected after the round's rules were
-// written and measured once, at its end: agreement 35 % (en, 22 of 62) and
-// 40 % (de, 14 of 35), praised flagged 1 of 16 and 2 of 10. One statement
-// moves a test or fresh figure by 2 to 10 points, hence the wider margins
-// there.
+// change which judges real text worse fails here.
+//   - train+dev: the train and dev splits of statements-*, fresh-* and
+//     fresh2-*, used for tuning: agreement 84 % (en, 199 of 237) and 79 %
+//     (de, 108 of 136), praised statements flagged 2 of 84 and 1 of 39.
+//   - test: the test split of statements-*, never tuned on, read at the end
+//     of each round: agreement 58 % (en, 30 of 52) and 29 % (de, 8 of 28),
+//     praised flagged 1 of 13 and 0 of 7.
+//   - fresh3: fresh3-*.yaml, all splits, collected this round by people who
+//     had not seen the rules and measured once, at its end: agreement 44 %
+//     (en, 17 of 39) and 54 % (de, 15 of 28), praised flagged 1 of 12 and 0
+//     of 10. A linter that flags nothing scores 31 % and 36 %.
+//
+// The test splits of fresh-* and fresh2-* are too small to hold a floor
+// (10 and 7 statements); the README gives them. One statement moves a test
+// or fresh3 figure by 2 to 4 points, hence the wider margins there.
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
-		"de": {agreement: 0.77, praisedFlagged: 0.06},
-		"en": {agreement: 0.82, praisedFlagged: 0.05},
+		"de": {agreement: 0.75, praisedFlagged: 0.06},
+		"en": {agreement: 0.80, praisedFlagged: 0.05},
 	},
 	"test": {
 		"de": {agreement: 0.22, praisedFlagged: 0.10},
-		"en": {agreement: 0.50, praisedFlagged: 0.16},
+		"en": {agreement: 0.52, praisedFlagged: 0.16},
 	},
-	"fresh": {
-		"de": {agreement: 0.34, praisedFlagged: 0.30},
-		"en": {agreement: 0.30, praisedFlagged: 0.13},
+	"fresh3": {
+		"de": {agreement: 0.46, praisedFlagged: 0.10},
+		"en": {agreement: 0.38, praisedFlagged: 0.17},
 	},
 }
 
 // TestRealStatements scores the built-in playbooks on real public crisis
 // statements per language and split against the floors above.
 func TestRealStatements(t *testing.T) {
-	var entries, fresh []lint.RealEntry
+	var entries, fresh3 []lint.RealEntry
 	for _, path := range []string{"testdata/real/statements-de.yaml", "testdata/real/statements-en.yaml",
-		"testdata/real/fresh-de.yaml", "testdata/real/fresh-en.yaml", "testdata/real/fresh2-de.yaml", "testdata/real/fresh2-en.yaml"} {
+		"testdata/real/fresh-de.yaml", "testdata/real/fresh-en.yaml", "testdata/real/fresh2-de.yaml", "testdata/real/fresh2-en.yaml",
+		"testdata/real/fresh3-de.yaml", "testdata/real/fresh3-en.yaml"} {
 		c, err := lint.LoadAnyCorpus(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			if os.Getenv("CI") == "true" {
@@ -66,9 +71,14 @@ func TestRealStatements(t *testing.T) {
 		if c.Real == nil {
 			t.Fatalf("%s: not a corpus of real statements", path)
 		}
-		if strings.HasPrefix(filepath.Base(path), "fresh") {
-			fresh = append(fresh, c.Real...)
-		} else {
+		switch base := filepath.Base(path); {
+		case strings.HasPrefix(base, "fresh3"):
+			fresh3 = append(fresh3, c.Real...)
+		case strings.HasPrefix(base, "fresh"):
+			// Their train and dev splits are tuned on; their test splits
+			// are too small for a floor of their own.
+			entries = append(entries, lint.FilterSplits(c.Real, []string{"train", "dev"})...)
+		default:
 			entries = append(entries, c.Real...)
 		}
 	}
@@ -82,7 +92,7 @@ func TestRealStatements(t *testing.T) {
 	for split, set := range map[string][]lint.RealEntry{
 		"train+dev": lint.FilterSplits(entries, []string{"train", "dev"}),
 		"test":      lint.FilterSplits(entries, []string{"test"}),
-		"fresh":     fresh,
+		"fresh3":    fresh3,
 	} {
 		sc, err := lint.EvaluateReal(set, engineFor)
 		if err != nil {
