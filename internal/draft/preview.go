@@ -109,6 +109,9 @@ func (f *flow) findingsText(m compose.Message) string {
 			if x.Suggestion != "" {
 				b.WriteString("\n    " + msg(lang, "suggestion") + oneLine(x.Suggestion))
 			}
+			if len(x.Also) > 0 {
+				b.WriteString("\n    " + msg(lang, "also") + strings.Join(x.Also, ", "))
+			}
 		}
 	}
 	b.WriteString("\n" + msg(lang, "principles") + ": " + principleSummary(f.pb, findings))

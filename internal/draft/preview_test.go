@@ -69,3 +69,26 @@ func TestShortCounterCountsTheShortChannels(t *testing.T) {
 		t.Errorf("counter for a short version that is too long:\n%s", got)
 	}
 }
+
+// TestFindingsTextNamesFoldedRules: a discount line gives one promotional
+// finding in the review, and the rules folded into it are named, in the
+// draft's language.
+func TestFindingsTextNamesFoldedRules(t *testing.T) {
+	for _, tc := range []struct{ lang, text, also string }{
+		{"de", "Nur heute 20 % Rabatt mit Code SORRY20!", "Ebenso: "},
+		{"en", "Save 30% on everything with code SORRY30 today only!", "Also: "},
+	} {
+		f := &flow{st: &State{Lang: tc.lang}}
+		if err := f.loadPlaybook("builtin:" + tc.lang); err != nil {
+			t.Fatal(err)
+		}
+		facts := &incident.Facts{Incident: "x", Stage: "initial", Lang: tc.lang}
+		got := f.findingsText(compose.NewMessage(facts, tc.lang, "sms", tc.text))
+		if n := strings.Count(got, "helpful.discount-code"); n != 1 {
+			t.Errorf("%s: discount-code named %d times, want once:\n%s", tc.lang, n, got)
+		}
+		if !strings.Contains(got, tc.also+"helpful.") || !strings.Contains(got, "helpful.urgency") {
+			t.Errorf("%s: the folded rules are not named:\n%s", tc.lang, got)
+		}
+	}
+}

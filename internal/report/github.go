@@ -65,7 +65,11 @@ func (g *githubPrinter) file(f *File) {
 		level := githubLevel(x.Severity)
 		g.count(level)
 		if g.rows {
-			g.summary = append(g.summary, summaryRow{level: level, path: f.Path, rule: x.Rule, message: x.Message, line: x.Line, col: x.Column})
+			msg := x.Message
+			if len(x.Also) > 0 {
+				msg += " (also: " + strings.Join(x.Also, ", ") + ")"
+			}
+			g.summary = append(g.summary, summaryRow{level: level, path: f.Path, rule: x.Rule, message: msg, line: x.Line, col: x.Column})
 		}
 		g.command(level, f.Path)
 		if x.Line > 0 {
