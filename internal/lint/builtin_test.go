@@ -241,7 +241,8 @@ func TestHoldout5(t *testing.T) {
 // meal voucher for stranded passengers, a script line of what not to say,
 // a fault in the sender's own data centre, "you are right to be angry", a
 // cost behind a price rise, a social tariff, a reduced strike timetable, a
-// fire ban), which gives promotional F1 0.83 (German 0.85, English 0.80),
+// fire ban, a cause named for an outage read as a sale), which gives
+// promotional F1 0.84 (German 0.88, English 0.80, precision 1.00 in both),
 // whiny F1 0.71 (0.77, 0.64) and no hard negative flagged — development
 // figures, not honest ones. Floors sit a few points below; the
 // hard-negative ceiling stays at none.

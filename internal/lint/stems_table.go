@@ -3465,6 +3465,7 @@ var builtinStems = map[string][][2]string{
 		{"zeiten", "zeit"},
 		{"zeitnah", "zeitnah"},
 		{"zeitpunkt", "zeitpunkt"},
+		{"zeitraum", "zeitraum"},
 		{"zeitungsberichte", "zeitungsbericht"},
 		{"zermürbend", "zermurb"},
 		{"zerrbild", "zerrbild"},
