@@ -236,11 +236,18 @@ func TestHoldout5(t *testing.T) {
 // 0.75), whiny F1 0.67 (German 0.71, English 0.62), 5 of 34 hard negatives
 // flagged, next update 85.6 %, contact 93.8 %. The rules of the round's
 // start scored about the same (0.80, 0.68, 5 of 34, 84.4 %, 95.0 %): the
-// round's widening did not carry over to these messages. Its entries must
-// not steer tuning, so a failure does not list them. The floors sit a few
-// points below.
+// round's widening did not carry over to these messages. It is a
+// development set now: its false alarms were read and cleared by meaning (a
+// meal voucher for stranded passengers, a script line of what not to say,
+// a fault in the sender's own data centre, "you are right to be angry", a
+// cost behind a price rise, a social tariff, a reduced strike timetable, a
+// fire ban, a cause named for an outage read as a sale), which gives
+// promotional F1 0.84 (German 0.88, English 0.80, precision 1.00 in both),
+// whiny F1 0.71 (0.77, 0.64) and no hard negative flagged — development
+// figures, not honest ones. Floors sit a few points below; the
+// hard-negative ceiling stays at none.
 func TestHoldout6(t *testing.T) {
-	checkCorpus(t, "testdata/holdout6.yaml", floors{promotional: 0.72, whiny: 0.60, hardNegatives: 0.18, nextUpdate: 0.82, contact: 0.90})
+	checkCorpus(t, "testdata/holdout6.yaml", floors{promotional: 0.80, whiny: 0.68, hardNegatives: 0, nextUpdate: 0.82, contact: 0.90, showMisses: true})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting
@@ -329,11 +336,16 @@ func TestHonest(t *testing.T) {
 // the end of the round they were written in: 15 of 120 flagged (12.5 %;
 // the rules of the round's start flagged 11). The four false alarms the
 // round's new blame rules added were then read and cleared by meaning, so
-// the file is a development set now: 11 of 120 (5 German, 6 English). The
-// ceiling leaves room for one more message per language. Next-update
-// detection reads 82.5 % here (contact 97.5 %), measured once as well.
+// the file became a development set with 11 of 120 flagged (5 German, 6
+// English). Those eleven were read and cleared by meaning as well (the
+// cause owned though a franchisee or a print service did the work, flood
+// damage to one's own premises, pride in what volunteers did, a pricing
+// error honoured, crews "out now", the reader's frustration acknowledged, a
+// recall's "gagging", "the council's fault, not yours"): none is flagged
+// now, and the ceiling holds it there. Next-update detection reads 82.5 %
+// here (contact 97.5 %), measured once as well.
 func TestHonest2(t *testing.T) {
-	checkHonest(t, "testdata/honest2.yaml", 60, 0.12, 0.78, 0.93)
+	checkHonest(t, "testdata/honest2.yaml", 60, 0, 0.78, 0.93)
 }
 
 // checkHonest fails when more than maxRate of the honest messages of a
