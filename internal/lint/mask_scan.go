@@ -358,12 +358,16 @@ func bareAt(s string, start int) (int, int) {
 	}
 }
 
-// tlds are bareURLRe's top-level domains by first letter, in the order
-// of the alternation.
+// bareTLDs are the top-level domains a web address without a scheme
+// may end in, in the order of bareURLRe's alternation.
+var bareTLDs = []string{"de", "com", "net", "org", "info", "eu", "at", "ch", "io", "co", "uk", "app", "shop", "online", "example", "bank", "news", "gov", "edu",
+	"cloud", "dev", "biz", "tv", "fr", "nl", "lu", "li", "ie", "nz", "au", "berlin", "wien", "koeln", "hamburg", "bayern", "swiss", "travel", "health"}
+
+// tldsByLetter are bareTLDs by first letter, in the order of the
+// alternation.
 var tldsByLetter = func() [26][]string {
 	var t [26][]string
-	for _, tld := range []string{"de", "com", "net", "org", "info", "eu", "at", "ch", "io", "co", "uk", "app", "shop", "online", "example", "bank", "news", "gov", "edu",
-		"cloud", "dev", "biz", "tv", "fr", "nl", "lu", "li", "ie", "nz", "au", "berlin", "wien", "koeln", "hamburg", "bayern", "swiss", "travel", "health"} {
+	for _, tld := range bareTLDs {
 		t[tld[0]-'a'] = append(t[tld[0]-'a'], tld)
 	}
 	return t

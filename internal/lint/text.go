@@ -605,7 +605,7 @@ func widenTicks(src []byte, from, to int) (int, int) {
 
 var (
 	urlRe       = lazyRE(`(?i)\b(?:https?://|www\.)[^\s<>()"„“”»«]+[^\s<>()"„“”»«.,;:!?'’)]`)
-	bareURLRe   = lazyRE(`(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:de|com|net|org|info|eu|at|ch|io|co|uk|app|shop|online|example|bank|news|gov|edu|cloud|dev|biz|tv|fr|nl|lu|li|ie|nz|au|berlin|wien|koeln|hamburg|bayern|swiss|travel|health)\b(?:/[^\s<>()"„“”]*[^\s<>()"„“”.,;:!?'’)])?`)
+	bareURLRe   = lazyRE(`(?i)\b[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.(?:` + strings.Join(bareTLDs, "|") + `)\b(?:/[^\s<>()"„“”]*[^\s<>()"„“”.,;:!?'’)])?`)
 	emailRe     = lazyRE(`(?i)\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b`)
 	blockQuote  = lazyRE(`(?m)^[ \t]{0,3}>[^\n]*`)
 	quotePairs  = [][2]string{{"„", "“"}, {"“", "”"}, {"»", "«"}, {"«", "»"}, {"‚", "‘"}, {"\"", "\""}}
