@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -397,7 +398,7 @@ func explainHead(w io.Writer, pb *playbook.Playbook, h *playbook.Head) {
 }
 
 func newPlaybookTestCmd(s streams) *cobra.Command {
-	var corpus string
+	var corpora []string
 	var verbose bool
 	var splits []string
 	c := &cobra.Command{
@@ -414,14 +415,19 @@ A corpus of real public statements (entries with language, verdict and
 text, optionally split) is scored by agreement with the public: a
 statement praised as good must pass, a promotional one must be flagged
 promotional, a whiny or blame-shifting one whiny. Agreement is printed
-per verdict and language; evasive and mixed statements are counted apart.
---split keeps only the statements of the named splits.
+per verdict and language, beside what a linter that flags nothing would
+score; evasive and mixed statements are counted apart. --split keeps only
+the statements of the named splits.
+
+--corpus may be repeated, or given a quoted glob ('real/*.yaml'): the
+files are pooled and scored as one corpus. They must all be of one kind.
 
 Without PLAYBOOK, examples of both built-ins run and corpus entries are
 judged with the built-in playbook of their language.`,
 		Example: `  crisis playbook test
   crisis playbook test team.yaml --corpus corpus.yaml
-  crisis playbook test --corpus statements.yaml --split train --split dev -v`,
+  crisis playbook test --corpus statements.yaml --split train --split dev -v
+  crisis playbook test --corpus 'real/*.yaml' --split test`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			for _, sp := range splits {
@@ -429,20 +435,55 @@ judged with the built-in playbook of their language.`,
 					return usageErr(fmt.Errorf("--split %q: use %s", sp, strings.Join(lint.Splits, ", ")))
 				}
 			}
-			if len(splits) > 0 && corpus == "" {
+			if len(splits) > 0 && len(corpora) == 0 {
 				return usageErr(errors.New("--split needs --corpus"))
 			}
-			return playbookTest(s, firstArg(args), corpus, splits, verbose)
+			files, err := corpusFiles(corpora)
+			if err != nil {
+				return usageErr(err)
+			}
+			return playbookTest(s, firstArg(args), files, splits, verbose)
 		},
 	}
-	c.Flags().StringVar(&corpus, "corpus", "", "labelled corpus to score (YAML)")
+	c.Flags().StringArrayVar(&corpora, "corpus", nil, "labelled corpus to score (YAML); repeat it or give a quoted glob to pool several files")
 	_ = c.RegisterFlagCompletionFunc("corpus", fileCompletion("yaml", "yml"))
 	c.Flags().BoolVarP(&verbose, "verbose", "v", false, "list every corpus entry judged differently from its label")
 	c.Flags().StringSliceVar(&splits, "split", nil, "score only the real statements of these splits (train, dev, test)")
 	return c
 }
 
-func playbookTest(s streams, ref, corpus string, splits []string, verbose bool) error {
+// corpusFiles expands the --corpus values: a value with glob characters
+// that names no file is a pattern and must match at least one. The files
+// are returned in the order given, each pattern's matches sorted, without
+// repeats.
+func corpusFiles(values []string) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	for _, v := range values {
+		matches := []string{v}
+		if strings.ContainsAny(v, "*?[") {
+			if _, err := os.Stat(v); err != nil {
+				m, err := filepath.Glob(v)
+				if err != nil {
+					return nil, fmt.Errorf("--corpus %q: %v", v, err)
+				}
+				if len(m) == 0 {
+					return nil, fmt.Errorf("--corpus %q matches no file", v)
+				}
+				matches = m // sorted by filepath.Glob
+			}
+		}
+		for _, f := range matches {
+			if !seen[f] {
+				seen[f] = true
+				out = append(out, f)
+			}
+		}
+	}
+	return out, nil
+}
+
+func playbookTest(s streams, ref string, corpora []string, splits []string, verbose bool) error {
 	engines := map[string]*lint.Engine{}
 	engineFor := func(r string) (*lint.Engine, error) {
 		if e, ok := engines[r]; ok {
@@ -484,8 +525,8 @@ func playbookTest(s streams, ref, corpus string, splits []string, verbose bool) 
 		}
 	}
 	fmt.Fprintf(s.out, "examples: %d run, %d failed\n", total, failed)
-	if corpus != "" {
-		if err := scoreCorpus(s.out, ref, corpus, splits, verbose, engineFor); err != nil {
+	if len(corpora) > 0 {
+		if err := scoreCorpus(s.out, ref, corpora, splits, verbose, engineFor); err != nil {
 			return usageErr(err)
 		}
 	}
@@ -495,15 +536,44 @@ func playbookTest(s streams, ref, corpus string, splits []string, verbose bool) 
 	return nil
 }
 
+// loadCorpora reads the corpus files and pools them into one corpus; they
+// must all hold the same kind of entries.
+func loadCorpora(files []string) (*lint.Corpus, error) {
+	kind := func(c *lint.Corpus) string {
+		if c.Real != nil {
+			return "real statements"
+		}
+		return "labelled messages"
+	}
+	var pooled *lint.Corpus
+	for _, f := range files {
+		c, err := lint.LoadAnyCorpus(f)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case pooled == nil:
+			pooled = c
+		case (c.Real == nil) != (pooled.Real == nil):
+			return nil, fmt.Errorf("%s holds %s, %s %s: pool files of one kind", f, kind(c), files[0], kind(pooled))
+		default:
+			pooled.Real = append(pooled.Real, c.Real...)
+			pooled.Labelled = append(pooled.Labelled, c.Labelled...)
+		}
+	}
+	return pooled, nil
+}
+
 // scoreCorpus scores a labelled corpus or a corpus of real statements,
-// whichever the file holds. Without ref each entry is judged by the
-// built-in playbook of its language; with ref, entries in languages the
-// playbook has no lexicon for are left out and counted.
-func scoreCorpus(w io.Writer, ref, corpus string, splits []string, verbose bool, engineFor func(string) (*lint.Engine, error)) error {
-	c, err := lint.LoadAnyCorpus(corpus)
+// whichever the files hold, pooled. Without ref each entry is judged by
+// the built-in playbook of its language; with ref, entries in languages
+// the playbook has no lexicon for are left out and counted.
+func scoreCorpus(w io.Writer, ref string, files []string, splits []string, verbose bool, engineFor func(string) (*lint.Engine, error)) error {
+	c, err := loadCorpora(files)
 	if err != nil {
 		return err
 	}
+	corpus := strings.Join(files, " + ")
 	if c.Real == nil && len(splits) > 0 {
 		return fmt.Errorf("%s: --split applies to a corpus of real statements (entries with a verdict and a split)", corpus)
 	}
@@ -662,6 +732,14 @@ func printRealScores(w io.Writer, name string, splits []string, n int, sc *lint.
 	for _, l := range langs {
 		t := sc.Target[l]
 		fmt.Fprintf(tw, "agreement\t%s\t%d\t%d\t%.0f%%\t\n", l, t.Agreed, t.N, 100*t.Share())
+	}
+	// A linter that flags nothing agrees on exactly the praised ones.
+	for _, l := range langs {
+		t, good := sc.Target[l], 0
+		if p := sc.Praised[l]; p != nil {
+			good = p.N
+		}
+		fmt.Fprintf(tw, "flag nothing\t%s\t%d\t%d\t%.0f%%\t\n", l, good, t.N, 100*float64(good)/float64(max(t.N, 1)))
 	}
 	tw.Flush()
 	for _, l := range sortedLangs(sc.Praised) {
