@@ -31,16 +31,16 @@ var (
 	// and at a context character after it, for firstClock.
 	clockAt0  = lazyRE(`(?i)\A(?:^|[^\d.:])` + clockBody)
 	clockAtP  = lazyRE(`(?i)\A[^\d.:]` + clockBody)
-	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:am|bis\s+zum)\s+\d{1,2}\.(?:\s|$)|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
+	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|jän|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:am|bis\s+zum)\s+\d{1,2}\.(?:\s|$)|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
 	periodRe  = lazyRE(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a|an|half\s+an?|einer\s+halben|einer\s+knappen)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
 	spelledRe = lazyRE(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
 	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
-	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|februar|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may|(?:your|the|next)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:bill|statement|invoice)|(?:rechnung|abrechnung)\s+(?:für|im)\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember))(?:[^\pL]|$)`)
+	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|jänner|februar|feber|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may|(?:your|the|next)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:bill|statement|invoice)|(?:rechnung|abrechnung)\s+(?:für|im)\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember))(?:[^\pL]|$)`)
 	// returnRe marks a sentence in which a bare "ab"/"from" time names
 	// when something comes back or goes out ("Versand ab 9. Mai").
 	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|vorrätig|auf\s+lager|bereit|abholbereit|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|zugestellt|zustellung|again|back|reopen|resume|restored|available|in\s+stock|ready|delivered)(?:[^\pL]|$)`)
 
-	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?[/-]\s?|\s)?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0(?:\s?\d){2,5}\)\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])0(?:\s?\d){2,5}\s?/\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}`)
+	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?[/-]\s?|\s)?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0(?:\s?\d){2,5}\)\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])0(?:\s?\d){2,5}\s?/\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b`)
 )
 
 // timeExprs are the expressions of concrete times, in the order they are
@@ -188,12 +188,13 @@ func acceptTime(text string, m []int, kind int) bool {
 	if !hasSuffixFoldAny(before, "seit", "since", "ab", "from", "started at", "begann um") {
 		return true
 	}
-	// "erst ab 20. November", "not until …, from", "abholbereit ab Montag"
-	// name when something comes, not when it started ("Versand ab 9. Mai"
+	// "erst ab 20. November", "not until …, from", "abholbereit ab Montag",
+	// "die Messwerte stehen ab 16 Uhr online" name when something comes,
+	// not when it started ("Versand ab 9. Mai"
 	// is a word of return, below).
 	if i := strings.LastIndexByte(before, ' '); i >= 0 && equalFoldAny(before[i+1:], "ab", "from") &&
-		hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again", "abholbereit",
-			"shipping", "dispatch") {
+		(hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again", "abholbereit",
+			"shipping", "dispatch") || equalFoldAny(lastWord(before[:i]), "stehen", "steht", "online")) {
 		return true
 	}
 	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again", "Versand ab
@@ -325,14 +326,14 @@ var timeWords = func() map[string]uint8 {
 	add(1<<3, "ein eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn "+
 		"siebzehn achtzehn neunzehn zwanzig einundzwanzig zweiundzwanzig one two three four five six seven eight nine ten "+
 		"eleven twelve noon midday mittag")
-	add(1<<4, "januar februar märz maerz april mai juni juli august september oktober november dezember "+
+	add(1<<4, "januar jänner februar feber märz maerz april mai juni juli august september oktober november dezember "+
 		"january february march june july october december jan feb mar apr jun jul aug sep sept oct nov dec may")
 	return m
 }()
 
 // dateParts are substrings of which dateRe needs one, besides a digit
 // directly followed by a period or a dash.
-var dateParts = bytesOf("jan", "feb", "mär", "maerz", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
+var dateParts = bytesOf("jan", "jän", "feb", "mär", "maerz", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "oct", "nov",
 	"dez", "dec", "mar", "may", "kw", "cw", "kalenderwoche", "calendar")
 
 func bytesOf(ss ...string) [][]byte {
@@ -726,13 +727,13 @@ func (ev *evaluation) hasHelpLink(r *rule) bool {
 
 // helpURLWords in a web address mark it as a help or status page: help,
 // status and news pages, the pages where people claim what they are owed,
-// and pages about a disruption (a strike, a notice, a closure, a timetable
-// or replacement service).
+// pages about a disruption (a strike, a notice, a closure, a timetable
+// or replacement service) and journey planners.
 var helpURLWords = []string{"status", "hilfe", "help", "support", "service", "kontakt", "contact", "info", "faq",
 	"stoerung", "störung", "storung", "rueckruf", "rückruf", "recall", "update", "aktuell", "news", "notfall", "emergency", "incident",
 	"claim", "refund", "repay", "compensation", "erstattung", "entschaedigung", "entschädigung",
 	"notice", "hinweis", "warnung", "streik", "strike", "disruption", "ersatz", "baustelle", "fahrplan", "timetable",
-	"sailing", "closure", "schliessung", "schließung"}
+	"sailing", "closure", "schliessung", "schließung", "planner", "planer"}
 
 // helpURL reports whether a lower-cased web address holds a word of
 // helpURLWords.

@@ -16,7 +16,7 @@ import (
 // these.
 var (
 	refSinceRe      = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
-	refFutureFromRe = regexp.MustCompile(`(?i)(?:erst|frühestens|wieder|not until|only|again|abholbereit|shipping|dispatch)\s+(?:ab|from)\s*$`)
+	refFutureFromRe = regexp.MustCompile(`(?i)(?:(?:erst|frühestens|wieder|not until|only|again|abholbereit|shipping|dispatch)|(?:^|\s)(?:stehen|steht|online))\s+(?:ab|from)\s*$`)
 	refDurationOfRe = regexp.MustCompile(`(?i)^ *of[ \n]`)
 	refWithinRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:within|in|innerhalb)$`)
 	refBareFromRe   = regexp.MustCompile(`(?i)(?:^|\s)(?:ab|from)\s*$`)
@@ -107,6 +107,7 @@ var timeSeeds = []string{
 	"Um 9", "um\t9", "UM 9:30 Uhr", "x9 Uhr", ".9 Uhr", ":9 Uhr", "9", "a9 am", "ä9:40", "gegen 10", "BEFORE 5 pm", "vor  7", "bis 8–20 Uhr",
 	"started at 9 am", "begann um 9 Uhr", "Begann Um 9", "again from 9", "wieder ab 18 Uhr",
 	"Versand ab 9. Mai", "Wir verschicken ab Montag, 3. Juni", "Störung ab 9:40 Uhr",
+	"Die Störung besteht ab 9. Mai.", "Werte stehen ab 16 Uhr online", "online from 4pm", "STEHT AB 9 Uhr",
 }
 
 // TestShippingFrom checks that a bare "ab" date is the next step when the
@@ -114,6 +115,8 @@ var timeSeeds = []string{
 func TestShippingFrom(t *testing.T) {
 	for s, want := range map[string]bool{
 		"Versand ab 9. Mai, Fragen an service@example.de": true,
+		"Die Messwerte stehen ab 16 Uhr online.":          true,
+		"Results are online from 4pm.":                    true,
 		"Wir versenden ab dem 14. Juni.":                  true,
 		"Die Pakete werden ab 12. Mai verschickt.":        true,
 		"Ab 9:40 Uhr fiel der Strom aus.":                 false,

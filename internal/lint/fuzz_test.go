@@ -236,6 +236,7 @@ func FuzzFinders(f *testing.F) {
 		"Hotline 0800 123 4567 oder +49 (0) 30 1234-5678; Nr. 48213; 01.12.2026; 1-800-555-0199x",
 		"status.example.de/störung, z.B. a.b.c, shop.example.com/sale.",
 		"(555) 123-4567\n0800\n123 4567 Tel.:0800/12345",
+		"Call 802.555.0134 or 802-555-0134; 1300 123 456, 1800-555-123, v1.300.123.4567, 2026-11-23",
 	} {
 		f.Add(s)
 	}
