@@ -311,6 +311,23 @@ func TestPromoOccasionDE(t *testing.T) {
 	checkCorpus(t, "testdata/promo-occasion-de.yaml", floors{promotional: 0.95, hardNegatives: 0.05, showMisses: true})
 }
 
+// TestPromoHooks holds promotion that rides on an occasion without a price
+// to its meaning, in both languages: testdata/promo-hooks.yaml holds wordings
+// written by category — the occasion as content (tips, what to binge, a
+// playlist, a workout or an artwork named for it, a pun on the disaster),
+// shopping as the way through it, someone else's strike or outage as a sales
+// line, help tied to follows, tags or reposts, a condolence that carries the
+// brand — and honest look-alikes (safety tips, a closure, free delivery while
+// the shops are shut, a plain donation, capacity added in one's own strike, a
+// plain condolence). The built-ins before this work caught 29 of 65 of the
+// first set; the second set, written after the first widening and scored
+// once, unseen, was caught 17 of 32 (12 before any of it). Both are
+// development sets now; the condolence with a slogan as its only brand mark
+// ("#JustDoIt") stays out of reach of words.
+func TestPromoHooks(t *testing.T) {
+	checkCorpus(t, "testdata/promo-hooks.yaml", floors{promotional: 0.95, hardNegatives: 0.05, perLang: true, showMisses: true})
+}
+
 // TestHonest holds the false-alarm rate on honest crisis messages:
 // testdata/honest.yaml has 80 German and 80 English messages that are
 // neither promotional nor whiny, about half of them hard negatives that
