@@ -244,10 +244,14 @@ func TestHoldout5(t *testing.T) {
 // fire ban, a cause named for an outage read as a sale), which gives
 // promotional F1 0.84 (German 0.88, English 0.80, precision 1.00 in both),
 // whiny F1 0.71 (0.77, 0.64) and no hard negative flagged — development
-// figures, not honest ones. Floors sit a few points below; the
+// figures, not honest ones. Its promotional misses were then read as a
+// category — a pitch after a notice of what went wrong ("while we have
+// you", "want a backup?", „Lust auf …?“, „werde Mitglied, dann …“;
+// helpful.pitch-after-notice, built from other wordings): promotional F1
+// 0.96 (German 1.00, English 0.91). Floors sit a few points below; the
 // hard-negative ceiling stays at none.
 func TestHoldout6(t *testing.T) {
-	checkCorpus(t, "testdata/holdout6.yaml", floors{promotional: 0.80, whiny: 0.68, hardNegatives: 0, nextUpdate: 0.82, contact: 0.90, showMisses: true})
+	checkCorpus(t, "testdata/holdout6.yaml", floors{promotional: 0.93, whiny: 0.68, hardNegatives: 0, nextUpdate: 0.82, contact: 0.90, showMisses: true})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting
@@ -322,7 +326,9 @@ func TestPromoOccasionDE(t *testing.T) {
 // plain condolence). The built-ins before this work caught 29 of 65 of the
 // first set; the second set, written after the first widening and scored
 // once, unseen, was caught 17 of 32 (12 before any of it). Both are
-// development sets now; the condolence with a slogan as its only brand mark
+// development sets now, with a third of pitches after a notice of what went
+// wrong ("while we have you", „Lust auf …?“, caught 5 of 10 before the rule
+// for them); the condolence with a slogan as its only brand mark
 // ("#JustDoIt") stays out of reach of words.
 func TestPromoHooks(t *testing.T) {
 	checkCorpus(t, "testdata/promo-hooks.yaml", floors{promotional: 0.95, hardNegatives: 0.05, perLang: true, showMisses: true})
