@@ -6004,8 +6004,6 @@ var builtinStems = map[string][][2]string{
 		{"reception", "recept"},
 		{"reckless", "reckless"},
 		{"reclining", "reclin"},
-		{"recognise", "recognis"},
-		{"recognize", "recogn"},
 		{"recommend", "recommend"},
 		{"recommended", "recommend"},
 		{"record", "record"},
