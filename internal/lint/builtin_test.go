@@ -244,16 +244,22 @@ func TestHoldout5(t *testing.T) {
 // fire ban, a cause named for an outage read as a sale), which gives
 // promotional F1 0.84 (German 0.88, English 0.80, precision 1.00 in both),
 // whiny F1 0.71 (0.77, 0.64) and no hard negative flagged — development
-// figures, not honest ones. Its next-update and contact misses were read
-// the same way and the detectors widened by form (a new slot proposed, a
-// catch-up day, a result or an announcement due, a time "now expected", a
-// weekly habit, a hotline called by name, a text to a short code, a call
-// back in a script, a journey planner): next update 95.6 % (German 93.8,
-// English 97.5; 88.8 and 82.5 before), contact 97.5 % (97.5 and 97.5;
-// 93.8 and 93.8). Floors sit a few points below; the hard-negative ceiling
-// stays at none.
+// figures, not honest ones. Its promotional misses were then read as a
+// category — a pitch after a notice of what went wrong ("while we have
+// you", "want a backup?", „Lust auf …?“, „werde Mitglied, dann …“;
+// helpful.pitch-after-notice, built from other wordings): promotional F1
+// 0.96 (German 1.00, English 0.91). Its whiny misses were read as frames of
+// blame and self-pity (the sender as the object of blame, a third party's
+// refusal as the reason, a counterfactual excuse): whiny F1 about 0.95. Its
+// next-update and contact misses were read the same way and the detectors
+// widened by form (a new slot proposed, a catch-up day, a result or an
+// announcement due, a time "now expected", a weekly habit, a hotline called
+// by name, a text to a short code, a call back in a script, a journey
+// planner): next update 95.6 % (German 93.8, English 97.5; 88.8 and 82.5
+// before), contact 97.5 % (97.5 and 97.5; 93.8 and 93.8). Floors sit a few
+// points below; the hard-negative ceiling stays at none.
 func TestHoldout6(t *testing.T) {
-	checkCorpus(t, "testdata/holdout6.yaml", floors{promotional: 0.80, whiny: 0.68, hardNegatives: 0, nextUpdate: 0.93, contact: 0.95, showMisses: true})
+	checkCorpus(t, "testdata/holdout6.yaml", floors{promotional: 0.93, whiny: 0.90, hardNegatives: 0, nextUpdate: 0.93, contact: 0.95, showMisses: true})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting
@@ -315,6 +321,25 @@ func TestPromoParaphrases(t *testing.T) {
 // not in it: words alone do not show what a pun refers to.
 func TestPromoOccasionDE(t *testing.T) {
 	checkCorpus(t, "testdata/promo-occasion-de.yaml", floors{promotional: 0.95, hardNegatives: 0.05, showMisses: true})
+}
+
+// TestPromoHooks holds promotion that rides on an occasion without a price
+// to its meaning, in both languages: testdata/promo-hooks.yaml holds wordings
+// written by category — the occasion as content (tips, what to binge, a
+// playlist, a workout or an artwork named for it, a pun on the disaster),
+// shopping as the way through it, someone else's strike or outage as a sales
+// line, help tied to follows, tags or reposts, a condolence that carries the
+// brand — and honest look-alikes (safety tips, a closure, free delivery while
+// the shops are shut, a plain donation, capacity added in one's own strike, a
+// plain condolence). The built-ins before this work caught 29 of 65 of the
+// first set; the second set, written after the first widening and scored
+// once, unseen, was caught 17 of 32 (12 before any of it). Both are
+// development sets now, with a third of pitches after a notice of what went
+// wrong ("while we have you", „Lust auf …?“, caught 5 of 10 before the rule
+// for them); the condolence with a slogan as its only brand mark
+// ("#JustDoIt") stays out of reach of words.
+func TestPromoHooks(t *testing.T) {
+	checkCorpus(t, "testdata/promo-hooks.yaml", floors{promotional: 0.95, hardNegatives: 0.05, perLang: true, showMisses: true})
 }
 
 // TestHonest holds the false-alarm rate on honest crisis messages:
