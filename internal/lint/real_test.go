@@ -19,45 +19,48 @@ type realFloor struct {
 }
 
 // realFloors hold the figures of the built-in playbooks on the real public
-// statements in testdata/real, measured at the end of the round (see the
-// README's "Quality and speed") and set a few points below, so that a
+// statements in testdata/real, measured at the end of the latest round (see
+// the README's "Quality and speed") and set a few points below, so that a
 // change which judges real text worse fails here.
-//   - train+dev: the train and dev splits of statements-*, fresh-* and
-//     fresh2-*, used for tuning: agreement 84 % (en, 199 of 237) and 79 %
-//     (de, 108 of 136), praised statements flagged 2 of 84 and 1 of 39.
+//   - train+dev: the train and dev splits of statements-*, fresh-*, fresh2-*
+//     and fresh3-*, used for tuning: agreement 87 % (en, 232 of 268) and
+//     79 % (de, 125 of 159), praised statements flagged 3 of 93 and 1 of 46.
 //   - test: the test split of statements-*, never tuned on, read at the end
 //     of each round: agreement 58 % (en, 30 of 52) and 29 % (de, 8 of 28),
 //     praised flagged 1 of 13 and 0 of 7.
-//   - fresh3: fresh3-*.yaml, all splits, collected this round by people who
-//     had not seen the rules and measured once, at its end: agreement 44 %
-//     (en, 17 of 39) and 54 % (de, 15 of 28), praised flagged 1 of 12 and 0
-//     of 10. A linter that flags nothing scores 31 % and 36 %.
+//   - fresh4: fresh4-*.yaml, all splits, collected in the latest round by
+//     people who had seen neither the rules nor the other corpora, from
+//     organisations in no other file, and measured at the round's start and
+//     once at its end, unread in between: agreement 46 % (en, 17 of 37; 17
+//     at the start) and 30 % (de, 9 of 30; 8 at the start), praised flagged
+//     2 of 12 and 5 of 10. A linter that flags nothing scores 32 % and 33 %.
 //
-// The test splits of fresh-* and fresh2-* are too small to hold a floor
-// (10 and 7 statements); the README gives them. One statement moves a test
-// or fresh3 figure by 2 to 4 points, hence the wider margins there.
+// The test splits of fresh-*, fresh2-* and fresh3-* are too small to hold a
+// floor (18 and 12 statements together); the README gives them. One
+// statement moves a test or fresh4 figure by 2 to 10 points, hence the
+// wider margins there.
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
 		"de": {agreement: 0.75, praisedFlagged: 0.06},
-		"en": {agreement: 0.80, praisedFlagged: 0.05},
+		"en": {agreement: 0.83, praisedFlagged: 0.06},
 	},
 	"test": {
 		"de": {agreement: 0.22, praisedFlagged: 0.10},
 		"en": {agreement: 0.52, praisedFlagged: 0.16},
 	},
-	"fresh3": {
-		"de": {agreement: 0.46, praisedFlagged: 0.10},
-		"en": {agreement: 0.38, praisedFlagged: 0.17},
+	"fresh4": {
+		"de": {agreement: 0.23, praisedFlagged: 0.55},
+		"en": {agreement: 0.40, praisedFlagged: 0.20},
 	},
 }
 
 // TestRealStatements scores the built-in playbooks on real public crisis
 // statements per language and split against the floors above.
 func TestRealStatements(t *testing.T) {
-	var entries, fresh3 []lint.RealEntry
+	var entries, blind []lint.RealEntry
 	for _, path := range []string{"testdata/real/statements-de.yaml", "testdata/real/statements-en.yaml",
 		"testdata/real/fresh-de.yaml", "testdata/real/fresh-en.yaml", "testdata/real/fresh2-de.yaml", "testdata/real/fresh2-en.yaml",
-		"testdata/real/fresh3-de.yaml", "testdata/real/fresh3-en.yaml"} {
+		"testdata/real/fresh3-de.yaml", "testdata/real/fresh3-en.yaml", "testdata/real/fresh4-de.yaml", "testdata/real/fresh4-en.yaml"} {
 		c, err := lint.LoadAnyCorpus(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			if os.Getenv("CI") == "true" {
@@ -72,8 +75,8 @@ func TestRealStatements(t *testing.T) {
 			t.Fatalf("%s: not a corpus of real statements", path)
 		}
 		switch base := filepath.Base(path); {
-		case strings.HasPrefix(base, "fresh3"):
-			fresh3 = append(fresh3, c.Real...)
+		case strings.HasPrefix(base, "fresh4"):
+			blind = append(blind, c.Real...)
 		case strings.HasPrefix(base, "fresh"):
 			// Their train and dev splits are tuned on; their test splits
 			// are too small for a floor of their own.
@@ -92,7 +95,7 @@ func TestRealStatements(t *testing.T) {
 	for split, set := range map[string][]lint.RealEntry{
 		"train+dev": lint.FilterSplits(entries, []string{"train", "dev"}),
 		"test":      lint.FilterSplits(entries, []string{"test"}),
-		"fresh3":    fresh3,
+		"fresh4":    blind,
 	} {
 		sc, err := lint.EvaluateReal(set, engineFor)
 		if err != nil {
