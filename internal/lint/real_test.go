@@ -34,6 +34,10 @@ type realFloor struct {
 //     once at its end, unread in between: agreement 46 % (en, 17 of 37; 17
 //     at the start) and 30 % (de, 9 of 30; 8 at the start), praised flagged
 //     2 of 12 and 5 of 10. A linter that flags nothing scores 32 % and 33 %.
+//     Then the five German praised statements flagged were read, and three
+//     cleared by meaning ("not only isolated but systematic" admits the
+//     scale; "Hass" is not "Hasser"; "Juden" is not "Judenstern"): German
+//     12 of 30, 2 of 10 praised flagged — development figures from then on.
 //
 // The test splits of fresh-*, fresh2-* and fresh3-* are too small to hold a
 // floor (18 and 12 statements together); the README gives them. One
@@ -49,7 +53,7 @@ var realFloors = map[string]map[string]realFloor{
 		"en": {agreement: 0.52, praisedFlagged: 0.16},
 	},
 	"fresh4": {
-		"de": {agreement: 0.23, praisedFlagged: 0.55},
+		"de": {agreement: 0.33, praisedFlagged: 0.25},
 		"en": {agreement: 0.40, praisedFlagged: 0.20},
 	},
 }
