@@ -219,7 +219,8 @@ func TestDetectionForms(t *testing.T) {
 		forms []detectionForm
 	}{{"next update", nextUpdateForms}, {"contact", contactForms},
 		{"next update", spokenNextUpdateForms}, {"contact", spokenContactForms},
-		{"next update", laterDetectionForms}, {"contact", laterContactForms}} {
+		{"next update", laterDetectionForms}, {"contact", laterContactForms},
+		{"next update", writerNextUpdateForms}, {"contact", writerContactForms}} {
 		for _, tt := range set.forms {
 			d, err := Parse("msg.txt", []byte(tt.text), false)
 			if err != nil {

@@ -1,11 +1,5 @@
 package lint
 
-import (
-	"fmt"
-	"sort"
-	"testing"
-)
-
 // writerNextUpdateForms are wordings of the forms a new writer used on
 // holdout6 and honest2 where the detectors failed, five or more per form,
 // written apart from those corpora in both languages (du and Sie, British
@@ -288,46 +282,4 @@ var writerContactForms = []detectionForm{
 	{"no help", "de", "Jetzt 10 % sparen mit dem Intensivkurs, schreibt uns eine PN.", false},
 	{"no help", "en", "Book our course with 10% off if you book before Sunday, just DM us.", false},
 	{"no help", "de", "Punkte sammeln: QR-Code an der Kasse scannen.", false},
-}
-
-// TestWriterForms checks both detectors on the new writer's forms and
-// reports how many of each form they read.
-func TestWriterForms(t *testing.T) {
-	engines := map[string]*Engine{"en": builtinEngine(t, "en"), "de": builtinEngine(t, "de")}
-	for _, set := range []struct {
-		name  string
-		forms []detectionForm
-	}{{"next update", writerNextUpdateForms}, {"contact", writerContactForms}} {
-		right, total := map[string]int{}, map[string]int{}
-		for _, tt := range set.forms {
-			d, err := Parse("msg.txt", []byte(tt.text), false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			nu, ct := engines[tt.lang].Detected(d, Context{Lang: tt.lang})
-			got := nu
-			if set.name == "contact" {
-				got = ct
-			}
-			key := fmt.Sprintf("%s/%s", tt.form, tt.lang)
-			total[key]++
-			if got == tt.want {
-				right[key]++
-			} else {
-				t.Errorf("%s, %s (%s): %q = %v, want %v", set.name, tt.form, tt.lang, tt.text, got, tt.want)
-			}
-		}
-		keys := make([]string, 0, len(total))
-		for k := range total {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		n, all := 0, 0
-		for _, k := range keys {
-			t.Logf("%s %-28s %d/%d", set.name, k, right[k], total[k])
-			n += right[k]
-			all += total[k]
-		}
-		t.Logf("%s: %d of %d right", set.name, n, all)
-	}
 }
