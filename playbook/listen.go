@@ -1,7 +1,6 @@
 package playbook
 
 import (
-	"encoding/json"
 	"regexp"
 	"slices"
 	"strings"
@@ -128,7 +127,7 @@ func (p *Playbook) ListenSection() *Listen {
 		l := lz.base
 		for _, data := range lz.parts {
 			var part Playbook
-			if err := json.Unmarshal(data, &part); err != nil {
+			if err := decodeGob(data, &part); err != nil {
 				panic("playbook: compiled listen part does not decode: " + err.Error()) // embedded and tested
 			}
 			if part.Listen != nil {
