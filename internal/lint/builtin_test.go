@@ -474,3 +474,30 @@ func checkHonest(t *testing.T, path string, perLang int, maxRate, nextUpdate, co
 func TestWordingsEN(t *testing.T) {
 	checkCorpus(t, "testdata/wordings-en.yaml", floors{whiny: 0.93, hardNegatives: 0.05, showMisses: true})
 }
+
+// TestHoldout8 holds the blind short-message figures of the latest round:
+// testdata/holdout8.yaml (160 messages, 80 per language, senders used in no
+// other file: a bike-rental scheme, a vet clinic, a cloud host's status
+// page, a district-heating utility, a savings bank …) was written without
+// sight of the word lists, the rules, the other corpora or the linter's
+// results, and measured at the start of the round (promotional F1 0.88,
+// whiny 0.81 — German 0.67, English 0.91 —, 4 of 36 hard negatives
+// flagged, next update 88.1 %, contact 99.4 %) and once at its end, with
+// nothing read in between. The floors sit a few points below; a change
+// that judges it worse fails here.
+func TestHoldout8(t *testing.T) {
+	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.84, whiny: 0.76, hardNegatives: 0.14, nextUpdate: 0.86, contact: 0.97})
+}
+
+// TestHonest4 holds the false alarms on honest look-alikes written in the
+// latest round without sight of the rules or the results (testdata/
+// honest4.yaml, 60 messages per language, in six kinds: a contractor or
+// human error named while owning it, the procedures that apply with what
+// changes, weather, a strike or an attack as the cause, a refund or thanks,
+// empathy or a rumour corrected, a price kept or a recall). Measured at the
+// start of the round (22 of 120 flagged: German 10, English 12; next update
+// 90.0 %, contact 96.7 %) and once at its end, unread in between. The
+// ceiling sits just above; a rule that adds false alarms here fails.
+func TestHonest4(t *testing.T) {
+	checkHonest(t, "testdata/honest4.yaml", 60, 0.21, 0.88, 0.95)
+}

@@ -22,27 +22,22 @@ type realFloor struct {
 // statements in testdata/real, measured at the end of the latest round (see
 // the README's "Quality and speed") and set a few points below, so that a
 // change which judges real text worse fails here.
-//   - train+dev: the train and dev splits of statements-*, fresh-*, fresh2-*
-//     and fresh3-*, used for tuning: agreement 87 % (en, 232 of 268) and
-//     79 % (de, 125 of 159), praised statements flagged 3 of 93 and 1 of 46.
+//   - train+dev: the train and dev splits of statements-*, fresh-*, fresh2-*,
+//     fresh3-* and fresh4-*, used for tuning.
 //   - test: the test split of statements-*, never tuned on, read at the end
-//     of each round: agreement 58 % (en, 30 of 52) and 29 % (de, 8 of 28),
-//     praised flagged 1 of 13 and 0 of 7.
-//   - fresh4: fresh4-*.yaml, all splits, collected in the latest round by
+//     of each round.
+//   - fresh5: fresh5-*.yaml, all splits, collected in the latest round by
 //     people who had seen neither the rules nor the other corpora, from
 //     organisations in no other file, and measured at the round's start and
-//     once at its end, unread in between: agreement 46 % (en, 17 of 37; 17
-//     at the start) and 30 % (de, 9 of 30; 8 at the start), praised flagged
-//     2 of 12 and 5 of 10. A linter that flags nothing scores 32 % and 33 %.
-//     Then the five German praised statements flagged were read, and three
-//     cleared by meaning ("not only isolated but systematic" admits the
-//     scale; "Hass" is not "Hasser"; "Juden" is not "Judenstern"): German
-//     12 of 30, 2 of 10 praised flagged — development figures from then on.
+//     once at its end, unread in between. A linter that flags nothing
+//     scores 31 % (en) and 27 % (de) there.
 //
-// The test splits of fresh-*, fresh2-* and fresh3-* are too small to hold a
-// floor (18 and 12 statements together); the README gives them. One
-// statement moves a test or fresh4 figure by 2 to 10 points, hence the
-// wider margins there.
+// The figures are in the README's "Quality and speed" and in
+// docs/quality.md. fresh4 was the blind set of the round before; it was
+// read after its figures were taken, and its train and dev splits joined
+// the tuning sets. The test splits of fresh-* to fresh4-* are too small to
+// hold a floor; the README gives them. One statement moves a test or
+// fresh5 figure by 2 to 10 points, hence the wider margins there.
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
 		"de": {agreement: 0.75, praisedFlagged: 0.06},
@@ -52,8 +47,8 @@ var realFloors = map[string]map[string]realFloor{
 		"de": {agreement: 0.22, praisedFlagged: 0.10},
 		"en": {agreement: 0.52, praisedFlagged: 0.16},
 	},
-	"fresh4": {
-		"de": {agreement: 0.33, praisedFlagged: 0.25},
+	"fresh5": {
+		"de": {agreement: 0.30, praisedFlagged: 0.20},
 		"en": {agreement: 0.40, praisedFlagged: 0.20},
 	},
 }
@@ -64,7 +59,8 @@ func TestRealStatements(t *testing.T) {
 	var entries, blind []lint.RealEntry
 	for _, path := range []string{"testdata/real/statements-de.yaml", "testdata/real/statements-en.yaml",
 		"testdata/real/fresh-de.yaml", "testdata/real/fresh-en.yaml", "testdata/real/fresh2-de.yaml", "testdata/real/fresh2-en.yaml",
-		"testdata/real/fresh3-de.yaml", "testdata/real/fresh3-en.yaml", "testdata/real/fresh4-de.yaml", "testdata/real/fresh4-en.yaml"} {
+		"testdata/real/fresh3-de.yaml", "testdata/real/fresh3-en.yaml", "testdata/real/fresh4-de.yaml", "testdata/real/fresh4-en.yaml",
+		"testdata/real/fresh5-de.yaml", "testdata/real/fresh5-en.yaml"} {
 		c, err := lint.LoadAnyCorpus(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			if os.Getenv("CI") == "true" {
@@ -79,7 +75,7 @@ func TestRealStatements(t *testing.T) {
 			t.Fatalf("%s: not a corpus of real statements", path)
 		}
 		switch base := filepath.Base(path); {
-		case strings.HasPrefix(base, "fresh4"):
+		case strings.HasPrefix(base, "fresh5"):
 			blind = append(blind, c.Real...)
 		case strings.HasPrefix(base, "fresh"):
 			// Their train and dev splits are tuned on; their test splits
@@ -99,7 +95,7 @@ func TestRealStatements(t *testing.T) {
 	for split, set := range map[string][]lint.RealEntry{
 		"train+dev": lint.FilterSplits(entries, []string{"train", "dev"}),
 		"test":      lint.FilterSplits(entries, []string{"test"}),
-		"fresh4":    blind,
+		"fresh5":    blind,
 	} {
 		sc, err := lint.EvaluateReal(set, engineFor)
 		if err != nil {
