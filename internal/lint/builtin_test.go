@@ -414,12 +414,12 @@ func TestHonest2(t *testing.T) {
 // (German 5 of 60, English 9 of 60 at most), next update 90.0 %, contact
 // 94.2 %. The ceiling sits just above; a rule that adds false alarms here
 // fails. It is a development set since: after its next-update and contact
-// misses were read and the detectors widened by form, next update 94.2 %
-// (German 100, English 88.3: seven English times that the labels do not
+// misses were read and the detectors widened by form, next update 95.0 %
+// (German 100, English 90.0: six English times that the labels do not
 // count as a next update, a refund "within 7 days" and a credit "on your
 // next bill" among them) and contact 99.2 %; the floors sit a little below.
 func TestHonest3(t *testing.T) {
-	checkHonest(t, "testdata/honest3.yaml", 60, 0.16, 0.92, 0.97)
+	checkHonest(t, "testdata/honest3.yaml", 60, 0.16, 0.93, 0.97)
 }
 
 // checkHonest fails when more than maxRate of the honest messages of a

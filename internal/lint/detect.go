@@ -208,6 +208,10 @@ func acceptTime(text string, m []int, kind int) bool {
 	if kind == clockExpr && amountAfter(text[m[1]:]) {
 		return false
 	}
+	// "The line reopened at 5am": a return told in the past.
+	if kind == clockExpr && pastReturnAt(text[:s], text[s:m[1]]) {
+		return false
+	}
 	// "für die drei Tage ohne Internet", "for the two days you were
 	// offline": a span already known, not a wait.
 	if kind == periodExpr && hasSuffixFoldAny(before, "für die", "für diese", "for the", "for these", "for those") {
@@ -254,6 +258,32 @@ func acceptTime(text string, m []int, kind int) bool {
 		return true
 	}
 	return false
+}
+
+// pastReturnVerbs are regular past tenses of a return, which stem like
+// the present ("reopened" like "reopen").
+var pastReturnVerbs = []string{"reopened", "resumed", "restored", "restarted", "ended", "finished", "cleared",
+	"returned", "recovered"}
+
+// pastReturnAt reports whether the clock time match, after prefix, follows
+// one of pastReturnVerbs and "at" ("reopened at 5am", "resumed at 6"),
+// unless a passive looks ahead ("will be reopened at 5am").
+func pastReturnAt(prefix, match string) bool {
+	var verb, aux int // how many words back the verb and the word before it stand
+	switch {
+	case equalFoldAny(lastWord(recentWords(prefix, 1)), "at"):
+		verb, aux = 2, 3
+	case len(match) > 3 && asciiEqualFold(match, "at") && isRESpace(match[2]):
+		verb, aux = 1, 2
+	default:
+		return false
+	}
+	words := strings.Fields(lastWords(prefix, aux))
+	n := len(words)
+	if n < verb || !equalFoldAny(words[n-verb], pastReturnVerbs...) {
+		return false
+	}
+	return n < aux || !equalFoldAny(words[n-aux], "be", "been", "being", "is", "are", "will")
 }
 
 // durationOf reports whether rest, the text after a period, goes on with

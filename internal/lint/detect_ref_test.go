@@ -25,6 +25,10 @@ var (
 	refRangeRe      = regexp.MustCompile(`\d\.?\s*(?:[–-]|bis)\s*\d`)
 	refOfDateRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:vom|of|dated)$`)
 	refWeekOfRe     = regexp.MustCompile(`(?i)week(?:end)? of$`)
+	refPastAtRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:reopened|resumed|restored|restarted|ended|finished|cleared|returned|recovered)\s+at$`)
+	refPastRe       = regexp.MustCompile(`(?i)(?:^|\s)(?:reopened|resumed|restored|restarted|ended|finished|cleared|returned|recovered)$`)
+	refAheadRe      = regexp.MustCompile(`(?i)(?:^|\s)(?:be|been|being|is|are|will)\s+\S+(?:\s+at)?$`)
+	refAtRe         = regexp.MustCompile(`(?i)^at\s`)
 	refForTheRe     = regexp.MustCompile(`(?i)(?:für die|für diese|for the|for these|for those)$`)
 	// refAmountRe runs on the ASCII-lower-cased text after a clock match.
 	refAmountRe = regexp.MustCompile(`^(?:[.,]\d+)? *(?:%|€|£|\$|(?:percent|per cent|prozent|euros?|eur|dollars?|pounds?|franken|chf|cents?|pence)\b)`)
@@ -57,6 +61,10 @@ func refHasConcreteTime(text string) bool {
 			}
 			before := lastWords(text[:s], 2)
 			if i == 0 && refAmountRe.MatchString(refLowerASCII(text[m[1]:])) {
+				continue
+			}
+			if i == 0 && (refPastAtRe.MatchString(before) || refAtRe.MatchString(text[s:m[1]]) && refPastRe.MatchString(before)) &&
+				!refAheadRe.MatchString(lastWords(text[:s], 3)) {
 				continue
 			}
 			if i == periodExpr && refForTheRe.MatchString(before) {
@@ -133,7 +141,9 @@ var timeSeeds = []string{
 	"moved from 7pm to 8.15pm", "at 4.10 p.m.", "We expect it on Thu 14th.", "by the 3RD", "Friday the 14th",
 	"am Do., 14. Mai", "Freitag, 14. ", "rise by 4.5%", "by 11 %", "um 10 Euro", "at 5 Eurostar", "by 2 per cent",
 	"für die drei Tage", "For The 2 days", "for the next 2 days", "für diese vier Tage", "a minute's applause",
-	"in a week’s time", "a week's credit", "two weeks's", "by 5 Pounds", "by 5 poundſ",
+	"in a week’s time", "a week's credit", "two weeks's",
+	"The line reopened at 5am.", "Services resumed at 6 today", "will be reopened at 5am", "has been restored at 9:40",
+	"REOPENED  AT 5 pm", "reopened at", "The outage ended at 11pm.", "they are reopened at 8", "by 5 Pounds", "by 5 poundſ",
 }
 
 // TestShippingFrom checks that a bare "ab" date is the next step when the

@@ -9,10 +9,9 @@ package lint
 // Still missed, and so not listed: a past story told with a weekday and an
 // irregular verb ("On Sunday morning, the panda left her habitat by
 // climbing a branch": "by" and "Sunday" read as a promise), a regular past
-// tense ("The line reopened at 5am", which stems like "reopen"), and a
-// cue and an offer's clause in one sentence ("We'll reopen at 10am
-// tomorrow – tickets are valid any day this month": the offer voids the
-// sentence).
+// tense before a time in words ("Flights resumed at noon"), and a cue and
+// an offer's clause in one sentence ("We'll reopen at 10am tomorrow –
+// tickets are valid any day this month": the offer voids the sentence).
 var familyNextUpdateForms = []detectionForm{
 	// A decision due at a time.
 	{"decision due", "de", "Endgültige Entscheidung Samstag 18 Uhr hier und auf unserer Website.", true},
@@ -113,6 +112,15 @@ var familyNextUpdateForms = []detectionForm{
 	{"not before", "de", "Die Filiale war überflutet und öffnet erst wieder am 24. Juni.", true},
 	{"not before", "de", "Die Strecke wurde gesperrt und ist nicht vor Montag wieder frei.", true},
 	{"not before", "de", "Nach dem Brand gestern öffnet die Halle nicht vor Montag.", true},
+	// A return told in the past is no next update; a passive that looks
+	// ahead is one.
+	{"past return", "en", "The line between Exeter and Plymouth reopened at 5am.", false},
+	{"past return", "en", "Services resumed at 6am after the repair.", false},
+	{"past return", "en", "Trains restarted at 9.30am and are running normally.", false},
+	{"past return", "en", "Our Gulfport store reopened at 8am.", false},
+	{"past return", "en", "The bridge will be reopened at 7am tomorrow.", true},
+	{"past return", "en", "The line is expected to be reopened at 5am.", true},
+	{"past return", "de", "Die Strecke wurde um 5 Uhr wieder freigegeben.", false},
 	// A number of an amount after "by", "at" or „um“ is no hour.
 	{"amount", "en", "Costs rose by 11% last year, and we expect more.", false},
 	{"amount", "en", "Fuel went up by 9 per cent; we expect the same again.", false},
