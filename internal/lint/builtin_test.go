@@ -272,11 +272,14 @@ func TestHoldout6(t *testing.T) {
 // end, with nothing read in between: promotional F1 0.81 (German 0.85,
 // English 0.78), whiny F1 0.77 (German 0.80, English 0.73), 8 of 38 hard
 // negatives flagged, next update 91.9 %, contact 95.6 %. The round's
-// widening moved a new writer's messages by a few points at most. Nobody
-// has read its misses; the floors sit a few points below, and a change
-// that judges it worse fails here.
+// widening moved a new writer's messages by a few points at most. It is a
+// development set since: its next-update and contact misses were read and
+// the detectors widened by the family of each form (TestDetectionForms),
+// which reads next update 98.1 % (German 100, English 96.2) and contact
+// 99.4 % (98.8 and 100). The floors sit a little below, and a change that
+// judges it worse fails here.
 func TestHoldout7(t *testing.T) {
-	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.76, whiny: 0.72, hardNegatives: 0.22, nextUpdate: 0.90, contact: 0.94})
+	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.76, whiny: 0.72, hardNegatives: 0.22, nextUpdate: 0.96, contact: 0.97})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting
@@ -410,9 +413,13 @@ func TestHonest2(t *testing.T) {
 // flagged) and once at its end, unread in between: 14 of 120 flagged
 // (German 5 of 60, English 9 of 60 at most), next update 90.0 %, contact
 // 94.2 %. The ceiling sits just above; a rule that adds false alarms here
-// fails.
+// fails. It is a development set since: after its next-update and contact
+// misses were read and the detectors widened by form, next update 95.0 %
+// (German 100, English 90.0: six English times that the labels do not
+// count as a next update, a refund "within 7 days" and a credit "on your
+// next bill" among them) and contact 99.2 %; the floors sit a little below.
 func TestHonest3(t *testing.T) {
-	checkHonest(t, "testdata/honest3.yaml", 60, 0.16, 0.88, 0.92)
+	checkHonest(t, "testdata/honest3.yaml", 60, 0.16, 0.93, 0.97)
 }
 
 // checkHonest fails when more than maxRate of the honest messages of a

@@ -10,9 +10,9 @@ import (
 	"unicode/utf8"
 )
 
-// clockBody is a clock time: "9:40", "9:40 Uhr", "8–20 Uhr", "9 Uhr",
-// "4 pm", "um 9".
-const clockBody = `(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}(?:[.:]\d{2})?\s*(?:[–-]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*uhr|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`
+// clockBody is a clock time: "9:40", "9:40 Uhr", "8.15pm", "8–20 Uhr",
+// "9 Uhr", "4 pm", "um 9".
+const clockBody = `(\d{1,2}:\d{2}(?:\s*(?:uhr|h|am|pm|a\.m\.|p\.m\.))?|\d{1,2}\.\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{1,2}(?:[.:]\d{2})?\s*(?:[–-]|bis)\s*\d{1,2}(?:[.:]\d{2})?\s*uhr|\d{1,2}(?:\.\d{2})?\s*uhr|\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.)|(?:um|at|by|bis|gegen|until|before|vor)\s+\d{1,2}(?:[.:]\d{2})?\b)`
 
 // lazyRE compiles an expression on first use: most runs of a short
 // message need few of them, and compiling all at start-up costs more than
@@ -31,7 +31,7 @@ var (
 	// and at a context character after it, for firstClock.
 	clockAt0  = lazyRE(`(?i)\A(?:^|[^\d.:])` + clockBody)
 	clockAtP  = lazyRE(`(?i)\A[^\d.:]` + clockBody)
-	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|jän|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:am|bis\s+zum)\s+\d{1,2}\.(?:\s|$)|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
+	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|jän|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:am|bis\s+zum)\s+\d{1,2}\.(?:\s|$)|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b|\b(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\b(?:on|by|until|till|before)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\b(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\.?,?\s+(?:den\s+)?\d{1,2}\.(?:\s|$))`)
 	periodRe  = lazyRE(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a|an|half\s+an?|einer\s+halben|einer\s+knappen)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
 	spelledRe = lazyRE(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
 	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
@@ -40,7 +40,7 @@ var (
 	// when something comes back or goes out ("Versand ab 9. Mai").
 	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|vorrätig|auf\s+lager|bereit|abholbereit|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|zugestellt|zustellung|again|back|reopen|resume|restored|available|in\s+stock|ready|delivered)(?:[^\pL]|$)`)
 
-	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?[/-]\s?|\s)?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0(?:\s?\d){2,5}\)\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])0(?:\s?\d){2,5}\s?/\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b`)
+	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?[/-]\s?|\s)?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0(?:\s?\d){2,5}\)\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])0(?:\s?\d){2,5}\s?/\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b`)
 )
 
 // timeExprs are the expressions of concrete times, in the order they are
@@ -155,9 +155,43 @@ func asciiEqualFold(s, w string) bool {
 // dateExpr and periodExpr are the indexes of dateRe and periodRe in
 // timeExprs.
 const (
+	clockExpr  = 0
 	dateExpr   = 1
 	periodExpr = 2
 )
+
+// amountSigns and amountWords follow a number that counts money or a
+// share; a word must end there.
+var (
+	amountSigns = []string{"%", "€", "£", "$"}
+	amountWords = []string{"percent", "per cent", "prozent", "euro", "euros", "eur", "dollar", "dollars", "pound", "pounds",
+		"franken", "chf", "cent", "cents", "pence"}
+)
+
+// amountAfter reports whether rest, the text after a number, goes on with
+// decimals and a unit of amount: "by 4.5 %", "um 10 Euro".
+func amountAfter(rest string) bool {
+	i := 0
+	if i+1 < len(rest) && (rest[i] == '.' || rest[i] == ',') && isDigit(rest[i+1]) {
+		for i++; i < len(rest) && isDigit(rest[i]); i++ {
+		}
+	}
+	for i < len(rest) && rest[i] == ' ' {
+		i++
+	}
+	rest = rest[i:]
+	for _, w := range amountSigns {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	for _, w := range amountWords {
+		if len(rest) >= len(w) && asciiEqualFold(rest, w) && (len(rest) == len(w) || !isWordByte(rest[len(w)])) {
+			return true
+		}
+	}
+	return false
+}
 
 // acceptTime reports whether the time, date or period match m of
 // timeExprs[kind] in text is not a start time. The words before it are
@@ -169,6 +203,25 @@ func acceptTime(text string, m []int, kind int) bool {
 		s = m[2]
 	}
 	before := recentWords(text[:s], 2)
+	// "rise by 4.5 %", "um 10 Euro teurer": a number of an amount, not an
+	// hour.
+	if kind == clockExpr && amountAfter(text[m[1]:]) {
+		return false
+	}
+	// "The line reopened at 5am": a return told in the past.
+	if kind == clockExpr && pastReturnAt(text[:s], text[s:m[1]]) {
+		return false
+	}
+	// "für die drei Tage ohne Internet", "for the two days you were
+	// offline": a span already known, not a wait.
+	if kind == periodExpr && hasSuffixFoldAny(before, "für die", "für diese", "for the", "for these", "for those") {
+		return false
+	}
+	// "a minute's applause", "a week's credit": a period as a measure,
+	// unless it is waited for ("in a week's time").
+	if kind == periodExpr && len(m) >= 4 && possessive(text, m[3]) && !equalFoldAny(lastWord(before), "within", "in", "innerhalb") {
+		return false
+	}
 	// "12 months of free credit monitoring": a period that measures a
 	// thing, not a wait ("within two days of your order" is one).
 	if kind == periodExpr && len(m) >= 4 && durationOf(text[m[3]:]) && !equalFoldAny(lastWord(before), "within", "in", "innerhalb") {
@@ -205,6 +258,32 @@ func acceptTime(text string, m []int, kind int) bool {
 		return true
 	}
 	return false
+}
+
+// pastReturnVerbs are regular past tenses of a return, which stem like
+// the present ("reopened" like "reopen").
+var pastReturnVerbs = []string{"reopened", "resumed", "restored", "restarted", "ended", "finished", "cleared",
+	"returned", "recovered"}
+
+// pastReturnAt reports whether the clock time match, after prefix, follows
+// one of pastReturnVerbs and "at" ("reopened at 5am", "resumed at 6"),
+// unless a passive looks ahead ("will be reopened at 5am").
+func pastReturnAt(prefix, match string) bool {
+	var verb, aux int // how many words back the verb and the word before it stand
+	switch {
+	case equalFoldAny(lastWord(recentWords(prefix, 1)), "at"):
+		verb, aux = 2, 3
+	case len(match) > 3 && asciiEqualFold(match, "at") && isRESpace(match[2]):
+		verb, aux = 1, 2
+	default:
+		return false
+	}
+	words := strings.Fields(lastWords(prefix, aux))
+	n := len(words)
+	if n < verb || !equalFoldAny(words[n-verb], pastReturnVerbs...) {
+		return false
+	}
+	return n < aux || !equalFoldAny(words[n-aux], "be", "been", "being", "is", "are", "will")
 }
 
 // durationOf reports whether rest, the text after a period, goes on with
@@ -347,8 +426,8 @@ func bytesOf(ss ...string) [][]byte {
 // timeCandidates returns one bit per expression of timeExprs that may
 // match text: each bit stands for a part the expression cannot match
 // without. clockRe and dateRe need a digit; dateRe also a digit followed
-// by a period or dash, a month or a calendar week; periodRe, spelledRe and
-// monthPartRe a unit, a spelled hour or a month as a whole word. Letters
+// by a period, a dash or an ordinal suffix, a month or a calendar week;
+// periodRe, spelledRe and monthPartRe a unit, a spelled hour or a month as a whole word. Letters
 // are compared lower-cased; text with the two letters that fold into
 // ASCII from outside it (K, ſ) gets every bit.
 func timeCandidates(text string) uint8 {
@@ -406,11 +485,27 @@ func timeCandidates(text string) uint8 {
 	run()
 	if digits {
 		bits |= 1
-		if digitMark || digitBeforeDash(text) || containsFoldASCII(text, dateParts) {
+		if digitMark || digitBeforeDash(text) || ordinalDay(text) || containsFoldASCII(text, dateParts) {
 			bits |= 1 << 1
 		}
 	}
 	return bits
+}
+
+// ordinalDay reports a digit followed by an English ordinal suffix ("14th",
+// "3RD"), which the dates by weekday or by "the" need ("Thu 14th", "by the
+// 3rd").
+func ordinalDay(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if !isDigit(s[i]) {
+			continue
+		}
+		a, b := s[i+1]|0x20, s[i+2]|0x20
+		if a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h' {
+			return true
+		}
+	}
+	return false
 }
 
 // digitBeforeDash reports a digit, an optional period, spaces and a dash

@@ -25,7 +25,24 @@ var (
 	refRangeRe      = regexp.MustCompile(`\d\.?\s*(?:[–-]|bis)\s*\d`)
 	refOfDateRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:vom|of|dated)$`)
 	refWeekOfRe     = regexp.MustCompile(`(?i)week(?:end)? of$`)
+	refPastAtRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:reopened|resumed|restored|restarted|ended|finished|cleared|returned|recovered)\s+at$`)
+	refPastRe       = regexp.MustCompile(`(?i)(?:^|\s)(?:reopened|resumed|restored|restarted|ended|finished|cleared|returned|recovered)$`)
+	refAheadRe      = regexp.MustCompile(`(?i)(?:^|\s)(?:be|been|being|is|are|will)\s+\S+(?:\s+at)?$`)
+	refAtRe         = regexp.MustCompile(`(?i)^at\s`)
+	refForTheRe     = regexp.MustCompile(`(?i)(?:für die|für diese|for the|for these|for those)$`)
+	// refAmountRe runs on the ASCII-lower-cased text after a clock match.
+	refAmountRe = regexp.MustCompile(`^(?:[.,]\d+)? *(?:%|€|£|\$|(?:percent|per cent|prozent|euros?|eur|dollars?|pounds?|franken|chf|cents?|pence)\b)`)
 )
+
+// refLowerASCII lower-cases the ASCII letters of s alone.
+func refLowerASCII(s string) string {
+	return strings.Map(func(r rune) rune {
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}, s)
+}
 
 // refHasConcreteTime is the detector as first written: every expression,
 // every match, judged by expressions. (A coarse word filter that used to
@@ -43,6 +60,19 @@ func refHasConcreteTime(text string) bool {
 				s = m[2]
 			}
 			before := lastWords(text[:s], 2)
+			if i == 0 && refAmountRe.MatchString(refLowerASCII(text[m[1]:])) {
+				continue
+			}
+			if i == 0 && (refPastAtRe.MatchString(before) || refAtRe.MatchString(text[s:m[1]]) && refPastRe.MatchString(before)) &&
+				!refAheadRe.MatchString(lastWords(text[:s], 3)) {
+				continue
+			}
+			if i == periodExpr && refForTheRe.MatchString(before) {
+				continue
+			}
+			if i == periodExpr && refPossessive(text, m[3]) && !refWithinRe.MatchString(before) {
+				continue
+			}
 			if i == periodExpr && refDurationOfRe.MatchString(text[m[3]:]) && !refWithinRe.MatchString(before) {
 				continue
 			}
@@ -108,6 +138,12 @@ var timeSeeds = []string{
 	"started at 9 am", "begann um 9 Uhr", "Begann Um 9", "again from 9", "wieder ab 18 Uhr",
 	"Versand ab 9. Mai", "Wir verschicken ab Montag, 3. Juni", "Störung ab 9:40 Uhr",
 	"Die Störung besteht ab 9. Mai.", "Werte stehen ab 16 Uhr online", "online from 4pm", "STEHT AB 9 Uhr",
+	"moved from 7pm to 8.15pm", "at 4.10 p.m.", "We expect it on Thu 14th.", "by the 3RD", "Friday the 14th",
+	"am Do., 14. Mai", "Freitag, 14. ", "rise by 4.5%", "by 11 %", "um 10 Euro", "at 5 Eurostar", "by 2 per cent",
+	"für die drei Tage", "For The 2 days", "for the next 2 days", "für diese vier Tage", "a minute's applause",
+	"in a week’s time", "a week's credit", "two weeks's",
+	"The line reopened at 5am.", "Services resumed at 6 today", "will be reopened at 5am", "has been restored at 9:40",
+	"REOPENED  AT 5 pm", "reopened at", "The outage ended at 11pm.", "they are reopened at 8", "by 5 Pounds", "by 5 poundſ",
 }
 
 // TestShippingFrom checks that a bare "ab" date is the next step when the

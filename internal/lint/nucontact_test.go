@@ -220,7 +220,8 @@ func TestDetectionForms(t *testing.T) {
 	}{{"next update", nextUpdateForms}, {"contact", contactForms},
 		{"next update", spokenNextUpdateForms}, {"contact", spokenContactForms},
 		{"next update", laterDetectionForms}, {"contact", laterContactForms},
-		{"next update", writerNextUpdateForms}, {"contact", writerContactForms}} {
+		{"next update", writerNextUpdateForms}, {"contact", writerContactForms},
+		{"next update", familyNextUpdateForms}, {"contact", familyContactForms}} {
 		for _, tt := range set.forms {
 			d, err := Parse("msg.txt", []byte(tt.text), false)
 			if err != nil {
