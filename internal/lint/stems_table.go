@@ -5266,6 +5266,7 @@ var builtinStems = map[string][][2]string{
 		{"feels", "feel"},
 		{"feet", "feet"},
 		{"fell", "fell"},
+		{"fellow", "fellow"},
 		{"felt", "felt"},
 		{"fema", "fema"},
 		{"fend", "fend"},
