@@ -273,13 +273,18 @@ func TestHoldout6(t *testing.T) {
 // English 0.78), whiny F1 0.77 (German 0.80, English 0.73), 8 of 38 hard
 // negatives flagged, next update 91.9 %, contact 95.6 %. The round's
 // widening moved a new writer's messages by a few points at most. It is a
-// development set since: its next-update and contact misses were read and
+// development set since. Its next-update and contact misses were read and
 // the detectors widened by the family of each form (TestDetectionForms),
 // which reads next update 98.1 % (German 100, English 96.2) and contact
-// 99.4 % (98.8 and 100). The floors sit a little below, and a change that
-// judges it worse fails here.
+// 99.4 % (98.8 and 100); its English misses were read and the categories
+// widened by meaning (customers who can't be bothered, nature against us,
+// "we too were the target", a pitch after a notice, …), which took English
+// promotional F1 from 0.78 to 1.00, whiny from 0.73 to 1.00 and the hard
+// negatives flagged from 8 to 3 of 38 (the English ones from 5 to none).
+// The floors sit a little below, English on its own floors.
 func TestHoldout7(t *testing.T) {
-	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.76, whiny: 0.72, hardNegatives: 0.22, nextUpdate: 0.96, contact: 0.97})
+	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.86, whiny: 0.85, hardNegatives: 0.12, nextUpdate: 0.96, contact: 0.97,
+		lang: map[string]toneFloors{"en": {promotional: 0.95, whiny: 0.95}}})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting
@@ -412,14 +417,17 @@ func TestHonest2(t *testing.T) {
 // error honoured, a recall). Measured at the start of the round (14 of 120
 // flagged) and once at its end, unread in between: 14 of 120 flagged
 // (German 5 of 60, English 9 of 60 at most), next update 90.0 %, contact
-// 94.2 %. The ceiling sits just above; a rule that adds false alarms here
-// fails. It is a development set since: after its next-update and contact
-// misses were read and the detectors widened by form, next update 95.0 %
+// 94.2 %. It is a development set since. After its next-update and contact
+// misses were read and the detectors widened by form: next update 95.0 %
 // (German 100, English 90.0: six English times that the labels do not
 // count as a next update, a refund "within 7 days" and a credit "on your
-// next bill" among them) and contact 99.2 %; the floors sit a little below.
+// next bill" among them) and contact 99.2 %. After its English false alarms
+// were read (a standard named as not met, "it was not enough", "how long
+// repairs are taking", "trust us with" beside "should not have"), 4 of 60
+// English messages are flagged. The ceiling and floors sit just beyond; a
+// rule that adds false alarms here fails.
 func TestHonest3(t *testing.T) {
-	checkHonest(t, "testdata/honest3.yaml", 60, 0.16, 0.93, 0.97)
+	checkHonest(t, "testdata/honest3.yaml", 60, 0.12, 0.93, 0.97)
 }
 
 // checkHonest fails when more than maxRate of the honest messages of a
