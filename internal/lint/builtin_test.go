@@ -262,21 +262,25 @@ func TestHoldout6(t *testing.T) {
 	checkCorpus(t, "testdata/holdout6.yaml", floors{promotional: 0.93, whiny: 0.90, hardNegatives: 0, nextUpdate: 0.93, contact: 0.95, showMisses: true})
 }
 
-// TestHoldout7 holds the blind short-message figures of the latest round:
-// testdata/holdout7.yaml (160 messages, 80 per language, senders used in no
-// other file: a ferry operator, a dental practice, a ski resort, a payroll
-// provider's status page …) was written without sight of the word lists,
-// the rules, the other corpora or the linter's results, and measured at the
-// start of the round (promotional F1 0.79, whiny 0.73, 8 of 38 hard
-// negatives flagged, next update 91.9 %, contact 95.6 %) and once at its
-// end, with nothing read in between: promotional F1 0.81 (German 0.85,
-// English 0.78), whiny F1 0.77 (German 0.80, English 0.73), 8 of 38 hard
-// negatives flagged, next update 91.9 %, contact 95.6 %. The round's
-// widening moved a new writer's messages by a few points at most. Nobody
-// has read its misses; the floors sit a few points below, and a change
-// that judges it worse fails here.
+// TestHoldout7 holds the figures of testdata/holdout7.yaml (160 messages,
+// 80 per language, senders used in no other file: a ferry operator, a dental
+// practice, a ski resort, a payroll provider's status page …), written
+// without sight of the word lists, the rules, the other corpora or the
+// linter's results. Measured blind at the start of its round (promotional F1
+// 0.79, whiny 0.73, 8 of 38 hard negatives flagged, next update 91.9 %,
+// contact 95.6 %) and once at its end, with nothing read in between:
+// promotional F1 0.81 (German 0.85, English 0.78), whiny F1 0.77 (German
+// 0.80, English 0.73), 8 of 38 hard negatives flagged, next update 91.9 %,
+// contact 95.6 %. It is a development set since: its eight false alarms
+// were read and cleared by meaning (thanks for a shortened programme, cash
+// paid back for a cause outside the sender's hands, free desk space called
+// an offer, standing concessions kept in a price notice, securing an
+// account after a phishing mail, a power cut owned, a volunteer mourned, a
+// disappointment shared), which gives promotional F1 0.88 (0.88 / 0.88),
+// whiny 0.81 (0.85 / 0.76) and no hard negative flagged. Floors sit a few
+// points below; the hard-negative ceiling is none.
 func TestHoldout7(t *testing.T) {
-	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.76, whiny: 0.72, hardNegatives: 0.22, nextUpdate: 0.90, contact: 0.94})
+	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.85, whiny: 0.78, hardNegatives: 0, nextUpdate: 0.90, contact: 0.94})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting
@@ -400,19 +404,24 @@ func TestHonest2(t *testing.T) {
 	checkHonest(t, "testdata/honest2.yaml", 60, 0.02, 0.92, 0.97)
 }
 
-// TestHonest3 holds the false alarms on honest look-alikes written in the
-// latest round without sight of the rules or the results (testdata/
-// honest3.yaml, 60 messages per language: a contractor, a franchisee or
-// "human error" named while owning it, the standards that apply with what
-// changes, a storm or a cyber attack as the cause, a refund, a donation,
-// thanks, modest pride, empathy for anger, a rumour corrected, a pricing
-// error honoured, a recall). Measured at the start of the round (14 of 120
-// flagged) and once at its end, unread in between: 14 of 120 flagged
-// (German 5 of 60, English 9 of 60 at most), next update 90.0 %, contact
-// 94.2 %. The ceiling sits just above; a rule that adds false alarms here
-// fails.
+// TestHonest3 holds the false alarms on honest look-alikes of
+// testdata/honest3.yaml (60 messages per language: a contractor, a
+// franchisee or "human error" named while owning it, the standards that
+// apply with what changes, a storm or a cyber attack as the cause, a refund,
+// a donation, thanks, modest pride, empathy for anger, a rumour corrected, a
+// pricing error honoured, a recall), written without sight of the rules or
+// the results. Measured blind at the start of its round (14 of 120 flagged)
+// and once at its end, unread in between: 14 of 120 flagged (German 5 of
+// 60, English 9 of 60), next update 90.0 %, contact 94.2 %. It is a
+// development set since: the fourteen were read and the rules fixed by the
+// meaning that makes each honest (a standard cited as not met, the brand
+// owning what happens under its name, a new product checked, pride in the
+// crews' work, a so-called technical term explained, the organisation
+// rather than one colleague answering for an error, readers' anger
+// acknowledged, a wrong price honoured, trust named in an apology), and
+// none is flagged. The ceiling is none.
 func TestHonest3(t *testing.T) {
-	checkHonest(t, "testdata/honest3.yaml", 60, 0.16, 0.88, 0.92)
+	checkHonest(t, "testdata/honest3.yaml", 60, 0, 0.88, 0.92)
 }
 
 // checkHonest fails when more than maxRate of the honest messages of a
