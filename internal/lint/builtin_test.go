@@ -276,11 +276,12 @@ func TestHoldout6(t *testing.T) {
 // paid back for a cause outside the sender's hands, free desk space called
 // an offer, standing concessions kept in a price notice, securing an
 // account after a phishing mail, a power cut owned, a volunteer mourned, a
-// disappointment shared), which gives promotional F1 0.88 (0.88 / 0.88),
-// whiny 0.81 (0.85 / 0.76) and no hard negative flagged. Floors sit a few
+// disappointment shared; and a traveller wished a relaxed trip is no critic
+// told to calm down), which gives promotional F1 0.88 (0.88 / 0.88),
+// whiny 0.82 (0.88 / 0.76) and no hard negative flagged. Floors sit a few
 // points below; the hard-negative ceiling is none.
 func TestHoldout7(t *testing.T) {
-	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.85, whiny: 0.78, hardNegatives: 0, nextUpdate: 0.90, contact: 0.94})
+	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.85, whiny: 0.79, hardNegatives: 0, nextUpdate: 0.90, contact: 0.94})
 }
 
 // TestWordingsDE holds the German categories of whiny and blame-shifting
