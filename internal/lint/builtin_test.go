@@ -262,28 +262,29 @@ func TestHoldout6(t *testing.T) {
 	checkCorpus(t, "testdata/holdout6.yaml", floors{promotional: 0.93, whiny: 0.90, hardNegatives: 0, nextUpdate: 0.93, contact: 0.95, showMisses: true})
 }
 
-// TestHoldout7 holds the blind short-message figures of the latest round:
-// testdata/holdout7.yaml (160 messages, 80 per language, senders used in no
-// other file: a ferry operator, a dental practice, a ski resort, a payroll
-// provider's status page …) was written without sight of the word lists,
-// the rules, the other corpora or the linter's results, and measured at the
-// start of the round (promotional F1 0.79, whiny 0.73, 8 of 38 hard
-// negatives flagged, next update 91.9 %, contact 95.6 %) and once at its
-// end, with nothing read in between: promotional F1 0.81 (German 0.85,
-// English 0.78), whiny F1 0.77 (German 0.80, English 0.73), 8 of 38 hard
-// negatives flagged, next update 91.9 %, contact 95.6 %. The round's
-// widening moved a new writer's messages by a few points at most. It is a
-// development set since. Its next-update and contact misses were read and
-// the detectors widened by the family of each form (TestDetectionForms),
-// which reads next update 98.1 % (German 100, English 96.2) and contact
-// 99.4 % (98.8 and 100); its English misses were read and the categories
-// widened by meaning (customers who can't be bothered, nature against us,
-// "we too were the target", a pitch after a notice, …), which took English
-// promotional F1 from 0.78 to 1.00, whiny from 0.73 to 1.00 and the hard
-// negatives flagged from 8 to 3 of 38 (the English ones from 5 to none).
-// The floors sit a little below, English on its own floors.
+// TestHoldout7 holds the figures of testdata/holdout7.yaml (160 messages,
+// 80 per language, senders used in no other file: a ferry operator, a dental
+// practice, a ski resort, a payroll provider's status page …), written
+// without sight of the word lists, the rules, the other corpora or the
+// linter's results. Measured blind at the start of its round (promotional F1
+// 0.79, whiny 0.73, 8 of 38 hard negatives flagged, next update 91.9 %,
+// contact 95.6 %) and once at its end, with nothing read in between:
+// promotional F1 0.81 (German 0.85, English 0.78), whiny F1 0.77 (German
+// 0.80, English 0.73), 8 of 38 hard negatives flagged, next update 91.9 %,
+// contact 95.6 %. It is a development set since. Its eight false alarms
+// were read and cleared by meaning (thanks for a shortened programme, cash
+// paid back for a cause outside the sender's hands, free desk space called
+// an offer, standing concessions kept in a price notice, securing an
+// account after a phishing mail, a power cut owned, a volunteer mourned, a
+// disappointment shared; and a traveller wished a relaxed trip is no critic
+// told to calm down); its misses were read and the categories widened by
+// meaning (customers who can't be bothered, nature against us, "we too were
+// the target", a pitch after a notice, a product sold as protection …); its
+// next-update and contact misses were read and the detectors widened by the
+// family of each form (TestDetectionForms). The floors sit a little below
+// what that gives (see the README); the hard-negative ceiling is none.
 func TestHoldout7(t *testing.T) {
-	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.86, whiny: 0.85, hardNegatives: 0.12, nextUpdate: 0.96, contact: 0.97,
+	checkCorpus(t, "testdata/holdout7.yaml", floors{promotional: 0.86, whiny: 0.85, hardNegatives: 0, nextUpdate: 0.96, contact: 0.97,
 		lang: map[string]toneFloors{"en": {promotional: 0.95, whiny: 0.95}}})
 }
 
@@ -408,26 +409,28 @@ func TestHonest2(t *testing.T) {
 	checkHonest(t, "testdata/honest2.yaml", 60, 0.02, 0.92, 0.97)
 }
 
-// TestHonest3 holds the false alarms on honest look-alikes written in the
-// latest round without sight of the rules or the results (testdata/
-// honest3.yaml, 60 messages per language: a contractor, a franchisee or
-// "human error" named while owning it, the standards that apply with what
-// changes, a storm or a cyber attack as the cause, a refund, a donation,
-// thanks, modest pride, empathy for anger, a rumour corrected, a pricing
-// error honoured, a recall). Measured at the start of the round (14 of 120
-// flagged) and once at its end, unread in between: 14 of 120 flagged
-// (German 5 of 60, English 9 of 60 at most), next update 90.0 %, contact
-// 94.2 %. It is a development set since. After its next-update and contact
-// misses were read and the detectors widened by form: next update 95.0 %
-// (German 100, English 90.0: six English times that the labels do not
-// count as a next update, a refund "within 7 days" and a credit "on your
-// next bill" among them) and contact 99.2 %. After its English false alarms
-// were read (a standard named as not met, "it was not enough", "how long
-// repairs are taking", "trust us with" beside "should not have"), 4 of 60
-// English messages are flagged. The ceiling and floors sit just beyond; a
-// rule that adds false alarms here fails.
+// TestHonest3 holds the false alarms on honest look-alikes of
+// testdata/honest3.yaml (60 messages per language: a contractor, a
+// franchisee or "human error" named while owning it, the standards that
+// apply with what changes, a storm or a cyber attack as the cause, a refund,
+// a donation, thanks, modest pride, empathy for anger, a rumour corrected, a
+// pricing error honoured, a recall), written without sight of the rules or
+// the results. Measured blind at the start of its round (14 of 120 flagged)
+// and once at its end, unread in between: 14 of 120 flagged (German 5 of
+// 60, English 9 of 60), next update 90.0 %, contact 94.2 %. It is a
+// development set since: the fourteen were read and the rules fixed by the
+// meaning that makes each honest (a standard cited as not met, "it was not
+// enough", the brand owning what happens under its name, a new product
+// checked, pride in the crews' work, a so-called technical term explained,
+// the organisation rather than one colleague answering for an error,
+// readers' anger acknowledged, a wrong price honoured, trust named in an
+// apology), and none is flagged; its next-update and contact misses were
+// read and the detectors widened by form (next update 95.0 %: six English
+// times that the labels do not count as a next update, a refund "within 7
+// days" and a credit "on your next bill" among them; contact 99.2 %). The
+// ceiling is none; the floors sit just below.
 func TestHonest3(t *testing.T) {
-	checkHonest(t, "testdata/honest3.yaml", 60, 0.12, 0.93, 0.97)
+	checkHonest(t, "testdata/honest3.yaml", 60, 0, 0.93, 0.97)
 }
 
 // checkHonest fails when more than maxRate of the honest messages of a
