@@ -501,10 +501,12 @@ func TestWordingsEN(t *testing.T) {
 // results, and measured at the start of the round (promotional F1 0.88,
 // whiny 0.81 — German 0.67, English 0.91 —, 4 of 36 hard negatives
 // flagged, next update 88.1 %, contact 99.4 %) and once at its end, with
-// nothing read in between. The floors sit a few points below; a change
-// that judges it worse fails here.
+// nothing read in between: promotional F1 0.90 (German 0.91, English
+// 0.88), whiny 0.81 (0.67 and 0.91, unchanged), 4 of 36 hard negatives
+// flagged, next update 89.4 %, contact 98.8 %. The floors sit a few points
+// below; a change that judges it worse fails here.
 func TestHoldout8(t *testing.T) {
-	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.84, whiny: 0.76, hardNegatives: 0.14, nextUpdate: 0.86, contact: 0.97})
+	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.86, whiny: 0.76, hardNegatives: 0.14, nextUpdate: 0.86, contact: 0.96})
 }
 
 // TestHonest4 holds the false alarms on honest look-alikes written in the
@@ -514,8 +516,9 @@ func TestHoldout8(t *testing.T) {
 // changes, weather, a strike or an attack as the cause, a refund or thanks,
 // empathy or a rumour corrected, a price kept or a recall). Measured at the
 // start of the round (22 of 120 flagged: German 10, English 12; next update
-// 90.0 %, contact 96.7 %) and once at its end, unread in between. The
-// ceiling sits just above; a rule that adds false alarms here fails.
+// 90.0 %, contact 96.7 %) and once at its end, unread in between: 17 of
+// 120 flagged (German 7, English 10), next update 89.2 %, contact 96.7 %.
+// The ceiling sits just above; a rule that adds false alarms here fails.
 func TestHonest4(t *testing.T) {
-	checkHonest(t, "testdata/honest4.yaml", 60, 0.21, 0.88, 0.95)
+	checkHonest(t, "testdata/honest4.yaml", 60, 0.18, 0.87, 0.95)
 }

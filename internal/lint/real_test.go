@@ -23,14 +23,18 @@ type realFloor struct {
 // the README's "Quality and speed") and set a few points below, so that a
 // change which judges real text worse fails here.
 //   - train+dev: the train and dev splits of statements-*, fresh-*, fresh2-*,
-//     fresh3-* and fresh4-*, used for tuning.
+//     fresh3-* and fresh4-*, used for tuning: agreement 88 % (en, 263 of
+//     298) and 80 % (de, 149 of 186), praised statements flagged 1 of 103
+//     and 1 of 56.
 //   - test: the test split of statements-*, never tuned on, read at the end
-//     of each round.
+//     of each round: agreement 60 % (en, 31 of 52) and 29 % (de, 8 of 28),
+//     praised flagged 1 of 13 and 0 of 7.
 //   - fresh5: fresh5-*.yaml, all splits, collected in the latest round by
 //     people who had seen neither the rules nor the other corpora, from
 //     organisations in no other file, and measured at the round's start and
-//     once at its end, unread in between. A linter that flags nothing
-//     scores 31 % (en) and 27 % (de) there.
+//     once at its end, unread in between: agreement 46 % (en, 18 of 39) and
+//     36 % (de, 8 of 22) both times, praised flagged 2 of 12 and 1 of 6. A
+//     linter that flags nothing scores 31 % and 27 % there.
 //
 // The figures are in the README's "Quality and speed" and in
 // docs/quality.md. fresh4 was the blind set of the round before; it was
@@ -40,8 +44,8 @@ type realFloor struct {
 // fresh5 figure by 2 to 10 points, hence the wider margins there.
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
-		"de": {agreement: 0.75, praisedFlagged: 0.06},
-		"en": {agreement: 0.83, praisedFlagged: 0.06},
+		"de": {agreement: 0.76, praisedFlagged: 0.05},
+		"en": {agreement: 0.85, praisedFlagged: 0.04},
 	},
 	"test": {
 		"de": {agreement: 0.22, praisedFlagged: 0.10},
