@@ -152,8 +152,8 @@ func asciiEqualFold(s, w string) bool {
 	return true
 }
 
-// dateExpr and periodExpr are the indexes of dateRe and periodRe in
-// timeExprs.
+// clockExpr, dateExpr and periodExpr are the indexes of clockRe, dateRe
+// and periodRe in timeExprs.
 const (
 	clockExpr  = 0
 	dateExpr   = 1
@@ -265,9 +265,10 @@ func acceptTime(text string, m []int, kind int) bool {
 var pastReturnVerbs = []string{"reopened", "resumed", "restored", "restarted", "ended", "finished", "cleared",
 	"returned", "recovered"}
 
-// pastReturnAt reports whether the clock time match, after prefix, follows
-// one of pastReturnVerbs and "at" ("reopened at 5am", "resumed at 6"),
-// unless a passive looks ahead ("will be reopened at 5am").
+// pastReturnAt reports whether match, a clock time after prefix, follows
+// one of pastReturnVerbs and "at" ("reopened at 5am", "resumed at 6"; the
+// "at" ends prefix or starts match), unless a passive looks ahead ("will be
+// reopened at 5am").
 func pastReturnAt(prefix, match string) bool {
 	var verb, aux int // how many words back the verb and the word before it stand
 	switch {
@@ -427,9 +428,9 @@ func bytesOf(ss ...string) [][]byte {
 // match text: each bit stands for a part the expression cannot match
 // without. clockRe and dateRe need a digit; dateRe also a digit followed
 // by a period, a dash or an ordinal suffix, a month or a calendar week;
-// periodRe, spelledRe and monthPartRe a unit, a spelled hour or a month as a whole word. Letters
-// are compared lower-cased; text with the two letters that fold into
-// ASCII from outside it (K, ſ) gets every bit.
+// periodRe, spelledRe and monthPartRe a unit, a spelled hour or a month as
+// a whole word. Letters are compared lower-cased; text with the two letters
+// that fold into ASCII from outside it (K, ſ) gets every bit.
 func timeCandidates(text string) uint8 {
 	var digits, digitMark bool
 	for i := 0; i < len(text); i++ {
