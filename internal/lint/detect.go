@@ -40,7 +40,7 @@ var (
 	// when something comes back or goes out ("Versand ab 9. Mai").
 	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|vorrätig|auf\s+lager|bereit|abholbereit|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|zugestellt|zustellung|again|back|reopen|resume|restored|available|in\s+stock|ready|delivered)(?:[^\pL]|$)`)
 
-	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?[/-]\s?|\s)?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0(?:\s?\d){2,5}\)\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])0(?:\s?\d){2,5}\s?/\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b`)
+	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?[/-]\s?|\s)?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0(?:\s?\d){2,5}\)\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])0(?:\s?\d){2,5}\s?/\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b|(?:^|[^\d\w])0\d\s\d{3,4}\s?\d{4}\b|(?:^|[^\d\w])0\d(?:[\s.]\d{2}){4}\b|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b`)
 )
 
 // timeExprs are the expressions of concrete times, in the order they are
@@ -152,8 +152,8 @@ func asciiEqualFold(s, w string) bool {
 	return true
 }
 
-// dateExpr and periodExpr are the indexes of dateRe and periodRe in
-// timeExprs.
+// clockExpr, dateExpr and periodExpr are the indexes of clockRe, dateRe
+// and periodRe in timeExprs.
 const (
 	clockExpr  = 0
 	dateExpr   = 1
@@ -265,9 +265,10 @@ func acceptTime(text string, m []int, kind int) bool {
 var pastReturnVerbs = []string{"reopened", "resumed", "restored", "restarted", "ended", "finished", "cleared",
 	"returned", "recovered"}
 
-// pastReturnAt reports whether the clock time match, after prefix, follows
-// one of pastReturnVerbs and "at" ("reopened at 5am", "resumed at 6"),
-// unless a passive looks ahead ("will be reopened at 5am").
+// pastReturnAt reports whether match, a clock time after prefix, follows
+// one of pastReturnVerbs and "at" ("reopened at 5am", "resumed at 6"; the
+// "at" ends prefix or starts match), unless a passive looks ahead ("will be
+// reopened at 5am").
 func pastReturnAt(prefix, match string) bool {
 	var verb, aux int // how many words back the verb and the word before it stand
 	switch {
@@ -427,9 +428,9 @@ func bytesOf(ss ...string) [][]byte {
 // match text: each bit stands for a part the expression cannot match
 // without. clockRe and dateRe need a digit; dateRe also a digit followed
 // by a period, a dash or an ordinal suffix, a month or a calendar week;
-// periodRe, spelledRe and monthPartRe a unit, a spelled hour or a month as a whole word. Letters
-// are compared lower-cased; text with the two letters that fold into
-// ASCII from outside it (K, ſ) gets every bit.
+// periodRe, spelledRe and monthPartRe a unit, a spelled hour or a month as
+// a whole word. Letters are compared lower-cased; text with the two letters
+// that fold into ASCII from outside it (K, ſ) gets every bit.
 func timeCandidates(text string) uint8 {
 	var digits, digitMark bool
 	for i := 0; i < len(text); i++ {

@@ -151,6 +151,12 @@ var familyNextUpdateForms = []detectionForm{
 	{"offer", "en", "Top up by 30 June and get a bonus rate – for a limited time only!", false},
 	{"offer", "en", "Book a demo by the end of the month.", false},
 	{"offer", "en", "While stocks last: ready to order until Friday.", false},
+	// A price until a day.
+	{"price", "en", "Tickets cost £12 until Friday.", false},
+	{"price", "en", "Admission costs £5 until the end of June.", false},
+	{"price", "en", "Seats are priced at £20 until Sunday.", false},
+	{"price", "de", "Karten kosten bis Freitag 12 Euro.", false},
+	{"price", "de", "Der Eintritt kostet bis Ende Juni 5 Euro.", false},
 	// A date to apply from, a reference number.
 	{"apply from", "en", "You can apply from 1 August.", false},
 	{"apply from", "en", "Applications open on 3 May.", false},
@@ -170,6 +176,12 @@ var familyContactForms = []detectionForm{
 	{"local number", "en", "Exchange or refund at the box office or on 555-0193.", true},
 	{"local number", "en", "Recovery hotline: 555-0150", true},
 	{"local number", "de", "Fragen unter 290-4400.", true},
+	// A two-digit area code: Dublin, Paris.
+	{"two-digit area code", "en", "Call us on 01 234 5678.", true},
+	{"two-digit area code", "en", "Questions: 01 2345 6789", true},
+	{"two-digit area code", "en", "Helpline: 01 23 45 67 89", true},
+	{"two-digit area code", "de", "Fragen: 01 23 45 67 89", true},
+	{"two-digit area code", "de", "Rufen Sie uns an: 01 234 5678.", true},
 	// A key to press on the phone line.
 	{"press a key", "de", "Herabhängende Leitungen melden Sie sofort – drücken Sie dafür die 1.", true},
 	{"press a key", "de", "Für unser Störungsteam drücken Sie die 2.", true},
