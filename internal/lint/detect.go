@@ -31,9 +31,13 @@ var (
 	// and at a context character after it, for firstClock.
 	clockAt0  = lazyRE(`(?i)\A(?:^|[^\d.:])` + clockBody)
 	clockAtP  = lazyRE(`(?i)\A[^\d.:]` + clockBody)
-	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|jän|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:am|bis\s+zum)\s+\d{1,2}\.(?:\s|$)|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b|\b(?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|\b(?:on|by|until|till|before)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|\b(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\.?,?\s+(?:den\s+)?\d{1,2}\.(?:\s|$))`)
+	dateRe    = lazyRE(`(?i)(?:^|[^\d.])(\d{1,2}\.\s?\d{1,2}\.(?:\d{2,4})?|\d{1,2}\.?\s*[–-]\s*\d{1,2}\.?\s*(?:jan|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|oct|nov|dez|dec|mar|may)[a-zä]*|\d{1,2}\.\s*(?:jan|jän|feb|mär|maerz|apr|mai|jun|jul|aug|sep|okt|nov|dez)[a-zä]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|\d{4}-\d{2}-\d{2}|(?:am|bis\s+zum)\s+\d{1,2}\.(?:\s|$)|(?:kw|kalenderwoche|calendar\s+week|cw)\.?\s*\d{1,2}\b)`)
 	periodRe  = lazyRE(`(?i)(?:^|[^\pL\d])((?:\d+(?:[.,]\d+)?(?:\s*[–-]\s*\d+(?:[.,]\d+)?)?|einer?|einem|eine|zwei|drei|vier|fünf|sechs|sieben|acht|zehn|zwölf|vierundzwanzig|one|two|three|four|five|six|seven|eight|ten|twelve|twenty-four|a|an|half\s+an?|einer\s+halben|einer\s+knappen)\s+(?:halbe\s+)?(?:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|minute|mins|min|hours|hour|hrs|hr|days|day|business\s+days?|working\s+days?|weeks|week|months|month))(?:[^\pL]|$)`)
 	spelledRe = lazyRE(`(?i)(?:^|[^\pL])((?:um|at|by|bis|gegen|until|before|vor|ab|from)\s+(?:ein|eins|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|dreizehn|vierzehn|fünfzehn|sechzehn|siebzehn|achtzehn|neunzehn|zwanzig|einundzwanzig|zweiundzwanzig|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midday|mittag)(?:\s+(?:uhr|o'clock|am|pm|a\.m\.|p\.m\.))?)(?:[^\pL]|$)`)
+	// "Thu 14th", "Friday the 3rd", "by the 21st", „Do., 14.“, „Freitag, den
+	// 3.“: a day of the month named by its weekday or by "the". Apart from
+	// dateRe, which runs far more often and would slow down with it.
+	weekdayDateRe = lazyRE(`(?i)(?:^|[^\pL\d])((?:mon|monday|tue|tues|tuesday|wed|weds|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday|sun|sunday)\.?,?\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b|(?:on|by|until|till|before)\s+the\s+\d{1,2}(?:st|nd|rd|th)\b|(?:mo|di|mi|do|fr|sa|so|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\.?,?\s+(?:den\s+)?\d{1,2}\.(?:\s|$))`)
 	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
 	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|jänner|februar|feber|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may|(?:your|the|next)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:bill|statement|invoice)|(?:rechnung|abrechnung)\s+(?:für|im)\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember))(?:[^\pL]|$)`)
 	// returnRe marks a sentence in which a bare "ab"/"from" time names
@@ -45,7 +49,7 @@ var (
 
 // timeExprs are the expressions of concrete times, in the order they are
 // tried; timeCandidates has one bit per expression.
-var timeExprs = [...]func() *regexp.Regexp{clockRe, dateRe, periodRe, spelledRe, monthPartRe}
+var timeExprs = [...]func() *regexp.Regexp{clockRe, dateRe, periodRe, spelledRe, monthPartRe, weekdayDateRe}
 
 // hasConcreteTime reports whether the plain view of the byte range
 // [from, to) — one sentence — holds a clock time, a date or a period that
@@ -392,8 +396,8 @@ func skipRESpace(s string, j int) int {
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // Words that timeCandidates looks for as whole runs of letters: the units
-// of periodRe, the spelled hours of spelledRe and the months of
-// monthPartRe.
+// of periodRe, the spelled hours of spelledRe, the months of monthPartRe
+// and the first words of weekdayDateRe.
 var timeWords = func() map[string]uint8 {
 	m := map[string]uint8{}
 	add := func(bit uint8, words string) {
@@ -408,8 +412,15 @@ var timeWords = func() map[string]uint8 {
 		"eleven twelve noon midday mittag")
 	add(1<<4, "januar jänner februar feber märz maerz april mai juni juli august september oktober november dezember "+
 		"january february march june july october december jan feb mar apr jun jul aug sep sept oct nov dec may")
+	add(weekdayBit, "mon monday tue tues tuesday wed weds wednesday thu thur thurs thursday fri friday sat saturday sun "+
+		"sunday on by until till before mo di mi do fr sa so montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag")
 	return m
 }()
+
+// weekdayBit marks, while timeCandidates runs, a word that starts
+// weekdayDateRe; the expression's own bit also needs a digit followed by a
+// period or an ordinal suffix.
+const weekdayBit = 1 << 6
 
 // dateParts are substrings of which dateRe needs one, besides a digit
 // directly followed by a period or a dash.
@@ -427,9 +438,10 @@ func bytesOf(ss ...string) [][]byte {
 // timeCandidates returns one bit per expression of timeExprs that may
 // match text: each bit stands for a part the expression cannot match
 // without. clockRe and dateRe need a digit; dateRe also a digit followed
-// by a period, a dash or an ordinal suffix, a month or a calendar week;
-// periodRe, spelledRe and monthPartRe a unit, a spelled hour or a month as
-// a whole word. Letters are compared lower-cased; text with the two letters
+// by a period or dash, a month or a calendar week; periodRe, spelledRe and
+// monthPartRe a unit, a spelled hour or a month as a whole word;
+// weekdayDateRe a weekday or "on", "by" … as a whole word and a digit
+// followed by a period or an ordinal suffix. Letters are compared lower-cased; text with the two letters
 // that fold into ASCII from outside it (K, ſ) gets every bit.
 func timeCandidates(text string) uint8 {
 	var digits, digitMark bool
@@ -444,9 +456,9 @@ func timeCandidates(text string) uint8 {
 	}
 	if strings.Contains(text, "\u212a") || strings.Contains(text, "\u017f") {
 		if digits {
-			return 0b11111
+			return 0b111111
 		}
-		return 0b11100
+		return 0b011100
 	}
 	var bits uint8
 	var lower [64]byte
@@ -486,16 +498,19 @@ func timeCandidates(text string) uint8 {
 	run()
 	if digits {
 		bits |= 1
-		if digitMark || digitBeforeDash(text) || ordinalDay(text) || containsFoldASCII(text, dateParts) {
+		if digitMark || digitBeforeDash(text) || containsFoldASCII(text, dateParts) {
 			bits |= 1 << 1
 		}
+		if bits&weekdayBit != 0 && (digitMark || ordinalDay(text)) {
+			bits |= 1 << 5
+		}
 	}
-	return bits
+	return bits &^ weekdayBit
 }
 
 // ordinalDay reports a digit followed by an English ordinal suffix ("14th",
-// "3RD"), which the dates by weekday or by "the" need ("Thu 14th", "by the
-// 3rd").
+// "3RD"), which the English dates of weekdayDateRe need ("Thu 14th", "by
+// the 3rd").
 func ordinalDay(s string) bool {
 	for i := 0; i+2 < len(s); i++ {
 		if !isDigit(s[i]) {

@@ -104,7 +104,7 @@ func checkConcreteTime(t *testing.T, s string) {
 	cand := timeCandidates(s)
 	for i, expr := range timeExprs {
 		if re := expr(); cand&(1<<i) == 0 && re.MatchString(s) {
-			t.Errorf("timeCandidates(%q) = %05b rules out %s, which matches %q", s, cand, re, re.FindString(s))
+			t.Errorf("timeCandidates(%q) = %06b rules out %s, which matches %q", s, cand, re, re.FindString(s))
 		}
 	}
 	w := lastWords(s, 1)
