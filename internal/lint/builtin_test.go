@@ -522,3 +522,29 @@ func TestHoldout8(t *testing.T) {
 func TestHonest4(t *testing.T) {
 	checkHonest(t, "testdata/honest4.yaml", 60, 0.18, 0.87, 0.95)
 }
+
+// TestHoldout9 holds the blind short-message figures of the latest round:
+// testdata/holdout9.yaml (160 messages, 80 per language, senders used in no
+// other file: a water utility, a car-sharing service, a public library, a
+// ski resort, a payroll software vendor, a blood donation service …) was
+// written without sight of the word lists, the rules, the other corpora or
+// the linter's results, and measured at the start of the round
+// (promotional F1 0.77 — German 0.80, English 0.74 —, whiny 0.86 — German
+// 0.82, English 0.89 —, 3 of 32 hard negatives flagged, next update
+// 93.8 %, contact 98.1 %) and once at its end, with nothing read in
+// between. The floors sit a few points below; a change that judges it
+// worse fails here.
+func TestHoldout9(t *testing.T) {
+	checkCorpus(t, "testdata/holdout9.yaml", floors{promotional: 0.72, whiny: 0.81, hardNegatives: 0.13, nextUpdate: 0.90, contact: 0.95})
+}
+
+// TestHonest5 holds the false alarms on honest look-alikes written in the
+// latest round without sight of the rules or the results (testdata/
+// honest5.yaml, 60 messages per language, in the six kinds of honest4,
+// from senders in no other file). Measured at the start of the round: 7 of
+// 120 flagged (German 5, English 2), next update 89.2 %, contact 97.5 %;
+// and once at its end, unread in between. The ceiling sits just above; a
+// rule that adds false alarms here fails.
+func TestHonest5(t *testing.T) {
+	checkHonest(t, "testdata/honest5.yaml", 60, 0.10, 0.86, 0.95)
+}

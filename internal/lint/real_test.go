@@ -22,38 +22,38 @@ type realFloor struct {
 // statements in testdata/real, measured at the end of the latest round (see
 // the README's "Quality and speed") and set a few points below, so that a
 // change which judges real text worse fails here.
-//   - train+dev: the train and dev splits of statements-*, fresh-*, fresh2-*,
-//     fresh3-* and fresh4-*, used for tuning: agreement 88 % (en, 263 of
-//     298) and 80 % (de, 149 of 186), praised statements flagged 1 of 103
-//     and 1 of 56.
+//   - train+dev: the train and dev splits of statements-* and fresh-* to
+//     fresh5-*, used for tuning (fresh5 joined at the start of the latest
+//     round, when the rules of the time reached 85 %, en, 274 of 323, and
+//     77 %, de, 156 of 204, on these splits together).
 //   - test: the test split of statements-*, never tuned on, read at the end
 //     of each round: agreement 60 % (en, 31 of 52) and 29 % (de, 8 of 28),
-//     praised flagged 1 of 13 and 0 of 7.
-//   - fresh5: fresh5-*.yaml, all splits, collected in the latest round by
+//     praised flagged 1 of 13 and 0 of 7 at the start of the latest round.
+//   - fresh6: fresh6-*.yaml, all splits, collected in the latest round by
 //     people who had seen neither the rules nor the other corpora, from
-//     organisations in no other file, and measured at the round's start and
-//     once at its end, unread in between: agreement 46 % (en, 18 of 39) and
-//     36 % (de, 8 of 22) both times, praised flagged 2 of 12 and 1 of 6. A
-//     linter that flags nothing scores 31 % and 27 % there.
+//     organisations in no other file, and measured at the round's start
+//     (agreement 45 %, en, 17 of 38, and 33 %, de, 10 of 30; praised
+//     flagged 4 of 12 and 4 of 10; a linter that flags nothing scores 32 %
+//     and 33 %) and once at its end, unread in between.
 //
 // The figures are in the README's "Quality and speed" and in
-// docs/quality.md. fresh4 was the blind set of the round before; it was
+// docs/quality.md. fresh5 was the blind set of the round before; it was
 // read after its figures were taken, and its train and dev splits joined
-// the tuning sets. The test splits of fresh-* to fresh4-* are too small to
+// the tuning sets. The test splits of fresh-* to fresh5-* are too small to
 // hold a floor; the README gives them. One statement moves a test or
-// fresh5 figure by 2 to 10 points, hence the wider margins there.
+// fresh6 figure by 2 to 10 points, hence the wider margins there.
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
-		"de": {agreement: 0.76, praisedFlagged: 0.05},
-		"en": {agreement: 0.85, praisedFlagged: 0.04},
+		"de": {agreement: 0.74, praisedFlagged: 0.05},
+		"en": {agreement: 0.82, praisedFlagged: 0.04},
 	},
 	"test": {
 		"de": {agreement: 0.22, praisedFlagged: 0.10},
 		"en": {agreement: 0.52, praisedFlagged: 0.16},
 	},
-	"fresh5": {
-		"de": {agreement: 0.30, praisedFlagged: 0.20},
-		"en": {agreement: 0.40, praisedFlagged: 0.20},
+	"fresh6": {
+		"de": {agreement: 0.25, praisedFlagged: 0.50},
+		"en": {agreement: 0.38, praisedFlagged: 0.40},
 	},
 }
 
@@ -64,7 +64,8 @@ func TestRealStatements(t *testing.T) {
 	for _, path := range []string{"testdata/real/statements-de.yaml", "testdata/real/statements-en.yaml",
 		"testdata/real/fresh-de.yaml", "testdata/real/fresh-en.yaml", "testdata/real/fresh2-de.yaml", "testdata/real/fresh2-en.yaml",
 		"testdata/real/fresh3-de.yaml", "testdata/real/fresh3-en.yaml", "testdata/real/fresh4-de.yaml", "testdata/real/fresh4-en.yaml",
-		"testdata/real/fresh5-de.yaml", "testdata/real/fresh5-en.yaml"} {
+		"testdata/real/fresh5-de.yaml", "testdata/real/fresh5-en.yaml",
+		"testdata/real/fresh6-de.yaml", "testdata/real/fresh6-en.yaml"} {
 		c, err := lint.LoadAnyCorpus(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			if os.Getenv("CI") == "true" {
@@ -79,7 +80,7 @@ func TestRealStatements(t *testing.T) {
 			t.Fatalf("%s: not a corpus of real statements", path)
 		}
 		switch base := filepath.Base(path); {
-		case strings.HasPrefix(base, "fresh5"):
+		case strings.HasPrefix(base, "fresh6"):
 			blind = append(blind, c.Real...)
 		case strings.HasPrefix(base, "fresh"):
 			// Their train and dev splits are tuned on; their test splits
@@ -99,7 +100,7 @@ func TestRealStatements(t *testing.T) {
 	for split, set := range map[string][]lint.RealEntry{
 		"train+dev": lint.FilterSplits(entries, []string{"train", "dev"}),
 		"test":      lint.FilterSplits(entries, []string{"test"}),
-		"fresh5":    blind,
+		"fresh6":    blind,
 	} {
 		sc, err := lint.EvaluateReal(set, engineFor)
 		if err != nil {
