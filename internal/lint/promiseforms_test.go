@@ -3,21 +3,28 @@ package lint
 // promiseNextUpdateForms go through the ways a comms lead promises the
 // next word — a forecast, a planned window, a return to normal, an event
 // that goes ahead or moves, a briefing by a named person, a question time,
-// a cadence, tomorrow's edition, a trigger capped by a latest time, Swiss
-// and Austrian forms, du and Sie — each in several wordings per language,
-// with the look-alikes that promise nothing: a cancelled date, an
-// incident's date, a late fee, an exhibition's last day, media reports, a
+// a cadence, tomorrow's edition, a live ticker or a radio bulletin, a
+// relative time, a trigger capped by a latest time, a promise in the German
+// present, Swiss and Austrian forms, du and Sie — each in several wordings
+// per language, with the look-alikes that promise nothing: a cancelled
+// date, an incident's date, an exhibition's last days, media reports, a
 // counterfactual, a routine, advice on when to go out, a past told with an
-// irregular verb, a new shop's opening.
+// irregular verb, the weather forecast, a known past, a credit, a new
+// shop's opening, a start, a price, a reference.
 //
 // Still missed, and so not listed: a return and an offer's word in one
 // sentence ("We'll reopen at 10am – tickets are valid any day this month",
 // "every order placed at that price will ship by Friday": the offer's word
-// voids the sentence); a closure's end beside a minimum ("bleibt
-// mindestens bis Ende nächster Woche gesperrt" reads as "for at least");
-// "stay off until …" (the discount's "off until"); a repair told in the
-// perfect tense with a clock time („Wir haben den Fehler um 21:52 Uhr
-// behoben“: „haben“ also promises, „Wir haben ab Montag geöffnet“).
+// voids the sentence), and likewise a promise after a semicolon („Unsere
+// Teams arbeiten rund um die Uhr; die nächste Meldung gibt es um 16 Uhr“);
+// a closure's end beside a minimum („bleibt mindestens bis Ende nächster
+// Woche gesperrt“ reads as "for at least"); "stay off until …" (the
+// discount's "off until"); a repair told in the perfect tense with a clock
+// time („Wir haben den Fehler um 21:52 Uhr behoben“: „haben“ also promises,
+// „Wir haben ab Montag geöffnet“); a late fee waived with a date ("no late
+// fees, and we'll try again on the 8th" is a promise, "late fees from the
+// February 3 outage" is none); "nur noch bis" (a last chance to see an
+// exhibition, but also shorter hours: „ab Montag nur noch bis 18 Uhr“).
 var promiseNextUpdateForms = []detectionForm{
 	// A forecast named as such.
 	{"forecast", "de", "Die Technik ist vor Ort, Prognose: 15 Uhr.", true},
@@ -110,6 +117,27 @@ var promiseNextUpdateForms = []detectionForm{
 	{"present promise", "de", "Allen Kunden schreiben wir eine Woche Nutzung gut, ohne dass ihr etwas tun müsst.", false},
 	{"present promise", "de", "Wir schreiben euch zwei Wochen gut.", false},
 	{"present promise", "de", "Dafür schreiben wir dir 15 Euro gut.", false},
+	// A relative time.
+	{"relative", "de", "In einer halben Stunde wissen wir mehr und melden uns.", true},
+	{"relative", "de", "Innerhalb der nächsten 48 Stunden bekommst du Bescheid.", true},
+	{"relative", "de", "Wir melden uns im Lauf des Nachmittags wieder.", true},
+	{"relative", "en", "We'll have more for you in 30 minutes.", true},
+	{"relative", "en", "You'll hear from us within the next 48 hours.", true},
+	{"relative", "en", "Another update in half an hour.", true},
+	// A channel that carries the next word, with its time.
+	{"channel", "de", "Im Liveticker berichten wir ab 6 Uhr laufend.", true},
+	{"channel", "de", "Die nächste Durchsage im Radio kommt um 12 Uhr.", true},
+	{"channel", "de", "Um 18 Uhr gehen wir auf Instagram live und beantworten eure Fragen.", true},
+	{"channel", "en", "Follow our live blog from 6am for all the changes.", true},
+	{"channel", "en", "We'll go live on Instagram at 6pm to answer your questions.", true},
+	{"channel", "en", "The next radio bulletin is at noon.", true},
+	// A start in the past, a price, a reference, an opening date.
+	{"not a promise", "de", "Seit 9 Uhr ist die Strecke gesperrt.", false},
+	{"not a promise", "de", "Der Eintritt kostet ab Montag 8 Euro.", false},
+	{"not a promise", "de", "Bitte geben Sie die Vorgangsnummer 2024-06-14 an.", false},
+	{"not a promise", "en", "The line has been closed since 9 am.", false},
+	{"not a promise", "en", "Entry costs £8 from Monday.", false},
+	{"not a promise", "en", "Please quote reference 2024-06-14.", false},
 	// A cancelled date is no next update.
 	{"cancelled date", "de", "Die Fahrt nach Hamburg am 14. Mai fällt aus.", false},
 	{"cancelled date", "de", "Das Konzert am Samstag entfällt.", false},
@@ -149,11 +177,15 @@ var promiseNextUpdateForms = []detectionForm{
 // hours, a walk-in point or tent, a postal address, a messenger, a link to
 // manage a booking, a link labelled by what will be said there — and the
 // look-alikes that are none: a job title in a signature, a line or a page
-// for those who want to help or give, a company name with "service".
+// for those who want to help or give, carers named without a way to reach
+// them, an emergency number alone, a brand's feed to follow.
 //
 // Still missed, and so not listed: a phone number for volunteers („Wer
 // mit anpacken möchte: 06543 10 20 30“): a number counts wherever it
-// stands, and "Call our shop on …" must keep counting.
+// stands, and "Call our shop on …" must keep counting; a web address on a
+// newer top-level domain ("status.hoerraum.studio"), which is not read as a
+// link; a link after a refund "an der Kasse" (the till voids the next
+// sentence's link, as it voids a shop's).
 var promiseContactForms = []detectionForm{
 	// A hotline with an extension.
 	{"extension", "de", "Fragen: Tel. 089 1234-56, Durchwahl 12.", true},
@@ -192,6 +224,26 @@ var promiseContactForms = []detectionForm{
 	{"manage link", "en", "Rebook free at northwind.example/manage", true},
 	{"manage link", "en", "Manage your booking: airline.example.com/trips", true},
 	{"manage link", "en", "At 7am we'll say which lifts run: lifts.example.com/today", true},
+	// A short number or a hotline with its hours.
+	{"short number", "de", "Außerhalb der Sprechzeiten hilft der ärztliche Bereitschaftsdienst unter 116 117.", true},
+	{"short number", "de", "Die Hotline ist Mo–Fr von 8 bis 20 Uhr besetzt: 0800 330 440.", true},
+	{"short number", "en", "For urgent advice out of hours, call NHS 111.", true},
+	{"short number", "en", "Our helpline is staffed 8am to 8pm on weekdays: 0800 330 440.", true},
+	// People who look after those affected, named without a way to reach
+	// them, are no channel.
+	{"carers named", "de", "Wer Hilfe braucht, findet Ansprechpartner bei der Notfallseelsorge.", false},
+	{"carers named", "de", "Das Kriseninterventionsteam kümmert sich um die Angehörigen.", false},
+	{"carers named", "en", "Anyone who needs support can speak to the crisis chaplaincy team.", false},
+	{"carers named", "en", "Counsellors are supporting the families.", false},
+	// A social handle to write to.
+	{"handle", "de", "Schreibt uns eine DM an @stadtwerke_hilfe.", true},
+	{"handle", "de", "Auf Instagram antworten wir euch unter @baeckerei.lind per Direktnachricht.", true},
+	{"handle", "en", "DM @HarbourHelp with your account number.", true},
+	// An emergency number alone, a brand's feed to follow: no help channel.
+	{"no channel", "de", "Im Notfall wählen Sie bitte die 112.", false},
+	{"no channel", "de", "Folgt uns auf Instagram für mehr Rezepte!", false},
+	{"no channel", "en", "In an emergency, always dial 999.", false},
+	{"no channel", "en", "Follow us on Instagram for more recipes!", false},
 	// A job title in a signature is no channel.
 	{"job title", "en", "Gareth Lloyd, Front Office Manager", false},
 	{"job title", "en", "Sam Patel, Head of Customer Service", false},
