@@ -5399,6 +5399,7 @@ var builtinStems = map[string][][2]string{
 		{"edited", "edit"},
 		{"edition", "edit"},
 		{"editors", "editor"},
+		{"effect", "effect"},
 		{"effort", "effort"},
 		{"efforts", "effort"},
 		{"eight", "eight"},
