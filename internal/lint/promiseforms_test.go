@@ -17,8 +17,7 @@ package lint
 // "every order placed at that price will ship by Friday": the offer's word
 // voids the sentence), and likewise a promise after a semicolon („Unsere
 // Teams arbeiten rund um die Uhr; die nächste Meldung gibt es um 16 Uhr“);
-// a closure's end beside a minimum („bleibt mindestens bis Ende nächster
-// Woche gesperrt“ reads as "for at least"); "stay off until …" (the
+// "stay off until …" (the
 // discount's "off until"); a repair told in the perfect tense with a clock
 // time („Wir haben den Fehler um 21:52 Uhr behoben“: „haben“ also promises,
 // „Wir haben ab Montag geöffnet“); a late fee waived with a date ("no late
@@ -153,6 +152,13 @@ var promiseNextUpdateForms = []detectionForm{
 	{"warning in force", "de", "Der Gutschein gilt bis Sonntag.", false},
 	{"warning in force", "de", "Das Angebot gilt bis Ende Mai.", false},
 	{"warning in force", "en", "The offer is in effect until Sunday.", false},
+	// A minimum with an end date names that date.
+	{"at least until", "de", "Das Gewächshaus bleibt mindestens bis Ende nächster Woche gesperrt, der Hofladen öffnet ab Mittwoch wieder.", true},
+	{"at least until", "de", "Die Strecke bleibt mindestens bis Freitag gesperrt.", true},
+	{"at least until", "de", "Das Bad bleibt mindestens eine Woche geschlossen.", false},
+	{"at least until", "en", "The road stays closed until at least Friday.", true},
+	{"at least until", "en", "The greenhouse stays shut until at least the end of next week; the farm shop reopens on Wednesday.", true},
+	{"at least until", "en", "The pool stays shut for at least ten days.", false},
 	// A cancelled date is no next update.
 	{"cancelled date", "de", "Die Fahrt nach Hamburg am 14. Mai fällt aus.", false},
 	{"cancelled date", "de", "Das Konzert am Samstag entfällt.", false},
