@@ -504,9 +504,11 @@ func TestWordingsEN(t *testing.T) {
 // nothing read in between: promotional F1 0.90 (German 0.91, English
 // 0.88), whiny 0.81 (0.67 and 0.91, unchanged), 4 of 36 hard negatives
 // flagged, next update 89.4 %, contact 98.8 %. The floors sit a few points
-// below; a change that judges it worse fails here.
+// below; a change that judges it worse fails here. It is a development set
+// now: its next-update and contact misses were read by form, which took
+// detection to 96.9 % and 99.4 %, and those floors sit just below.
 func TestHoldout8(t *testing.T) {
-	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.86, whiny: 0.76, hardNegatives: 0.14, nextUpdate: 0.86, contact: 0.96})
+	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.86, whiny: 0.76, hardNegatives: 0.14, nextUpdate: 0.95, contact: 0.98})
 }
 
 // TestHonest4 holds the false alarms on honest look-alikes written in the
@@ -519,8 +521,10 @@ func TestHoldout8(t *testing.T) {
 // 90.0 %, contact 96.7 %) and once at its end, unread in between: 17 of
 // 120 flagged (German 7, English 10), next update 89.2 %, contact 96.7 %.
 // The ceiling sits just above; a rule that adds false alarms here fails.
+// It is a development set now: its next-update and contact misses were read
+// by form (95.8 % and 98.3 % since), and those floors sit just below.
 func TestHonest4(t *testing.T) {
-	checkHonest(t, "testdata/honest4.yaml", 60, 0.18, 0.87, 0.95)
+	checkHonest(t, "testdata/honest4.yaml", 60, 0.18, 0.94, 0.97)
 }
 
 // TestHoldout9 holds the blind short-message figures of the latest round:

@@ -41,8 +41,9 @@ var (
 	// "Mitte Mai", "Ende Juni", "mid-May", "end of June": a part of a month.
 	monthPartRe = lazyRE(`(?i)(?:^|[^\pL])((?:mitte|anfang|ende)\s+(?:januar|jänner|februar|feber|märz|maerz|april|mai|juni|juli|august|september|oktober|november|dezember)|(?:mid|early|late|the\s+end\s+of|end\s+of)[\s-]+(?:january|february|march|april|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)|(?:mid|end\s+of)[\s-]+may|(?:your|the|next)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\s+(?:bill|statement|invoice)|(?:rechnung|abrechnung)\s+(?:für|im)\s+(?:januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember))(?:[^\pL]|$)`)
 	// returnRe marks a sentence in which a bare "ab"/"from" time names
-	// when something comes back or goes out ("Versand ab 9. Mai").
-	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|vorrätig|auf\s+lager|bereit|abholbereit|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|zugestellt|zustellung|again|back|reopen|resume|restored|available|in\s+stock|ready|delivered)(?:[^\pL]|$)`)
+	// when something comes back or goes out ("Versand ab 9. Mai") or when
+	// live reporting starts ("im Liveticker ab 6 Uhr").
+	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|vorrätig|auf\s+lager|bereit|abholbereit|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|zugestellt|zustellung|again|back|reopen|resume|restored|available|in\s+stock|ready|delivered|liveticker|liveblog|live\s+blog|live\s+ticker|laufend)(?:[^\pL]|$)`)
 
 	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?[/-]\s?|\s)?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0(?:\s?\d){2,5}\)\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])0(?:\s?\d){2,5}\s?/\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b|(?:^|[^\d\w])0\d\s\d{3,4}\s?\d{4}\b|(?:^|[^\d\w])0\d(?:[\s.]\d{2}){4}\b|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b`)
 )

@@ -221,7 +221,8 @@ func TestDetectionForms(t *testing.T) {
 		{"next update", spokenNextUpdateForms}, {"contact", spokenContactForms},
 		{"next update", laterDetectionForms}, {"contact", laterContactForms},
 		{"next update", writerNextUpdateForms}, {"contact", writerContactForms},
-		{"next update", familyNextUpdateForms}, {"contact", familyContactForms}} {
+		{"next update", familyNextUpdateForms}, {"contact", familyContactForms},
+		{"next update", promiseNextUpdateForms}, {"contact", promiseContactForms}} {
 		for _, tt := range set.forms {
 			d, err := Parse("msg.txt", []byte(tt.text), false)
 			if err != nil {
