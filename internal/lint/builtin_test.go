@@ -493,22 +493,38 @@ func TestWordingsEN(t *testing.T) {
 	checkCorpus(t, "testdata/wordings-en.yaml", floors{whiny: 0.93, hardNegatives: 0.05, showMisses: true})
 }
 
-// TestHoldout8 holds the blind short-message figures of the latest round:
-// testdata/holdout8.yaml (160 messages, 80 per language, senders used in no
-// other file: a bike-rental scheme, a vet clinic, a cloud host's status
-// page, a district-heating utility, a savings bank …) was written without
-// sight of the word lists, the rules, the other corpora or the linter's
-// results, and measured at the start of the round (promotional F1 0.88,
-// whiny 0.81 — German 0.67, English 0.91 —, 4 of 36 hard negatives
-// flagged, next update 88.1 %, contact 99.4 %) and once at its end, with
-// nothing read in between: promotional F1 0.90 (German 0.91, English
-// 0.88), whiny 0.81 (0.67 and 0.91, unchanged), 4 of 36 hard negatives
-// flagged, next update 89.4 %, contact 98.8 %. The floors sit a few points
-// below; a change that judges it worse fails here. It is a development set
-// now: its next-update and contact misses were read by form, which took
-// detection to 96.9 % and 99.4 %, and those floors sit just below.
+// TestHoldout8 holds the figures of testdata/holdout8.yaml (160 messages,
+// 80 per language, senders used in no other file: a bike-rental scheme, a
+// vet clinic, a cloud host's status page, a district-heating utility, a
+// savings bank …), written without sight of the word lists, the rules, the
+// other corpora or the linter's results. Measured blind at the start of its
+// round (promotional F1 0.88, whiny 0.81 — German 0.67, English 0.91 —, 4 of
+// 36 hard negatives flagged, next update 88.1 %, contact 99.4 %) and once at
+// its end, with nothing read in between: promotional F1 0.90 (German 0.91,
+// English 0.88), whiny 0.81 (0.67 and 0.91, unchanged), 4 of 36 hard
+// negatives flagged, next update 89.4 %, contact 98.8 %. It is a development
+// set since. Its promotional and whiny misses were read into families of
+// meaning (the sender as the victim, fault laid on a named party, critics
+// scolded, the fuss blamed, the limits of one's job, "it worked as
+// designed", the sender paying the price, a pitch after a notice, share-to-
+// win bait, a disruption as the perfect excuse to buy), each widened with
+// other wordings and tested on ten more written afterwards
+// (TestRecallFamilies); its next-update and contact misses were read by
+// form, which took detection to 96.9 % and 99.4 %. The floors sit a little
+// below what that gives (see the README).
 func TestHoldout8(t *testing.T) {
-	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.86, whiny: 0.76, hardNegatives: 0.14, nextUpdate: 0.95, contact: 0.98})
+	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.95, whiny: 0.92, hardNegatives: 0.14, nextUpdate: 0.95, contact: 0.98,
+		perLang: true, showMisses: true})
+}
+
+// TestRecallFamilies holds the whiny and promotional families read from the
+// misses of holdout8 and of fresh5's train and dev splits to their meaning:
+// testdata/recall-families.yaml has ten wordings per family written after
+// the family was built (other senders, tenses, persons and word orders;
+// 136 of 160 caught when first scored, 150 after widening for the misses)
+// and 56 honest look-alikes. A rule that loses a family fails here.
+func TestRecallFamilies(t *testing.T) {
+	checkCorpus(t, "testdata/recall-families.yaml", floors{promotional: 0.96, whiny: 0.88, hardNegatives: 0.10, showMisses: true, perLang: true})
 }
 
 // TestHonest4 holds the false alarms on honest look-alikes written in the
