@@ -10,41 +10,51 @@ import (
 // precision material: every one should pass the built-in rules.
 const praisedFile = "testdata/real/praised-en.yaml"
 
+// openEnglish are the files whose English train and dev statements are open
+// for tuning; praisedFile joins them as precision material.
+var openEnglish = []string{
+	"testdata/real/statements-en.yaml", "testdata/real/fresh-en.yaml", "testdata/real/fresh2-en.yaml",
+	"testdata/real/fresh3-en.yaml", "testdata/real/fresh4-en.yaml", "testdata/real/fresh5-en.yaml", praisedFile,
+}
+
 // TestPraisedStatements holds the precision material to its contract (only
-// praised statements, in English) and the rules to passing its open splits:
-// at most a tenth of the praised train and dev statements may be flagged.
-// The test split is left to the end-of-round measurement.
+// praised statements, in English) and the rules to the guard rail on the open
+// English splits with it: at most a tenth of the praised train and dev
+// statements may be flagged. Test splits are left to the end-of-round
+// measurement and never read here.
 func TestPraisedStatements(t *testing.T) {
-	c, err := lint.LoadAnyCorpus(praisedFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if c.Real == nil {
-		t.Fatalf("%s: not a corpus of real statements", praisedFile)
-	}
-	for _, e := range c.Real {
-		if e.Verdict != "good" {
-			t.Errorf("%s: entry %s has verdict %q; this file holds praised statements only", praisedFile, e.ID, e.Verdict)
+	var open []lint.RealEntry
+	for _, path := range openEnglish {
+		c, err := lint.LoadAnyCorpus(path)
+		if err != nil {
+			t.Fatal(err)
 		}
-		if e.Language != "en" {
-			t.Errorf("%s: entry %s has language %q, want en", praisedFile, e.ID, e.Language)
+		if c.Real == nil {
+			t.Fatalf("%s: not a corpus of real statements", path)
 		}
-	}
-	open := lint.FilterSplits(c.Real, []string{"train", "dev"})
-	if len(open) == 0 {
-		t.Fatalf("%s: no train or dev statements", praisedFile)
+		if path == praisedFile {
+			for _, e := range c.Real {
+				if e.Verdict != "good" {
+					t.Errorf("%s: entry %s has verdict %q; this file holds praised statements only", path, e.ID, e.Verdict)
+				}
+				if e.Language != "en" {
+					t.Errorf("%s: entry %s has language %q, want en", path, e.ID, e.Language)
+				}
+			}
+		}
+		open = append(open, lint.FilterSplits(c.Real, []string{"train", "dev"})...)
 	}
 	sc, err := lint.EvaluateReal(open, func(lang string) (*lint.Engine, error) { return builtin(t, lang), nil })
 	if err != nil {
 		t.Fatal(err)
 	}
 	praised := sc.Praised["en"]
-	if praised == nil || praised.N != len(open) {
-		t.Fatalf("praised statements scored: %v, want %d", praised, len(open))
+	if praised == nil || praised.N < 100 {
+		t.Fatalf("too few praised English train and dev statements to judge: %v", praised)
 	}
 	flagged := praised.N - praised.Agreed
-	t.Logf("praised statements flagged: %d of %d (train+dev)", flagged, praised.N)
+	t.Logf("praised English statements flagged: %d of %d (train+dev)", flagged, praised.N)
 	if float64(flagged) > 0.10*float64(praised.N) {
-		t.Errorf("%d of %d praised train and dev statements flagged, at most 10%%", flagged, praised.N)
+		t.Errorf("%d of %d praised English train and dev statements flagged, at most 10%%", flagged, praised.N)
 	}
 }
