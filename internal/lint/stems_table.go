@@ -2840,6 +2840,7 @@ var builtinStems = map[string][][2]string{
 		{"offenbar", "offenbar"},
 		{"offensichtlich", "offensicht"},
 		{"offer", "off"},
+		{"offline", "offlin"},
 		{"oft", "oft"},
 		{"ohne", "ohn"},
 		{"ohnegleichen", "ohnegleich"},
