@@ -493,32 +493,44 @@ func TestWordingsEN(t *testing.T) {
 	checkCorpus(t, "testdata/wordings-en.yaml", floors{whiny: 0.93, hardNegatives: 0.05, showMisses: true})
 }
 
-// TestHoldout8 holds the blind short-message figures of the latest round:
-// testdata/holdout8.yaml (160 messages, 80 per language, senders used in no
-// other file: a bike-rental scheme, a vet clinic, a cloud host's status
-// page, a district-heating utility, a savings bank …) was written without
-// sight of the word lists, the rules, the other corpora or the linter's
-// results, and measured at the start of the round (promotional F1 0.88,
-// whiny 0.81 — German 0.67, English 0.91 —, 4 of 36 hard negatives
-// flagged, next update 88.1 %, contact 99.4 %) and once at its end, with
-// nothing read in between: promotional F1 0.90 (German 0.91, English
-// 0.88), whiny 0.81 (0.67 and 0.91, unchanged), 4 of 36 hard negatives
-// flagged, next update 89.4 %, contact 98.8 %. The floors sit a few points
-// below; a change that judges it worse fails here.
+// TestHoldout8 holds the short-message figures of testdata/holdout8.yaml
+// (160 messages, 80 per language, senders used in no other file: a
+// bike-rental scheme, a vet clinic, a cloud host's status page, a
+// district-heating utility, a savings bank …), written without sight of
+// the word lists, the rules, the other corpora or the linter's results. It
+// was measured blind at the start of its round (promotional F1 0.88, whiny
+// 0.81 — German 0.67, English 0.91 —, 4 of 36 hard negatives flagged, next
+// update 88.1 %, contact 99.4 %) and once at its end, with nothing read in
+// between: promotional F1 0.90 (German 0.91, English 0.88), whiny 0.81
+// (0.67 and 0.91, unchanged), 4 of 36 hard negatives flagged, next update
+// 89.4 %, contact 98.8 %. It is a development set since: its false alarms
+// were read and cleared by the meaning that makes each honest (a rumour
+// answered with the facts, carers' work praised, a council's decision
+// backed, a festival's programme moved), which brought promotional F1 to
+// 0.93 and whiny to 0.85 with no false positive left; the ceiling on hard
+// negatives is none, the floors sit a few points below.
 func TestHoldout8(t *testing.T) {
-	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.86, whiny: 0.76, hardNegatives: 0.14, nextUpdate: 0.86, contact: 0.96})
+	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.90, whiny: 0.82, hardNegatives: 0, nextUpdate: 0.86, contact: 0.96, showMisses: true})
 }
 
-// TestHonest4 holds the false alarms on honest look-alikes written in the
-// latest round without sight of the rules or the results (testdata/
-// honest4.yaml, 60 messages per language, in six kinds: a contractor or
-// human error named while owning it, the procedures that apply with what
-// changes, weather, a strike or an attack as the cause, a refund or thanks,
-// empathy or a rumour corrected, a price kept or a recall). Measured at the
-// start of the round (22 of 120 flagged: German 10, English 12; next update
-// 90.0 %, contact 96.7 %) and once at its end, unread in between: 17 of
-// 120 flagged (German 7, English 10), next update 89.2 %, contact 96.7 %.
-// The ceiling sits just above; a rule that adds false alarms here fails.
+// TestHonest4 holds the false alarms on honest look-alikes of
+// testdata/honest4.yaml (60 messages per language, in six kinds: a
+// contractor or human error named while owning it, the procedures that
+// apply with what changes, weather, a strike or an attack as the cause, a
+// refund or thanks, empathy or a rumour corrected, a price kept or a
+// recall), written without sight of the rules or the results. Measured
+// blind at the start of its round (22 of 120 flagged: German 10, English
+// 12; next update 90.0 %, contact 96.7 %) and once at its end, unread in
+// between: 17 of 120 flagged (German 7, English 10), next update 89.2 %,
+// contact 96.7 %. It is a development set since: the seventeen were read
+// and the rules fixed by the meaning that makes each honest (one's own
+// omission or "that's on us" beside a supplier, an agency or human error,
+// what cannot be proved told plainly, a rumour answered, pride set against
+// the harm, a club's members as those affected, a kitchen "out of action",
+// things handed out while stocks last, a guest treated for heat
+// exhaustion, the reader's data misused, a wrong price kept, and the stem
+// traps "Säle", "Mitgliederverwaltung" and "verantworten" read as "die
+// Verantwortlichen"), and none is flagged. The ceiling is none.
 func TestHonest4(t *testing.T) {
-	checkHonest(t, "testdata/honest4.yaml", 60, 0.18, 0.87, 0.95)
+	checkHonest(t, "testdata/honest4.yaml", 60, 0, 0.87, 0.95)
 }
