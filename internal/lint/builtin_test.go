@@ -513,7 +513,7 @@ func TestWordingsEN(t *testing.T) {
 // form, which took detection to 96.9 % and 99.4 %. The floors sit a little
 // below what that gives (see the README).
 func TestHoldout8(t *testing.T) {
-	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.95, whiny: 0.92, hardNegatives: 0.14, nextUpdate: 0.95, contact: 0.98,
+	checkCorpus(t, "testdata/holdout8.yaml", floors{promotional: 0.95, whiny: 0.92, hardNegatives: 0, nextUpdate: 0.95, contact: 0.98,
 		perLang: true, showMisses: true})
 }
 
@@ -536,11 +536,19 @@ func TestRecallFamilies(t *testing.T) {
 // start of the round (22 of 120 flagged: German 10, English 12; next update
 // 90.0 %, contact 96.7 %) and once at its end, unread in between: 17 of
 // 120 flagged (German 7, English 10), next update 89.2 %, contact 96.7 %.
-// The ceiling sits just above; a rule that adds false alarms here fails.
-// It is a development set now: its next-update and contact misses were read
-// by form (95.8 % and 98.3 % since), and those floors sit just below.
+// It is a development set since: the seventeen were read and the rules
+// fixed by the meaning that makes each honest (one's own omission or
+// "that's on us" beside a supplier, an agency or human error, what cannot
+// be proved told plainly, a rumour answered, pride set against the harm, a
+// club's members as those affected, a kitchen "out of action", things
+// handed out while stocks last, a guest treated for heat exhaustion, the
+// reader's data misused, a wrong price kept, and the stem traps "Säle",
+// "Mitgliederverwaltung" and "verantworten" read as "die
+// Verantwortlichen"), and none is flagged; its next-update and contact
+// misses were read by form (95.8 % and 98.3 % since). The ceiling is none;
+// the detection floors sit just below.
 func TestHonest4(t *testing.T) {
-	checkHonest(t, "testdata/honest4.yaml", 60, 0.18, 0.94, 0.97)
+	checkHonest(t, "testdata/honest4.yaml", 60, 0, 0.94, 0.97)
 }
 
 // TestHoldout9 holds the blind short-message figures of the latest round:
