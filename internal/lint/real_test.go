@@ -66,7 +66,7 @@ func TestRealStatements(t *testing.T) {
 		"testdata/real/fresh3-de.yaml", "testdata/real/fresh3-en.yaml", "testdata/real/fresh4-de.yaml", "testdata/real/fresh4-en.yaml",
 		"testdata/real/fresh5-de.yaml", "testdata/real/fresh5-en.yaml",
 		"testdata/real/fresh6-de.yaml", "testdata/real/fresh6-en.yaml",
-		"testdata/real/praised-en.yaml", "testdata/real/realpromo-de.yaml", "testdata/real/realpromo-en.yaml",
+		"testdata/real/praised-de.yaml", "testdata/real/praised-en.yaml", "testdata/real/realpromo-de.yaml", "testdata/real/realpromo-en.yaml",
 		"testdata/real/realblame-de.yaml", "testdata/real/realblame-en.yaml"} {
 		c, err := lint.LoadAnyCorpus(path)
 		if errors.Is(err, fs.ErrNotExist) {
