@@ -560,10 +560,12 @@ func TestHonest4(t *testing.T) {
 // (promotional F1 0.77 — German 0.80, English 0.74 —, whiny 0.86 — German
 // 0.82, English 0.89 —, 3 of 32 hard negatives flagged, next update
 // 93.8 %, contact 98.1 %) and once at its end, with nothing read in
-// between. The floors sit a few points below; a change that judges it
-// worse fails here.
+// between: promotional F1 0.79 (German 0.80, English 0.78), whiny 0.86
+// (0.82 and 0.89, unchanged), 3 of 32 hard negatives flagged, next update
+// 95.0 %, contact 98.1 %. The floors sit a few points below; a change that
+// judges it worse fails here.
 func TestHoldout9(t *testing.T) {
-	checkCorpus(t, "testdata/holdout9.yaml", floors{promotional: 0.72, whiny: 0.81, hardNegatives: 0.13, nextUpdate: 0.90, contact: 0.95})
+	checkCorpus(t, "testdata/holdout9.yaml", floors{promotional: 0.74, whiny: 0.81, hardNegatives: 0.13, nextUpdate: 0.92, contact: 0.95})
 }
 
 // TestHonest5 holds the false alarms on honest look-alikes written in the
@@ -571,8 +573,9 @@ func TestHoldout9(t *testing.T) {
 // honest5.yaml, 60 messages per language, in the six kinds of honest4,
 // from senders in no other file). Measured at the start of the round: 7 of
 // 120 flagged (German 5, English 2), next update 89.2 %, contact 97.5 %;
-// and once at its end, unread in between. The ceiling sits just above; a
-// rule that adds false alarms here fails.
+// and once at its end, unread in between: 6 of 120 (German 4, English 2),
+// next update and contact unchanged. The ceiling sits just above; a rule
+// that adds false alarms here fails.
 func TestHonest5(t *testing.T) {
 	checkHonest(t, "testdata/honest5.yaml", 60, 0.10, 0.86, 0.95)
 }
