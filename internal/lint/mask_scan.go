@@ -361,7 +361,8 @@ func bareAt(s string, start int) (int, int) {
 // bareTLDs are the top-level domains a web address without a scheme
 // may end in, in the order of bareURLRe's alternation.
 var bareTLDs = []string{"de", "com", "net", "org", "info", "eu", "at", "ch", "io", "co", "uk", "app", "shop", "online", "example", "bank", "news", "gov", "edu",
-	"cloud", "dev", "biz", "tv", "fr", "nl", "lu", "li", "ie", "nz", "au", "berlin", "wien", "koeln", "hamburg", "bayern", "swiss", "travel", "health"}
+	"cloud", "dev", "biz", "tv", "fr", "nl", "lu", "li", "ie", "nz", "au", "berlin", "wien", "koeln", "hamburg", "bayern", "swiss", "travel", "health",
+	"studio", "support", "help", "services", "digital", "energy", "group", "email", "events", "tickets", "club", "live", "media"}
 
 // tldsByLetter are bareTLDs by first letter, in the order of the
 // alternation.

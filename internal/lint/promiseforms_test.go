@@ -203,11 +203,14 @@ var promiseNextUpdateForms = []detectionForm{
 //
 // Still missed, and so not listed: a phone number for volunteers („Wer
 // mit anpacken möchte: 06543 10 20 30“): a number counts wherever it
-// stands, and "Call our shop on …" must keep counting; a web address on a
-// newer top-level domain ("status.hoerraum.studio"), which is not read as a
-// link; a link after a refund "an der Kasse" (the till voids the next
-// sentence's link, as it voids a shop's).
+// stands, and "Call our shop on …" must keep counting; a link after a
+// refund "an der Kasse" (the till voids the next sentence's link, as it
+// voids a shop's).
 var promiseContactForms = []detectionForm{
+	// A web address on a newer top-level domain.
+	{"new tld", "de", "Den aktuellen Stand finden Sie unter status.hoerraum.studio.", true},
+	{"new tld", "en", "Live updates and help: service.cityferries.support", true},
+	{"new tld", "en", "Check the latest at status.ourbank.services.", true},
 	// A hotline with an extension.
 	{"extension", "de", "Fragen: Tel. 089 1234-56, Durchwahl 12.", true},
 	{"extension", "de", "Unsere Hotline 0800 100 200 (Durchwahl 3) hilft weiter.", true},
