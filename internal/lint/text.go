@@ -12,11 +12,11 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/crisis-comms/crisis/internal/mdext"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
 
@@ -472,7 +472,7 @@ func (d *Document) maskComments() {
 // mdParser is built on first use: most messages hold no Markdown syntax
 // (hasMarkdownSyntax), and building it costs every start.
 var mdParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strikethrough)).Parser()
+	return goldmark.New(goldmark.WithExtensions(mdext.Linkify, mdext.Strikethrough)).Parser()
 })
 
 // maskMarkdown uses the Markdown structure to blank code, HTML, link

@@ -8,11 +8,12 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/crisis-comms/crisis/internal/mdext"
 )
 
 // allowedSchemes are the only link targets a facts field may produce. The
@@ -24,7 +25,7 @@ var allowedSchemes = map[string]bool{"http": true, "https": true, "mailto": true
 // It runs goldmark without its unsafe option and on top replaces raw HTML by
 // its escaped source, so that nothing typed is lost and nothing typed runs.
 var md = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough),
+	goldmark.WithExtensions(mdext.Linkify, mdext.Strikethrough),
 	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkFilter{}, 100))),
 	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 100))),
 )
