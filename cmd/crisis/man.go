@@ -85,7 +85,7 @@ func manName(c *cobra.Command) string { return strings.ReplaceAll(c.CommandPath(
 func writeManPage(b *bytes.Buffer, c *cobra.Command, date time.Time, source string) {
 	c.InitDefaultHelpFlag()
 	name := manName(c)
-	fmt.Fprintf(b, ".TH %s 1 %s %s %s\n", roffArg(strings.ToUpper(name)), roffArg(date.Format("Jan 2006")),
+	fmt.Fprintf(b, ".TH %s \"1\" %s %s %s\n", roffArg(strings.ToUpper(name)), roffArg(date.Format("Jan 2006")),
 		roffArg(source), roffArg("crisis manual"))
 	fmt.Fprintf(b, ".SH NAME\n%s \\- %s\n", roffName(name), roffText(c.Short))
 	fmt.Fprintf(b, ".SH SYNOPSIS\n\\fB%s\\fP\n", roffName(c.UseLine()))

@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/cobra"
 )
 
-var updateMan = flag.Bool("update-man", false, "rewrite the golden man pages in testdata/man")
+var updateMan = flag.Bool("update", false, "rewrite the golden man pages in testdata/man")
 
 // manPagesOf writes the pages of the real command tree into a new
 // directory, with a fixed date and version.
@@ -48,7 +48,7 @@ func manPagesOf(t *testing.T) (dir string, root *cobra.Command) {
 // subcommands, a command with flags and examples, a nested command with a
 // repeatable flag, and cobra's completion command, whose help has
 // headings and indented commands. go test ./cmd/crisis -run
-// TestManPagesGolden -update-man rewrites them after a change of help.
+// TestManPagesGolden -update rewrites them after a change of help.
 func TestManPagesGolden(t *testing.T) {
 	dir, _ := manPagesOf(t)
 	for _, name := range []string{"crisis.1", "crisis-lint.1", "crisis-playbook-test.1", "crisis-completion-bash.1"} {
@@ -68,7 +68,7 @@ func TestManPagesGolden(t *testing.T) {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got, want) {
-			t.Errorf("%s differs from %s (go test ./cmd/crisis -run TestManPagesGolden -update-man rewrites it):\n%s", name, golden, got)
+			t.Errorf("%s differs from %s (go test ./cmd/crisis -run TestManPagesGolden -update rewrites it):\n%s", name, golden, got)
 		}
 	}
 }
