@@ -2,6 +2,9 @@
 // mean wall time of a run, process start included, for .ci/bench. Timing
 // from Go leaves out the shell's own process starts around each run.
 //
+// The processor time of a run (user and system) is printed beside: it
+// suffers less than wall time when other processes share the machine.
+//
 // With -vs BIN (repeatable) the same arguments also run with each other
 // binary, interleaved run by run, so that a change in the machine's load
 // touches all alike. With -init, each run is traced with
@@ -57,6 +60,7 @@ func main() {
 	cmdArgs := args[2:]
 
 	times := make([][]time.Duration, len(bins))
+	cpu := make([][]time.Duration, len(bins))      // user and system time of each run
 	inits := make([]map[string]float64, len(bins)) // package → fastest ms
 	for i := range inits {
 		inits[i] = map[string]float64{}
@@ -77,6 +81,7 @@ func main() {
 				os.Exit(1)
 			}
 			times[i] = append(times[i], d)
+			cpu[i] = append(cpu[i], cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime())
 			if *initTrace {
 				readTrace(&trace, inits[i])
 			}
@@ -91,14 +96,16 @@ func main() {
 			printInit(label, inits[i], *top, n)
 			continue
 		}
-		ts := times[i]
+		ts, cs := times[i], cpu[i]
 		slices.Sort(ts)
+		slices.Sort(cs)
 		var sum time.Duration
 		for _, t := range ts {
 			sum += t
 		}
 		ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/1e6) }
-		fmt.Printf("%sbest %s, median %s, mean %s (%d runs)\n", label, ms(ts[0]), ms(ts[n/2]), ms(sum/time.Duration(n)), n)
+		fmt.Printf("%sbest %s, median %s, mean %s (%d runs); processor time best %s, median %s\n",
+			label, ms(ts[0]), ms(ts[n/2]), ms(sum/time.Duration(n)), n, ms(cs[0]), ms(cs[n/2]))
 	}
 }
 
