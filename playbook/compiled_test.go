@@ -78,7 +78,7 @@ func compare(t *testing.T, file string, pb *Playbook) {
 	got, err := os.ReadFile(file)
 	if err == nil {
 		var c Playbook
-		if err = decodeGob(got, &c); err == nil {
+		if err = decodeGob(bytes.NewReader(got), &c); err == nil {
 			var again []byte
 			if again, err = json.Marshal(&c); err == nil && bytes.Equal(again, want) {
 				return

@@ -112,7 +112,7 @@ type Topic struct {
 type lazyListen struct {
 	once   sync.Once
 	base   *Listen
-	parts  [][]byte
+	parts  []string // paths of the compiled parts
 	listen *Listen
 }
 
@@ -125,9 +125,9 @@ func (p *Playbook) ListenSection() *Listen {
 	lz := p.lazy
 	lz.once.Do(func() {
 		l := lz.base
-		for _, data := range lz.parts {
+		for _, path := range lz.parts {
 			var part Playbook
-			if err := decodeGob(data, &part); err != nil {
+			if err := decodeBuiltinGob(path, &part); err != nil {
 				panic("playbook: compiled listen part does not decode: " + err.Error()) // embedded and tested
 			}
 			if part.Listen != nil {

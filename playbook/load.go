@@ -1,11 +1,11 @@
 package playbook
 
 import (
-	"bytes"
 	"embed"
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"sort"
@@ -165,29 +165,21 @@ func loadCompiled(ref string) (*Playbook, bool) {
 	if !strings.HasPrefix(ref, BuiltinPrefix) {
 		return nil, false
 	}
-	data, err := builtinFS.ReadFile(compiledPath("builtin/" + strings.TrimPrefix(ref, BuiltinPrefix) + ".yaml"))
-	if err != nil {
-		return nil, false
-	}
-	p, ok := decodeCompiled(data)
+	p, ok := decodeCompiled(compiledPath("builtin/" + strings.TrimPrefix(ref, BuiltinPrefix) + ".yaml"))
 	if !ok {
 		return nil, false
 	}
 	p.Source = ref
-	var listenParts [][]byte
+	var listenParts []string
 	for _, path := range builtinParts(ref) {
-		data, err := builtinFS.ReadFile(compiledPath(path))
-		if err != nil {
-			return nil, false
-		}
-		// The listen parts are a third of the built-in data and only
-		// crisis listen and reply need them: they are decoded on first
-		// use (ListenSection), so that linting one file stays quick.
+		// Only crisis listen and reply need the listen parts: they are
+		// decoded on first use (ListenSection), so that linting one file
+		// stays quick.
 		if strings.HasPrefix(path, "builtin/listen/") {
-			listenParts = append(listenParts, data)
+			listenParts = append(listenParts, compiledPath(path))
 			continue
 		}
-		part, ok := decodeCompiled(data)
+		part, ok := decodeCompiled(compiledPath(path))
 		if !ok {
 			return nil, false
 		}
@@ -205,13 +197,25 @@ func compiledPath(yamlPath string) string {
 }
 
 // decodeGob decodes a compiled playbook or part.
-func decodeGob(data []byte, p *Playbook) error {
-	return gob.NewDecoder(bytes.NewReader(data)).Decode(p)
+func decodeGob(r io.Reader, p *Playbook) error {
+	return gob.NewDecoder(r).Decode(p)
 }
 
-func decodeCompiled(data []byte) (*Playbook, bool) {
+// decodeBuiltinGob decodes the embedded compiled file at path, read in
+// place: reading it whole first would copy half a megabyte at every start.
+func decodeBuiltinGob(path string, p *Playbook) error {
+	f, err := builtinFS.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return decodeGob(f, p)
+}
+
+// decodeCompiled decodes the embedded compiled playbook or part at path.
+func decodeCompiled(path string) (*Playbook, bool) {
 	var p Playbook
-	if err := decodeGob(data, &p); err != nil {
+	if err := decodeBuiltinGob(path, &p); err != nil {
 		return nil, false
 	}
 	p.lexiconPos = map[string]pos{}

@@ -51,7 +51,7 @@ type Config struct {
 }
 
 // langRe matches a language code such as de, en or pt-BR.
-var langRe = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+var langRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`) })
 
 // cwd is the working directory, read once: filepath.Abs asks the kernel
 // on every call, which costs more than linting a short message.
@@ -108,7 +108,7 @@ func Load(p string) (*Config, error) {
 	c.Path = p
 	c.Dir = filepath.Dir(p)
 	c.absDirOnce = sync.OnceValues(func() (string, error) { return absPath(c.Dir) })
-	if c.Lang != "" && !langRe.MatchString(c.Lang) {
+	if c.Lang != "" && !langRe().MatchString(c.Lang) {
 		return nil, fmt.Errorf("%s: lang %q is not a language code such as de or en", p, c.Lang)
 	}
 	if c.Timezone != "" {
@@ -119,7 +119,7 @@ func Load(p string) (*Config, error) {
 		}
 	}
 	for _, o := range c.Overrides {
-		if o.Lang != "" && !langRe.MatchString(o.Lang) {
+		if o.Lang != "" && !langRe().MatchString(o.Lang) {
 			return nil, fmt.Errorf("%s: override lang %q is not a language code such as de or en", p, o.Lang)
 		}
 		if len(o.Files) == 0 {

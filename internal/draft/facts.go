@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -80,7 +81,9 @@ func isBidiControl(r rune) bool {
 
 var (
 	// clockRE is a time of day: 15:00, 15.00, 15 Uhr, 3 pm, 3:30 p.m.
-	clockRE = regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm|a\.m\.|p\.m\.)?$`)
+	clockRE = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{1,2})(?:[:.](\d{2}))?\s*(uhr|h|am|pm|a\.m\.|p\.m\.)?$`)
+	})
 	// dayWords shift the day: "morgen 9:00", "tomorrow 9 am".
 	dayWords = map[string]int{"heute": 0, "today": 0, "morgen": 1, "tomorrow": 1, "übermorgen": 2}
 	// fillers may stand between day and time: "morgen um 9", "today at 3 pm".
@@ -106,7 +109,7 @@ func normTime(v string, now time.Time, lang string) (string, error) {
 	if len(words) > 0 && fillers[words[0]] {
 		words = words[1:]
 	}
-	m := clockRE.FindStringSubmatch(strings.Join(words, " "))
+	m := clockRE().FindStringSubmatch(strings.Join(words, " "))
 	// A bare number is only a time when a day word says so ("morgen 9");
 	// alone it could be anything.
 	if m == nil || (m[2] == "" && m[3] == "" && !explicitDay) {
@@ -158,7 +161,7 @@ func normURL(v, lang string) (string, error) {
 	return u.String(), nil
 }
 
-var phoneRE = regexp.MustCompile(`^\+?[0-9 ()/\-]+$`)
+var phoneRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\+?[0-9 ()/\-]+$`) })
 
 func normPhone(v, lang string) (string, error) {
 	digits := 0
@@ -167,7 +170,7 @@ func normPhone(v, lang string) (string, error) {
 			digits++
 		}
 	}
-	if !phoneRE.MatchString(v) || digits < 3 || digits > 20 {
+	if !phoneRE().MatchString(v) || digits < 3 || digits > 20 {
 		return "", fmt.Errorf(msg(lang, "bad-phone"), v)
 	}
 	return strings.Join(strings.Fields(v), " "), nil

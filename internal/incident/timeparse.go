@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -16,7 +17,9 @@ var (
 		"2006-01-02 15:04:05 Z07:00", "2006-01-02T15:04Z07:00", "2006-01-02 15:04Z07:00"}
 	localLayouts = []string{"2006-01-02 15:04:05", "2006-01-02 15:04", "2006-01-02T15:04:05", "2006-01-02T15:04"}
 	// germanDate is 23.11.2026 15:00, 23.11.2026, 15:00 Uhr.
-	germanDate = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2})[:.](\d{2})(?:\s*Uhr)?$`)
+	germanDate = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4}),?\s+(\d{1,2})[:.](\d{2})(?:\s*Uhr)?$`)
+	})
 )
 
 // ParseTime reads a time as people write it in files and forms: RFC 3339
@@ -35,7 +38,7 @@ func ParseTime(s string, loc *time.Location) (time.Time, error) {
 			return t, nil
 		}
 	}
-	if m := germanDate.FindStringSubmatch(s); m != nil {
+	if m := germanDate().FindStringSubmatch(s); m != nil {
 		n := make([]int, 6)
 		for i := 1; i < 6; i++ {
 			n[i], _ = strconv.Atoi(m[i])

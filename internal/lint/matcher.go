@@ -193,7 +193,7 @@ func forTermWords(t string, fn func(string)) {
 // built-in lexicons come from a table (stems_table.go), as stemming two
 // thousand words is a good part of a short lint's start-up.
 func (m *matcher) stemTerm(word string) string {
-	table := builtinStems[m.lang]
+	table := builtinStems(m.lang)
 	i, ok := slices.BinarySearchFunc(table, word, func(p [2]string, w string) int { return strings.Compare(p[0], w) })
 	if ok {
 		return table[i][1]

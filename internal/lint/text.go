@@ -12,10 +12,11 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	gtext "github.com/yuin/goldmark/text"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/crisis-comms/crisis/internal/mdext"
 	"github.com/crisis-comms/crisis/internal/yamlfile"
 )
 
@@ -468,13 +469,17 @@ func (d *Document) maskComments() {
 	}
 }
 
-var md = goldmark.New(goldmark.WithExtensions(extension.Linkify, extension.Strikethrough))
+// mdParser is built on first use: most messages hold no Markdown syntax
+// (hasMarkdownSyntax), and building it costs every start.
+var mdParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(mdext.Linkify, mdext.Strikethrough)).Parser()
+})
 
 // maskMarkdown uses the Markdown structure to blank code, HTML, link
 // targets and block quotes from the voice view (code also from plain).
 func (d *Document) maskMarkdown() {
 	src := []byte(d.Raw[d.Body:])
-	root := md.Parser().Parse(gtext.NewReader(guardMarkdown(src)))
+	root := mdParser().Parse(gtext.NewReader(guardMarkdown(src)))
 	off := d.Body
 	segs := func(n ast.Node, views ...[]byte) {
 		lines := n.Lines()

@@ -5,14 +5,16 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/crisis-comms/crisis/internal/mdext"
 )
 
 // allowedSchemes are the only link targets a facts field may produce. The
@@ -23,11 +25,14 @@ var allowedSchemes = map[string]bool{"http": true, "https": true, "mailto": true
 // md renders the simple Markdown that comms staff write into facts fields.
 // It runs goldmark without its unsafe option and on top replaces raw HTML by
 // its escaped source, so that nothing typed is lost and nothing typed runs.
-var md = goldmark.New(
-	goldmark.WithExtensions(extension.Linkify, extension.Strikethrough),
-	goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkFilter{}, 100))),
-	goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 100))),
-)
+// It is built on first use, not at the start of every command.
+var md = sync.OnceValue(func() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(mdext.Linkify, mdext.Strikethrough),
+		goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(linkFilter{}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(safeRenderer{}, 100))),
+	)
+})
 
 // Markdown renders s as HTML that is safe to embed in a page: raw HTML is
 // shown as text, links and autolinks survive only with an http, https,
@@ -41,7 +46,7 @@ func Markdown(s string) template.HTML {
 	// Every part of the output is escaped by goldmark or by safeRenderer,
 	// and link targets are vetted by linkFilter: only then is it template.HTML.
 	var buf bytes.Buffer
-	if err := md.Convert([]byte(s), &buf); err != nil {
+	if err := md().Convert([]byte(s), &buf); err != nil {
 		// Rendering into memory does not fail; should it ever, plain
 		// escaped text is still correct, only less pretty.
 		return template.HTML("<p>" + template.HTMLEscapeString(s) + "</p>")

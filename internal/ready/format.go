@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io"
 	"strings"
+	"sync"
 )
 
 // Formats are the output formats of Write.
@@ -21,7 +22,7 @@ func Write(w io.Writer, format string, r *Report) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(r)
 	case "html":
-		return page.Execute(w, pageData{Report: r, L: labels(r.Lang)})
+		return page().Execute(w, pageData{Report: r, L: labels(r.Lang)})
 	}
 	return fmt.Errorf("unknown format %q: use text, json or html", format)
 }
@@ -73,12 +74,14 @@ type pageData struct {
 	L      label
 }
 
-var page = template.Must(template.New("ready").Funcs(template.FuncMap{
-	"status": func(l label, s string) string { return l.status(s) },
-	"summary": func(l label, r *Report) string {
-		return fmt.Sprintf(l.Summary, r.Summary[OK], r.Summary[Warning], r.Summary[Error])
-	},
-}).Parse(`<!doctype html>
+// page is parsed on first use, not at the start of every command.
+var page = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("ready").Funcs(template.FuncMap{
+		"status": func(l label, s string) string { return l.status(s) },
+		"summary": func(l label, r *Report) string {
+			return fmt.Sprintf(l.Summary, r.Summary[OK], r.Summary[Warning], r.Summary[Error])
+		},
+	}).Parse(`<!doctype html>
 <html lang="{{.Report.Lang}}">
 <head>
 <meta charset="utf-8">
@@ -105,3 +108,4 @@ td.fix{color:#444}
 </body>
 </html>
 `))
+})

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 	"unicode"
@@ -23,7 +24,11 @@ import (
 //go:embed templates/*.tmpl
 var templateFS embed.FS
 
-var templates = template.Must(template.ParseFS(templateFS, "templates/*.tmpl"))
+// templates are parsed on first use: most commands of the binary never
+// reply, and parsing at start-up would cost each of them.
+var templates = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(templateFS, "templates/*.tmpl"))
+})
 
 // Draft is a reply to one message, or a moderation note when the message
 // gets no engagement (insults, spam).
@@ -142,7 +147,7 @@ func Compose(r listen.Result, f *incident.Facts, opts Options) (Draft, error) {
 		data.Help = ""
 	}
 	var b bytes.Buffer
-	if err := templates.ExecuteTemplate(&b, lang+".tmpl", data); err != nil {
+	if err := templates().ExecuteTemplate(&b, lang+".tmpl", data); err != nil {
 		return d, fmt.Errorf("reply template %s: %w", lang, err)
 	}
 	d.Text = tidy(b.String())

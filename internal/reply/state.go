@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/crisis-comms/crisis/internal/atomicfile"
@@ -108,11 +109,11 @@ func (s *State) Sent(dir string) []Sent {
 	return out
 }
 
-var unsafeName = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
+var unsafeName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`[^A-Za-z0-9._-]+`) })
 
 // FileName is the name of the reply file to message id.
 func FileName(id string) string {
-	return "reply-" + strings.Trim(unsafeName.ReplaceAllString(id, "-"), "-.") + ".md"
+	return "reply-" + strings.Trim(unsafeName().ReplaceAllString(id, "-"), "-.") + ".md"
 }
 
 // Render returns a reply as a message file: front matter with channel

@@ -245,13 +245,15 @@ func fingerprint(source string, x lint.Finding, seen map[string]int) string {
 // leading v), else empty.
 func semanticVersion(version string) string {
 	v := strings.TrimPrefix(version, "v")
-	if semverRe.MatchString(v) {
+	if semverRe().MatchString(v) {
 		return v
 	}
 	return ""
 }
 
-var semverRe = regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+var semverRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$`)
+})
 
 // docsRef is the git ref the rule pages are linked at: the release's tag,
 // else the main branch.

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -280,11 +281,11 @@ func distance(a, b string) int {
 	return prev[len(rb)]
 }
 
-var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?:, column (\d+))?: (.*)$`)
+var lineRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(?:yaml: )?line (\d+)(?:, column (\d+))?: (.*)$`) })
 
 func syntaxError(file string, data []byte, err error) error {
 	msg := err.Error()
-	if m := lineRe.FindStringSubmatch(msg); m != nil {
+	if m := lineRe().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		col, _ := strconv.Atoi(m[2])
 		if col == 0 {
@@ -296,13 +297,13 @@ func syntaxError(file string, data []byte, err error) error {
 	return &Error{File: file, Line: 1, Column: 1, Msg: "invalid YAML: " + msg}
 }
 
-var typeLineRe = regexp.MustCompile(`^line (\d+): (.*)$`)
+var typeLineRe = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^line (\d+): (.*)$`) })
 
 // typeError turns yaml's "line N: cannot unmarshal …" into a positioned error.
 func typeError(file string, root *yaml.Node, err error) error {
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
-		m := typeLineRe.FindStringSubmatch(te.Errors[0])
+		m := typeLineRe().FindStringSubmatch(te.Errors[0])
 		if m != nil {
 			line, _ := strconv.Atoi(m[1])
 			return &Error{File: file, Line: line, Column: columnAt(root, line), Msg: friendlyType(m[2])}
@@ -312,10 +313,12 @@ func typeError(file string, root *yaml.Node, err error) error {
 	return &Error{File: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
 }
 
-var unmarshalRe = regexp.MustCompile(`^cannot unmarshal !!(\w+) (?:` + "`" + `(.*)` + "`" + ` )?into (.*)$`)
+var unmarshalRe = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^cannot unmarshal !!(\w+) (?:` + "`" + `(.*)` + "`" + ` )?into (.*)$`)
+})
 
 func friendlyType(msg string) string {
-	m := unmarshalRe.FindStringSubmatch(msg)
+	m := unmarshalRe().FindStringSubmatch(msg)
 	if m == nil {
 		return msg
 	}
