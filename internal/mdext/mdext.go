@@ -2,7 +2,8 @@
 // crisis parses messages with, Linkify and Strikethrough, for goldmark.
 //
 // They are goldmark's own (github.com/yuin/goldmark/extension, v1.8.7,
-// Copyright (c) 2019 Yusuke Inuzuka, MIT License), reduced to their
+// Copyright (c) 2019 Yusuke Inuzuka, MIT License, see LICENSE in this
+// directory), reduced to their
 // default configuration and with the regular expressions compiled on first
 // use: importing goldmark's extension package compiles the expressions of
 // all its extensions (tables, task lists, typographer, …) at the start of
