@@ -4,11 +4,11 @@
 // They are goldmark's own (github.com/yuin/goldmark/extension, v1.8.7,
 // Copyright (c) 2019 Yusuke Inuzuka, MIT License, see LICENSE in this
 // directory), reduced to their default configuration and with the regular
-// expressions compiled on first use: importing goldmark's extension package compiles the expressions of
-// all its extensions (tables, task lists, typographer, …) at the start of
-// every command, which costs a short lint more than its parsing does.
-// TestSameAsGoldmark and FuzzSameAsGoldmark hold the results to the
-// originals.
+// expressions compiled on first use: importing goldmark's extension
+// package compiles the expressions of all its extensions (tables, task
+// lists, typographer, …) at the start of every command, which costs a
+// short lint more than its parsing does. TestSameAsGoldmark and
+// FuzzSameAsGoldmark hold the results to the originals.
 package mdext
 
 import (
