@@ -128,6 +128,22 @@ var clauseNextUpdateForms = []detectionForm{
 	{"past tense that looks ahead", "en", "We've fixed the main and the water is back on by 6pm tonight.", true},
 	{"cause in its own clause", "en", "The kiln broke down at 3am because the power failed.", false},
 	{"cause in its own clause", "de", "Weil der Strom weg war, ist die Anlage um 3 Uhr ausgefallen.", false},
+	{"a period as a measure", "en", "Your membership has been extended by one month at no cost, because the gym was closed for the flood repairs.", false},
+	{"a period as a measure", "en", "We are extending every subscription by two weeks, free of charge.", false},
+	{"a period as a measure", "en", "The deadline for claims moves back by a month.", false},
+	{"a period as a measure", "de", "Ihre Mitgliedschaft verlängert sich kostenlos um einen Monat, weil das Bad geschlossen war.", false},
+	{"a period as a measure", "de", "Wir verlängern alle Abos um zwei Wochen, ohne Kosten für Sie.", false},
+	{"a period as a measure", "de", "Die Frist für Anträge verschiebt sich um einen Monat.", false},
+	{"a period as a measure", "en", "Your membership is extended by one month, and we'll write to you on Friday with the details.", true},
+	{"a period as a measure", "de", "Ihre Mitgliedschaft verlängert sich um einen Monat; die Details schicken wir Ihnen am Freitag.", true},
+	{"a period as a measure", "en", "We'll be back in touch in two hours.", true},
+	{"a period as a measure", "de", "Wir melden uns in zwei Stunden wieder.", true},
+	{"a new dispatch day", "de", "Unser Festbier-Karton verspätet sich um eine Woche. Neuer Versandtag: 22. September.", true},
+	{"a new dispatch day", "de", "Neuer Liefertag für Ihre Küche: Donnerstag, 14. März.", true},
+	{"a new dispatch day", "de", "Dein Zustelltag verschiebt sich auf Freitag.", true},
+	{"a new dispatch day", "en", "Your case of beer is a week late. New dispatch date: 22 September.", true},
+	{"a new dispatch day", "en", "New delivery day for your kitchen: Thursday 14 March.", true},
+	{"a new dispatch day", "de", "Der Versandtag war der 3. März.", false},
 }
 
 // clauseContactForms: a help section in an app is a way to get help; an

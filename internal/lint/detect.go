@@ -160,9 +160,10 @@ func asciiEqualFold(s, w string) bool {
 // clockExpr, dateExpr and periodExpr are the indexes of clockRe, dateRe
 // and periodRe in timeExprs.
 const (
-	clockExpr  = 0
-	dateExpr   = 1
-	periodExpr = 2
+	clockExpr   = 0
+	dateExpr    = 1
+	periodExpr  = 2
+	spelledExpr = 3
 )
 
 // amountSigns and amountWords follow a number that counts money or a
@@ -222,6 +223,16 @@ func acceptTime(text string, m []int, kind int) bool {
 	if kind == periodExpr && hasSuffixFoldAny(before, "für die", "für diese", "for the", "for these", "for those") {
 		return false
 	}
+	// "by one month", „um zwei Wochen“: a spelled number that counts a
+	// period is no hour.
+	if kind == spelledExpr && len(m) >= 4 && unitNext(text[m[3]:]) {
+		return false
+	}
+	// "extended by one month", „um eine Woche verschoben“: a period as a
+	// measure of change, not a wait.
+	if kind == periodExpr && equalFoldAny(lastWord(before), "by", "um") {
+		return false
+	}
 	// "£11.00 a month", "$5 a week": a rate, not a wait.
 	if kind == periodExpr && rateAfterAmount(before, text[s:m[1]]) {
 		return false
@@ -269,6 +280,24 @@ func acceptTime(text string, m []int, kind int) bool {
 		return true
 	}
 	return false
+}
+
+// unitNext reports whether rest, the text after a spelled hour, goes on
+// with a unit of a period as its next word: "by one month".
+func unitNext(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	end := 0
+	for end < len(rest) && end < 16 && ('a' <= rest[end]|0x20 && rest[end]|0x20 <= 'z') {
+		end++
+	}
+	if end == 0 || end == 16 {
+		return false
+	}
+	var buf [16]byte
+	for i := 0; i < end; i++ {
+		buf[i] = rest[i] | 0x20
+	}
+	return timeWords[string(buf[:end])]&(1<<2) != 0
 }
 
 // rateAfterAmount reports whether period, a period match, counts "a" or

@@ -30,6 +30,8 @@ var (
 	refAheadRe      = regexp.MustCompile(`(?i)(?:^|\s)(?:be|been|being|is|are|will)\s+\S+(?:\s+at)?$`)
 	refAtRe         = regexp.MustCompile(`(?i)^at\s`)
 	refRateRe       = regexp.MustCompile(`(?i)^an? `)
+	refUnitNextRe   = regexp.MustCompile(`^ *(?i:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|mins|hours|hour|hrs|hr|days|day|weeks|week|months|month)(?:[^a-zA-Z]|$)`)
+	refByRe         = regexp.MustCompile(`(?i)(?:^|\s)(?:by|um)$`)
 	refAmountWordRe = regexp.MustCompile(`[0-9£$€]`)
 	refForTheRe     = regexp.MustCompile(`(?i)(?:für die|für diese|for the|for these|for those)$`)
 	// refAmountRe runs on the ASCII-lower-cased text after a clock match.
@@ -70,6 +72,12 @@ func refHasConcreteTime(text string) bool {
 				continue
 			}
 			if i == periodExpr && refForTheRe.MatchString(before) {
+				continue
+			}
+			if i == 3 && refUnitNextRe.MatchString(text[m[3]:]) {
+				continue
+			}
+			if i == periodExpr && refByRe.MatchString(before) {
 				continue
 			}
 			if i == periodExpr && refRateRe.MatchString(text[s:m[1]]) && refAmountWordRe.MatchString(lastWords(text[:s], 1)) {
@@ -146,7 +154,7 @@ var timeSeeds = []string{
 	"moved from 7pm to 8.15pm", "at 4.10 p.m.", "We expect it on Thu 14th.", "by the 3RD", "Friday the 14th",
 	"am Do., 14. Mai", "Freitag, 14. ", "rise by 4.5%", "by 11 %", "um 10 Euro", "at 5 Eurostar", "by 2 per cent",
 	"für die drei Tage", "For The 2 days", "for the next 2 days", "für diese vier Tage", "a minute's applause",
-	"in a week’s time", "a week's credit", "two weeks's", "at £11.00 a month", "$5 a week", "for 20 € a month", "A 2 A Week", "3 a\tday",
+	"in a week’s time", "a week's credit", "two weeks's", "at £11.00 a month", "extended by one month", "by two WEEKS", "um zwei Wochen", "um zwei Wochenenden", "at one hourly", "by one day.", "um eine Woche verschoben", "BY 2 days", "drum 3 Tage", "$5 a week", "for 20 € a month", "A 2 A Week", "3 a\tday",
 	"The line reopened at 5am.", "Services resumed at 6 today", "will be reopened at 5am", "has been restored at 9:40",
 	"REOPENED  AT 5 pm", "reopened at", "The outage ended at 11pm.", "they are reopened at 8", "by 5 Pounds", "by 5 poundſ",
 }
