@@ -910,7 +910,7 @@ var clauseWords = func() map[string]uint16 {
 		"gewesen gestartet")
 	add(cwReportEN, "posted published emailed texted tweeted notified informed announced shared updated "+
 		"fixed resolved repaired noticed detected discovered spotted failed crashed stopped started broke struck sent "+
-		"wrote told discussed")
+		"wrote told discussed returned")
 	add(cwBe, "be been being is are s re m will ll get gets getting to has have had ve d")
 	add(cwDeadline, "bis spätestens by until till within innerhalb")
 	add(cwCadence, "daily hourly weekly every each täglich stündlich wöchentlich jeden jede jeder")

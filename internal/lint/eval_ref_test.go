@@ -600,7 +600,7 @@ var (
 	refSein      = strings.Fields("ist sind bin")
 	refPartHaben = strings.Fields("informiert benachrichtigt veröffentlicht gepostet verschickt geschickt versendet versandt gesendet gemeldet mitgeteilt bekanntgegeben angekündigt aktualisiert behoben repariert gelöst beseitigt entdeckt bemerkt festgestellt begonnen angefangen gestartet ausgelöst beantwortet angerufen geschrieben geliefert nachgeliefert ausgeliefert zugestellt nachgeholt erstattet besprochen")
 	refPartSein  = strings.Fields("ausgefallen abgestürzt zusammengebrochen passiert geschehen aufgetreten eingetroffen eingegangen gewesen gestartet")
-	refReportEN  = strings.Fields("posted published emailed texted tweeted notified informed announced shared updated fixed resolved repaired noticed detected discovered spotted failed crashed stopped started broke struck sent wrote told discussed")
+	refReportEN  = strings.Fields("posted published emailed texted tweeted notified informed announced shared updated fixed resolved repaired noticed detected discovered spotted failed crashed stopped started broke struck sent wrote told discussed returned")
 	refBe        = strings.Fields("be been being is are s re m will ll get gets getting to has have had ve d")
 	refDeadline  = strings.Fields("bis spätestens by until till within innerhalb")
 	refCadence   = strings.Fields("daily hourly weekly every each täglich stündlich wöchentlich jeden jede jeder")
