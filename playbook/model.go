@@ -216,11 +216,12 @@ var MetricNames = []string{"exclamations", "capitals", "share", "ratio"}
 //
 // next-update: a sentence with a Cues word ("nächstes Update", "we will
 // report") and a concrete time — a clock time, a date, a period ("in 30
-// minutes") or a When word ("tomorrow", "morgen früh") — and no Not word
-// (an offer's "gültig bis", "until further notice"). A Past word (a past
-// event: "was", "gestern") voids the sentence too, unless it also has a
-// Future word ("you'll receive", "wird"): "By Friday you'll receive a letter
-// saying which details were affected" names the next update.
+// minutes") or a When word ("tomorrow", "morgen früh") — read clause by
+// clause: a Not word (an offer's "gültig bis", "until further notice")
+// voids its clause. A Past word (a past event: "was", "gestern") voids its
+// clause too, unless it also has a Future word ("you'll receive", "wird"):
+// "By Friday you'll receive a letter saying which details were affected"
+// names the next update.
 //
 // contact: a phone number, an e-mail address, a Cues word that names a
 // help channel on its own (a chat, a branch counter, "stay on the line")

@@ -43,7 +43,7 @@ var (
 	// returnRe marks a sentence in which a bare "ab"/"from" time names
 	// when something comes back or goes out ("Versand ab 9. Mai") or when
 	// live reporting starts ("im Liveticker ab 6 Uhr").
-	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|vorrätig|auf\s+lager|bereit|abholbereit|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|zugestellt|zustellung|again|back|reopen|resume|restored|available|in\s+stock|ready|delivered|liveticker|liveblog|live\s+blog|live\s+ticker|laufend)(?:[^\pL]|$)`)
+	returnRe = lazyRE(`(?i)(?:^|[^\pL])(?:wieder|erneut|freigegeben|geöffnet|erreichbar|verfügbar|erhältlich|lieferbar|vorrätig|auf\s+lager|bereit|abholbereit|versand|versandt|versendet|versenden|verschickt|verschicken|ausgeliefert|auslieferung|zugestellt|zustellung|liefern|liefert|lieferung|again|back|reopen|resume|restored|available|in\s+stock|ready|delivered|deliver|delivers|delivery|liveticker|liveblog|live\s+blog|live\s+ticker|laufend)(?:[^\pL]|$)`)
 
 	phoneRe = lazyRE(`(?:\+|\b00)\d{1,3}[\s/.-]?(?:\(0\)\s?)?\d{1,5}(?:[\s/.-]?\d{2,}){1,4}|(?:^|[^\d\w])\(?0\d{2,5}\)?(?:\s?[/-]\s?|\s)?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0(?:\s?\d){2,5}\)\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])0(?:\s?\d){2,5}\s?/\s?\d+(?:[\s/-]?\d{2,}){0,3}|(?:^|[^\d\w])\(0\d\)\s?\d{4}\s?\d{4}\b|\b1[\s-]?\(?\d{3}\)?[\s-]\d{3}[\s-]\d{4}\b|\(\d{3}\)\s?\d{3}-\d{4}|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b|(?:^|[^\d\w])0\d\s\d{3,4}\s?\d{4}\b|(?:^|[^\d\w])0\d(?:[\s.]\d{2}){4}\b|\b1[38]00[\s-]?\d{3}[\s-]?\d{3}\b`)
 )
@@ -160,9 +160,10 @@ func asciiEqualFold(s, w string) bool {
 // clockExpr, dateExpr and periodExpr are the indexes of clockRe, dateRe
 // and periodRe in timeExprs.
 const (
-	clockExpr  = 0
-	dateExpr   = 1
-	periodExpr = 2
+	clockExpr   = 0
+	dateExpr    = 1
+	periodExpr  = 2
+	spelledExpr = 3
 )
 
 // amountSigns and amountWords follow a number that counts money or a
@@ -222,6 +223,20 @@ func acceptTime(text string, m []int, kind int) bool {
 	if kind == periodExpr && hasSuffixFoldAny(before, "für die", "für diese", "for the", "for these", "for those") {
 		return false
 	}
+	// "by one month", „um zwei Wochen“: a spelled number that counts a
+	// period is no hour.
+	if kind == spelledExpr && len(m) >= 4 && unitNext(text[m[3]:]) {
+		return false
+	}
+	// "extended by one month", „um eine Woche verschoben“: a period as a
+	// measure of change, not a wait.
+	if kind == periodExpr && equalFoldAny(lastWord(before), "by", "um") {
+		return false
+	}
+	// "£11.00 a month", "$5 a week": a rate, not a wait.
+	if kind == periodExpr && rateAfterAmount(before, text[s:m[1]]) {
+		return false
+	}
 	// "a minute's applause", "a week's credit": a period as a measure,
 	// unless it is waited for ("in a week's time").
 	if kind == periodExpr && len(m) >= 4 && possessive(text, m[3]) && !equalFoldAny(lastWord(before), "within", "in", "innerhalb") {
@@ -247,12 +262,14 @@ func acceptTime(text string, m []int, kind int) bool {
 		return true
 	}
 	// "erst ab 20. November", "not until …, from", "abholbereit ab Montag",
-	// "die Messwerte stehen ab 16 Uhr online" name when something comes,
+	// "die Messwerte stehen ab 16 Uhr online", „Informationen ab 20.
+	// September“ name when something comes,
 	// not when it started ("Versand ab 9. Mai"
 	// is a word of return, below).
 	if i := strings.LastIndexByte(before, ' '); i >= 0 && equalFoldAny(before[i+1:], "ab", "from") &&
 		(hasSuffixFoldAny(before[:i], "erst", "frühestens", "wieder", "not until", "only", "again", "abholbereit",
-			"shipping", "dispatch") || equalFoldAny(lastWord(before[:i]), "stehen", "steht", "online")) {
+			"shipping", "dispatch") || equalFoldAny(lastWord(before[:i]), "stehen", "steht", "online") ||
+			equalFoldAny(lastWord(before[:i]), fromNews...)) {
 		return true
 	}
 	// "ab 18 Uhr wieder freigegeben", "from 6 pm open again", "Versand ab
@@ -264,6 +281,41 @@ func acceptTime(text string, m []int, kind int) bool {
 	}
 	return false
 }
+
+// unitNext reports whether rest, the text after a spelled hour, goes on
+// with a unit of a period as its next word: "by one month".
+func unitNext(rest string) bool {
+	rest = strings.TrimLeft(rest, " ")
+	end := 0
+	for end < len(rest) && end < 16 && ('a' <= rest[end]|0x20 && rest[end]|0x20 <= 'z') {
+		end++
+	}
+	if end == 0 || end == 16 {
+		return false
+	}
+	var buf [16]byte
+	for i := 0; i < end; i++ {
+		buf[i] = rest[i] | 0x20
+	}
+	return timeWords[string(buf[:end])]&(1<<2) != 0
+}
+
+// rateAfterAmount reports whether period, a period match, counts "a" or
+// "an" unit right after an amount: the last word of before holds a digit
+// or a currency sign ("at £11.00 a month").
+func rateAfterAmount(before, period string) bool {
+	w, _, _ := strings.Cut(period, " ")
+	if !equalFoldAny(w, "a", "an") {
+		return false
+	}
+	last := lastWord(before)
+	return strings.ContainsAny(last, "0123456789£$€")
+}
+
+// fromNews name news that comes from a time on: „Weitere Informationen ab
+// 20. September“, "more details from 3pm".
+var fromNews = []string{"informationen", "infos", "info", "details", "neuigkeiten", "updates", "update",
+	"information", "news"}
 
 // pastReturnVerbs are regular past tenses of a return, which stem like
 // the present ("reopened" like "reopen").
@@ -622,93 +674,396 @@ func lastRune(s string) (rune, int) {
 	return utf8.DecodeLastRuneInString(s)
 }
 
-// HasNextUpdate reports whether the document says when the next update or
-// the resolution comes: a cue word and a concrete time in one sentence.
+// hasNextUpdate reports whether the document says when the next update or
+// the resolution comes: a cue word and a concrete time in one sentence, read
+// clause by clause. An offer's words („gültig bis“, "until further notice")
+// and a past without a word of the future ("was", „gestern“, "we posted",
+// „haben … informiert“) void the clause they stand in, not the sentence: in
+// "Next update at 3 pm; meanwhile our sale runs until Sunday" the promise
+// holds, and the sale's date is no time of it. The time or when word must
+// lie in the run of live clauses around a cue.
 func (ev *evaluation) hasNextUpdate(r *rule) bool {
 	a := ev.a
-	// cue[s] marks the sentences with a cue word (cueBit) and those with a
-	// word of the future (futureBit); n counts the cue sentences.
-	buf := cuePool.Get().(*[]uint8)
-	defer cuePool.Put(buf)
-	if cap(*buf) < len(a.sentences) {
-		*buf = make([]uint8, len(a.sentences))
-	}
-	cue := (*buf)[:len(a.sentences)]
+	sc := cuePool.Get().(*cueScratch)
+	defer cuePool.Put(sc)
+	// cue[s] marks the sentences with a cue word; n counts them.
+	cue := grow(&sc.cue, len(a.sentences))
 	clear(cue)
 	n := 0
 	for _, g := range r.cues {
 		for _, hi := range a.groupHits[g] {
 			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] == 0 {
-				cue[s] = cueBit
+				cue[s] = 1
 				n++
-			}
-		}
-	}
-	// Not words (an offer's "gültig bis", "until further notice") void
-	// the sentence: its time is not a time of the next update.
-	for _, g := range r.not {
-		for _, hi := range a.groupHits[g] {
-			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] != 0 {
-				cue[s] = 0
-				n--
-			}
-		}
-	}
-	// Past words ("was", "gestern") void it too, unless the sentence
-	// also looks ahead ("you'll receive", "wird").
-	if len(r.past) > 0 && n > 0 {
-		for _, g := range r.future {
-			for _, hi := range a.groupHits[g] {
-				if s := a.tokens[a.hits[hi].tok].sentence; cue[s] != 0 {
-					cue[s] |= futureBit
-				}
-			}
-		}
-		for _, g := range r.past {
-			for _, hi := range a.groupHits[g] {
-				t := a.tokens[a.hits[hi].tok]
-				if s := t.sentence; cue[s] == cueBit && !nounInside(ev.d.plainText, a.sentences[s].start, t.start) {
-					cue[s] = 0
-					n--
-				}
 			}
 		}
 	}
 	if n == 0 {
 		return false
 	}
+	// Split the cue sentences into clauses: tokClause holds the clause of
+	// each of their tokens (the rest is not read), flags and starts one
+	// entry per clause.
+	tokClause := grow(&sc.tokClause, len(a.tokens))
+	sc.flags, sc.starts, sc.sents, sc.links = sc.flags[:0], sc.starts[:0], sc.sents[:0], sc.links[:0]
+	text := ev.d.plainText
+	for si, c := range cue {
+		if c != 0 {
+			sc.splitClauses(text, a, int32(si), tokClause)
+		}
+	}
+	flags := sc.flags
+	mark := func(groups []int32, bit uint16) {
+		for _, g := range groups {
+			for _, hi := range a.groupHits[g] {
+				if t := a.hits[hi].tok; cue[a.tokens[t].sentence] != 0 {
+					flags[tokClause[t]] |= bit
+				}
+			}
+		}
+	}
+	mark(r.cues, clauseCue)
+	mark(r.not, clauseNot)
+	mark(r.future, clauseFuture)
+	// Past words ("was", "gestern") void a clause unless it also looks
+	// ahead ("you'll receive", "wird"); „Ware“ is no „war“.
+	for _, g := range r.past {
+		for _, hi := range a.groupHits[g] {
+			t := a.tokens[a.hits[hi].tok]
+			if cue[t.sentence] != 0 && !nounInside(text, a.sentences[t.sentence].start, t.start) {
+				flags[tokClause[a.hits[hi].tok]] |= clausePast
+			}
+		}
+	}
+	// A clause after a colon is governed by the words before it („Nur
+	// noch wenige Tage: Die Ausstellung läuft bis Sonntag“), not the other
+	// way round.
+	// The words around a parenthesis read as one clause ("available at
+	// the special price of £49.99 (normally £79.99) until 31 March").
+	const voids = clauseNot | clausePast | clausePerfect | clauseSimplePast
+	for i := 1; i < len(flags); i++ {
+		if p := sc.links[i]; p >= 0 {
+			flags[i] |= flags[p] & voids
+			flags[p] |= flags[i] & voids
+		}
+		if flags[i]&clauseGoverned != 0 && sc.sents[i] == sc.sents[i-1] {
+			flags[i] |= flags[i-1] & voids
+		}
+	}
+	// A clause is live when nothing voids it; runs of live clauses that
+	// hold a cue are the places where a time counts.
+	for i, f := range flags {
+		if f&clauseNot == 0 && (f&clausePast == 0 || f&clauseFuture != 0) &&
+			(f&clausePerfect == 0 || f&(clauseFuture|clauseDeadline|clauseCadence) != 0) &&
+			(f&clauseSimplePast == 0 || f&(clauseFuture|clauseCadence) != 0) {
+			flags[i] |= clauseLive
+		}
+	}
+	for i := 0; i < len(flags); {
+		j, hasCue := i, false
+		for j < len(flags) && sc.sents[j] == sc.sents[i] && flags[j]&clauseLive != 0 {
+			hasCue = hasCue || flags[j]&clauseCue != 0
+			j++
+		}
+		if hasCue {
+			for k := i; k < j; k++ {
+				flags[k] |= clauseInRun
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
 	for _, g := range r.when {
 		for _, hi := range a.groupHits[g] {
 			t := a.tokens[a.hits[hi].tok]
-			if cue[t.sentence] == 0 {
+			if cue[t.sentence] == 0 || flags[tokClause[a.hits[hi].tok]]&clauseInRun == 0 {
 				continue
 			}
-			// "seit Montag gesperrt", "closed since Monday" name a start.
-			if sn := a.sentences[t.sentence]; t.start >= sn.start && t.start <= len(ev.d.plainText) &&
-				equalFoldAny(recentWords(ev.d.plainText[sn.start:t.start], 1), "seit", "since") {
+			// "seit Montag gesperrt", "closed since Monday", „seit heute
+			// Morgen“, "since this morning" name a start.
+			if sn := a.sentences[t.sentence]; t.start >= sn.start && t.start <= len(text) &&
+				sinceBefore(recentWords(text[sn.start:t.start], 2)) {
 				continue
 			}
 			// "after this morning's outage", "Monday's storm" name a past event.
-			if h := a.hits[hi]; h.end > h.tok && possessive(ev.d.plainText, a.tokens[h.end-1].end) {
+			if h := a.hits[hi]; h.end > h.tok && possessive(text, a.tokens[h.end-1].end) {
 				continue
 			}
 			return true
 		}
 	}
-	// Only sentences with a cue can name the next update: look for
+	// Only the runs around a cue can name the next update: look for
 	// concrete times there alone, which keeps the costly expressions off
 	// the rest of the text.
-	for si, c := range cue {
-		if c == 0 {
+	for i := 0; i < len(flags); {
+		if flags[i]&clauseInRun == 0 {
+			i++
 			continue
 		}
-		sn := a.sentences[si]
-		if hasConcreteTime(ev.d, sn.start, sn.end) {
+		j := i + 1
+		for j < len(flags) && sc.sents[j] == sc.sents[i] && flags[j]&clauseInRun != 0 {
+			j++
+		}
+		sn := a.sentences[sc.sents[i]]
+		from, to := int(sc.starts[i]), sn.end
+		if j < len(flags) && sc.sents[j] == sc.sents[i] {
+			to = int(sc.starts[j])
+		}
+		if hasConcreteTime(ev.d, from, to) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// sinceBefore reports whether the two words before a when word name a
+// start: „seit“ or "since" right before it, or before „heute“, „gestern“,
+// "this", "yesterday", "last".
+func sinceBefore(before string) bool {
+	w1, w2, two := strings.Cut(before, " ")
+	if !two {
+		return equalFoldAny(w1, "seit", "since")
+	}
+	return equalFoldAny(w2, "seit", "since") ||
+		equalFoldAny(w1, "seit", "since") && equalFoldAny(w2, "heute", "gestern", "this", "yesterday", "last")
+}
+
+// grow returns (*buf)[:n], reallocating only when the capacity is short.
+func grow[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n)
+	}
+	*buf = (*buf)[:n]
+	return *buf
+}
+
+// cueScratch holds the working slices of hasNextUpdate.
+type cueScratch struct {
+	cue       []uint8  // per sentence: has a cue word
+	tokClause []int32  // per token of a cue sentence: its clause
+	flags     []uint16 // per clause: the clause flags below
+	starts    []int32  // per clause: the byte where it starts
+	sents     []int32  // per clause: its sentence
+	links     []int32  // per clause: the clause before the parenthesis it follows, or -1
+}
+
+// cuePool holds the scratch slices of hasNextUpdate.
+var cuePool = sync.Pool{New: func() any { return new(cueScratch) }}
+
+// The flags of a clause in hasNextUpdate.
+const (
+	clauseCue        uint16 = 1 << iota // a cue word
+	clauseNot                           // a word that voids it (an offer, a deadline of the reader's)
+	clausePast                          // a past word of the lexicon
+	clauseFuture                        // a word of the future
+	clausePerfect                       // a German perfect of a report or an incident: „haben … informiert“, „ist … ausgefallen“
+	clauseSimplePast                    // an English past of a report or an incident: "we posted", "the site crashed"
+	clauseDeadline                      // a deadline, which makes a German perfect look ahead: „bis 15 Uhr haben wir … behoben“
+	clauseCadence                       // a cadence, which makes a past a routine: "updated 6pm daily"
+	clauseLive                          // nothing voids it
+	clauseInRun                         // live, in a run of live clauses with a cue
+	clauseGoverned                      // starts after a colon or a dash: the words before it still govern it
+)
+
+// The roles of clauseWords.
+const (
+	cwSubject   uint16 = 1 << iota // opens a finite clause after "and" or a colon: we, wir …
+	cwJoin                         // and, but, und, aber
+	cwOpen                         // opens a clause of its own: meanwhile, währenddessen
+	cwThen                         // dahin, then, meantime, zwischenzeit: "bis dahin", "until then", "in the meantime"
+	cwHaben                        // a German auxiliary of the perfect: hat, haben …
+	cwSein                         // the other one: ist, sind, bin
+	cwPartHaben                    // a German participle of a report, perfect with haben: informiert, behoben
+	cwPartSein                     // a German participle of an incident, perfect with sein: ausgefallen
+	cwReportEN                     // an English past of a report or an incident: posted, crashed
+	cwBe                           // before an English participle, a passive, a perfect or a future: is, has, will
+	cwDeadline                     // by, until, bis, spätestens
+	cwCadence                      // daily, every, täglich
+)
+
+// clauseWords gives the folded words that shape a clause their roles.
+var clauseWords = func() map[string]uint16 {
+	m := map[string]uint16{}
+	add := func(role uint16, words string) {
+		for _, w := range strings.Fields(words) {
+			m[w] |= role
+		}
+	}
+	add(cwSubject, "we i you they he she it there our your their this these wir ich du ihr sie er es man "+
+		"unser unsere unseren unserem unserer euer eure")
+	add(cwJoin, "and but und aber")
+	add(cwOpen, "meanwhile meantime währenddessen zwischenzeitlich because weil nachdem")
+	add(cwThen, "dahin then meantime zwischenzeit")
+	// The perfect of a report takes „haben“ („wir haben … informiert“; „ist
+	// … behoben“ is a state, and may lie ahead), that of an incident „sein“
+	// („ist … ausgefallen“).
+	add(cwHaben, "habe hat haben hast habt")
+	add(cwSein, "ist sind bin")
+	add(cwPartHaben, "informiert benachrichtigt veröffentlicht gepostet verschickt geschickt versendet versandt "+
+		"gesendet gemeldet mitgeteilt bekanntgegeben angekündigt aktualisiert behoben repariert gelöst beseitigt "+
+		"entdeckt bemerkt festgestellt begonnen angefangen gestartet ausgelöst beantwortet angerufen geschrieben "+
+		"geliefert nachgeliefert ausgeliefert zugestellt nachgeholt erstattet besprochen")
+	add(cwPartSein, "ausgefallen abgestürzt zusammengebrochen passiert geschehen aufgetreten eingetroffen eingegangen "+
+		"gewesen gestartet")
+	add(cwReportEN, "posted published emailed texted tweeted notified informed announced shared updated "+
+		"fixed resolved repaired noticed detected discovered spotted failed crashed stopped started broke struck sent "+
+		"wrote told discussed returned")
+	add(cwBe, "be been being is are s re m will ll get gets getting to has have had ve d")
+	add(cwDeadline, "bis spätestens by until till within innerhalb")
+	add(cwCadence, "daily hourly weekly every each täglich stündlich wöchentlich jeden jede jeder")
+	return m
+}()
+
+// splitClauses appends the clauses of sentence si to sc and sets the clause
+// of each of its tokens in tokClause. A clause ends before a semicolon, a
+// parenthesis, a dash between words (not "8 – 20 Uhr"), a colon or an
+// "and", "but", „und“, „aber“ that a subject follows ("; we", ": wir", "and
+// we"), and before "meanwhile", "until then", „bis dahin“, "in the
+// meantime", „in der Zwischenzeit“. It also notes a past report in the
+// clause: a German perfect of a report or an incident („haben … informiert“,
+// „ist … ausgefallen“) or an English past ("we posted", "the site crashed")
+// that no "is", "will" or "to" turns into a passive or a future.
+func (sc *cueScratch) splitClauses(text string, a *analysis, si int32, tokClause []int32) {
+	sn := a.sentences[si]
+	open := func(at int) {
+		sc.flags = append(sc.flags, 0)
+		sc.starts = append(sc.starts, int32(at))
+		sc.sents = append(sc.sents, si)
+		sc.links = append(sc.links, -1)
+	}
+	open(sn.start)
+	var perfect uint16 // the German auxiliaries and participles of the clause
+	paren := int32(-1) // the clause before an open parenthesis
+	for k := sn.tok; k < sn.tokEnd; k++ {
+		t := &a.tokens[k]
+		role := clauseWords[t.folded]
+		if k > sn.tok {
+			prev := &a.tokens[k-1]
+			cut := -1           // where a new clause starts
+			var governed bool   // the words before the cut still govern the new clause
+			resume := int32(-1) // the clause a closing parenthesis returns to
+			gap := text[min(prev.end, len(text)):min(max(t.start, prev.end), len(text))]
+			switch {
+			case strings.IndexByte(gap, ')') >= 0:
+				cut, resume = prev.end, paren
+				paren = -1
+			case strings.IndexByte(gap, '(') >= 0:
+				cut, paren = prev.end, int32(len(sc.flags)-1)
+			case strings.IndexByte(gap, ';') >= 0:
+				cut = prev.end
+			case colonBetween(gap) && (role&(cwSubject|cwOpen) != 0 || opensThen(a, k, sn.tokEnd)):
+				// A colon before a clause of its own: what stands before it
+				// still governs it („Nur noch wenige Tage: Unsere Ausstellung
+				// läuft bis Sonntag“); before anything else it joins a label
+				// to its text („Zur Feier des Tages: 3 € weniger …“).
+				cut, governed = prev.end, true
+			case dashBetween(gap) && !endsDigit(text[prev.start:prev.end]) && !isDigit(text[t.start]):
+				// A dash before a subject or "meanwhile" starts a clause of
+				// its own; before anything else it adds to what came before.
+				cut, governed = prev.end, role&(cwSubject|cwOpen|cwJoin) == 0 && !opensThen(a, k, sn.tokEnd)
+			case role&cwSubject != 0 && clauseWords[prev.folded]&cwJoin != 0 && k-1 > sn.tok:
+				cut = prev.start
+			case role&cwOpen != 0 && role&cwThen == 0:
+				cut = t.start
+			case role&cwThen != 0:
+				// "bis dahin", "until then", "in the meantime", „in der Zwischenzeit“
+				switch back := a.tokens[k-1].folded; {
+				case back == "bis" || back == "until" || back == "till":
+					if k-1 > sn.tok {
+						cut = prev.start
+					}
+				case (back == "the" || back == "der") && k-2 > sn.tok && a.tokens[k-2].folded == "in":
+					cut = a.tokens[k-2].start
+				}
+			}
+			if cut >= 0 {
+				sc.noteReport(perfect)
+				perfect = 0
+				open(cut)
+				if governed {
+					sc.flags[len(sc.flags)-1] |= clauseGoverned
+				}
+				sc.links[len(sc.links)-1] = resume
+				// Tokens already counted to the old clause that lie after
+				// the cut ("in the meantime") move to the new one.
+				c := int32(len(sc.flags) - 1)
+				for b := k - 1; b >= sn.tok && a.tokens[b].start >= cut; b-- {
+					tokClause[b] = c
+				}
+			}
+		}
+		c := int32(len(sc.flags) - 1)
+		tokClause[k] = c
+		perfect |= role & (cwHaben | cwSein | cwPartHaben | cwPartSein)
+		if role&cwDeadline != 0 && !opensThen(a, k, sn.tokEnd) { // „bis dahin“ sets no deadline
+			sc.flags[c] |= clauseDeadline
+		}
+		if role&cwCadence != 0 {
+			sc.flags[c] |= clauseCadence
+		}
+		if role&cwReportEN != 0 && k > sn.tok && a.tokens[k-1].start >= int(sc.starts[c]) &&
+			clauseWords[a.tokens[k-1].folded]&cwBe == 0 && !contracted(a.tokens[k-1].folded) {
+			sc.flags[c] |= clauseSimplePast
+		}
+	}
+	sc.noteReport(perfect)
+}
+
+// noteReport marks the last clause as a past report when it holds a German
+// perfect: a participle of a report with „haben“ or one of an incident with
+// „sein“.
+func (sc *cueScratch) noteReport(perfect uint16) {
+	if perfect&(cwHaben|cwPartHaben) == cwHaben|cwPartHaben || perfect&(cwSein|cwPartSein) == cwSein|cwPartSein {
+		sc.flags[len(sc.flags)-1] |= clausePerfect
+	}
+}
+
+// contracted reports whether w ends in a contracted auxiliary: "it's",
+// "we've", "they're", "it'll".
+func contracted(w string) bool {
+	for _, x := range [...]string{"'s", "'re", "'m", "'ve", "'d", "'ll", "’s", "’re", "’m", "’ve", "’d", "’ll"} {
+		if strings.HasSuffix(w, x) {
 			return true
 		}
 	}
 	return false
 }
+
+// opensThen reports whether the words from token k on open a clause of
+// their own: "bis dahin", "until then", "in the meantime".
+func opensThen(a *analysis, k, end int32) bool {
+	if k+1 < end && clauseWords[a.tokens[k+1].folded]&cwThen != 0 {
+		switch a.tokens[k].folded {
+		case "bis", "until", "till":
+			return true
+		}
+	}
+	return k+2 < end && a.tokens[k].folded == "in" && clauseWords[a.tokens[k+2].folded]&cwThen != 0
+}
+
+// colonBetween reports whether the gap between two words holds a colon
+// followed by white space (not the colon of "21:52").
+func colonBetween(gap string) bool {
+	i := strings.IndexByte(gap, ':')
+	return i >= 0 && i+1 < len(gap) && isRESpace(gap[i+1])
+}
+
+// dashBetween reports whether the gap between two words holds a dash with
+// space on both sides: " – ", " — ", " - ".
+func dashBetween(gap string) bool {
+	for _, d := range []string{" – ", " — ", " - "} {
+		if strings.Contains(gap, d) {
+			return true
+		}
+	}
+	return false
+}
+
+// endsDigit reports whether w ends with an ASCII digit.
+func endsDigit(w string) bool { return w != "" && isDigit(w[len(w)-1]) }
 
 // possessive reports whether the word that ends at byte end of text carries
 // an English possessive 's ("this morning's", "Monday’s"), either as part of
@@ -747,15 +1102,6 @@ func nounInside(text string, from, at int) bool {
 	}
 	return false
 }
-
-// cuePool holds the flag slices of hasNextUpdate.
-var cuePool = sync.Pool{New: func() any { return new([]uint8) }}
-
-// The flags of a sentence in hasNextUpdate.
-const (
-	cueBit    uint8 = 1 << iota // a cue word, not voided
-	futureBit                   // a word of the future
-)
 
 // hasContact reports whether the document names a way to get help.
 func (ev *evaluation) hasContact(r *rule) bool {

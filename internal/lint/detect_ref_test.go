@@ -16,7 +16,7 @@ import (
 // these.
 var (
 	refSinceRe      = regexp.MustCompile(`(?i)(?:seit|since|ab|from|started at|begann um)\s*$`)
-	refFutureFromRe = regexp.MustCompile(`(?i)(?:(?:erst|frühestens|wieder|not until|only|again|abholbereit|shipping|dispatch)|(?:^|\s)(?:stehen|steht|online))\s+(?:ab|from)\s*$`)
+	refFutureFromRe = regexp.MustCompile(`(?i)(?:(?:erst|frühestens|wieder|not until|only|again|abholbereit|shipping|dispatch)|(?:^|\s)(?:stehen|steht|online|informationen|infos|info|details|neuigkeiten|updates|update|information|news))\s+(?:ab|from)\s*$`)
 	refDurationOfRe = regexp.MustCompile(`(?i)^ *of[ \n]`)
 	refWithinRe     = regexp.MustCompile(`(?i)(?:^|\s)(?:within|in|innerhalb)$`)
 	refBareFromRe   = regexp.MustCompile(`(?i)(?:^|\s)(?:ab|from)\s*$`)
@@ -29,6 +29,10 @@ var (
 	refPastRe       = regexp.MustCompile(`(?i)(?:^|\s)(?:reopened|resumed|restored|restarted|ended|finished|cleared|returned|recovered)$`)
 	refAheadRe      = regexp.MustCompile(`(?i)(?:^|\s)(?:be|been|being|is|are|will)\s+\S+(?:\s+at)?$`)
 	refAtRe         = regexp.MustCompile(`(?i)^at\s`)
+	refRateRe       = regexp.MustCompile(`(?i)^an? `)
+	refUnitNextRe   = regexp.MustCompile(`^ *(?i:minuten|minute|min|stunden|stunde|std|tagen|tage|tag|werktagen|werktage|werktag|wochen|woche|monate|monaten|minutes|mins|hours|hour|hrs|hr|days|day|weeks|week|months|month)(?:[^a-zA-Z]|$)`)
+	refByRe         = regexp.MustCompile(`(?i)(?:^|\s)(?:by|um)$`)
+	refAmountWordRe = regexp.MustCompile(`[0-9£$€]`)
 	refForTheRe     = regexp.MustCompile(`(?i)(?:für die|für diese|for the|for these|for those)$`)
 	// refAmountRe runs on the ASCII-lower-cased text after a clock match.
 	refAmountRe = regexp.MustCompile(`^(?:[.,]\d+)? *(?:%|€|£|\$|(?:percent|per cent|prozent|euros?|eur|dollars?|pounds?|franken|chf|cents?|pence)\b)`)
@@ -68,6 +72,15 @@ func refHasConcreteTime(text string) bool {
 				continue
 			}
 			if i == periodExpr && refForTheRe.MatchString(before) {
+				continue
+			}
+			if i == 3 && refUnitNextRe.MatchString(text[m[3]:]) {
+				continue
+			}
+			if i == periodExpr && refByRe.MatchString(before) {
+				continue
+			}
+			if i == periodExpr && refRateRe.MatchString(text[s:m[1]]) && refAmountWordRe.MatchString(lastWords(text[:s], 1)) {
 				continue
 			}
 			if i == periodExpr && refPossessive(text, m[3]) && !refWithinRe.MatchString(before) {
@@ -137,11 +150,11 @@ var timeSeeds = []string{
 	"Um 9", "um\t9", "UM 9:30 Uhr", "x9 Uhr", ".9 Uhr", ":9 Uhr", "9", "a9 am", "ä9:40", "gegen 10", "BEFORE 5 pm", "vor  7", "bis 8–20 Uhr",
 	"started at 9 am", "begann um 9 Uhr", "Begann Um 9", "again from 9", "wieder ab 18 Uhr",
 	"Versand ab 9. Mai", "Wir verschicken ab Montag, 3. Juni", "Störung ab 9:40 Uhr",
-	"Die Störung besteht ab 9. Mai.", "Werte stehen ab 16 Uhr online", "online from 4pm", "STEHT AB 9 Uhr",
+	"Die Störung besteht ab 9. Mai.", "Werte stehen ab 16 Uhr online", "Weitere Informationen ab 20. September", "More details from 3pm", "INFOS AB 9 Uhr", "online from 4pm", "STEHT AB 9 Uhr",
 	"moved from 7pm to 8.15pm", "at 4.10 p.m.", "We expect it on Thu 14th.", "by the 3RD", "Friday the 14th",
 	"am Do., 14. Mai", "Freitag, 14. ", "rise by 4.5%", "by 11 %", "um 10 Euro", "at 5 Eurostar", "by 2 per cent",
 	"für die drei Tage", "For The 2 days", "for the next 2 days", "für diese vier Tage", "a minute's applause",
-	"in a week’s time", "a week's credit", "two weeks's",
+	"in a week’s time", "a week's credit", "two weeks's", "at £11.00 a month", "extended by one month", "by two WEEKS", "um zwei Wochen", "um zwei Wochenenden", "at one hourly", "by one day.", "um eine Woche verschoben", "BY 2 days", "drum 3 Tage", "$5 a week", "for 20 € a month", "A 2 A Week", "3 a\tday",
 	"The line reopened at 5am.", "Services resumed at 6 today", "will be reopened at 5am", "has been restored at 9:40",
 	"REOPENED  AT 5 pm", "reopened at", "The outage ended at 11pm.", "they are reopened at 8", "by 5 Pounds", "by 5 poundſ",
 }

@@ -467,75 +467,237 @@ func (ev *refEval) dedupe() {
 
 func (ev *refEval) hasNextUpdate(r *rule) bool {
 	a := ev.a
+	text := ev.d.plainText
 	cue := make([]bool, len(a.sentences))
-	n := 0
 	for _, g := range r.cues {
 		for _, hi := range a.groupHits[g] {
-			if s := a.tokens[a.hits[hi].tok].sentence; !cue[s] {
-				cue[s] = true
-				n++
-			}
+			cue[a.tokens[a.hits[hi].tok].sentence] = true
 		}
 	}
-	for _, g := range r.not {
-		for _, hi := range a.groupHits[g] {
-			if s := a.tokens[a.hits[hi].tok].sentence; cue[s] {
-				cue[s] = false
-				n--
-			}
-		}
-	}
-	// A past word voids a cue sentence without a future word.
-	for _, g := range r.past {
-		for _, hi := range a.groupHits[g] {
-			t := a.tokens[a.hits[hi].tok]
-			s := t.sentence
-			if !cue[s] || t.start >= a.sentences[s].start && t.start <= len(ev.d.plainText) && refNounInside.MatchString(ev.d.plainText[a.sentences[s].start:t.start]+"\x00"+ev.d.plainText[t.start:]) {
-				continue
-			}
-			future := false
-			for _, fg := range r.future {
-				for _, fi := range a.groupHits[fg] {
-					if a.tokens[a.hits[fi].tok].sentence == s {
-						future = true
-					}
+	// The clauses of the cue sentences, and the clause of each of their
+	// tokens.
+	var clauses []*refClause
+	clauseOf := map[int32]*refClause{}
+	for si, ok := range cue {
+		if ok {
+			for _, c := range refSplitClauses(text, a, int32(si)) {
+				clauses = append(clauses, c)
+				for _, k := range c.toks {
+					clauseOf[k] = c
 				}
 			}
-			if !future {
-				cue[s] = false
-				n--
+		}
+	}
+	has := func(groups []int32, c *refClause) bool {
+		for _, g := range groups {
+			for _, hi := range a.groupHits[g] {
+				if clauseOf[a.hits[hi].tok] == c {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, c := range clauses {
+		c.cue, c.not, c.future = has(r.cues, c), has(r.not, c), has(r.future, c)
+		for _, g := range r.past {
+			for _, hi := range a.groupHits[g] {
+				t := a.tokens[a.hits[hi].tok]
+				if clauseOf[a.hits[hi].tok] == c && !refNounInside.MatchString(text[a.sentences[t.sentence].start:t.start]+"\x00"+text[t.start:]) {
+					c.past = true
+				}
 			}
 		}
 	}
-	if n == 0 {
+	// Voids reach across a parenthesis both ways, and forward across a
+	// colon or dash that governs.
+	for i, c := range clauses {
+		if c.link != nil {
+			c.not, c.link.not = c.not || c.link.not, c.not || c.link.not
+			c.past, c.link.past = c.past || c.link.past, c.past || c.link.past
+			c.perfect, c.link.perfect = c.perfect || c.link.perfect, c.perfect || c.link.perfect
+			c.simplePast, c.link.simplePast = c.simplePast || c.link.simplePast, c.simplePast || c.link.simplePast
+		}
+		if c.governed && i > 0 && clauses[i-1].sent == c.sent {
+			p := clauses[i-1]
+			c.not, c.past = c.not || p.not, c.past || p.past
+			c.perfect, c.simplePast = c.perfect || p.perfect, c.simplePast || p.simplePast
+		}
+	}
+	live := func(c *refClause) bool {
+		return !c.not && (!c.past || c.future) && (!c.perfect || c.future || c.deadline || c.cadence) &&
+			(!c.simplePast || c.future || c.cadence)
+	}
+	// inRun: live, and in an unbroken row of live clauses of its sentence
+	// of which one has a cue.
+	inRun := func(c *refClause) bool {
+		i := slices.Index(clauses, c)
+		if !live(c) {
+			return false
+		}
+		for j := i; j >= 0 && clauses[j].sent == c.sent && live(clauses[j]); j-- {
+			if clauses[j].cue {
+				return true
+			}
+		}
+		for j := i; j < len(clauses) && clauses[j].sent == c.sent && live(clauses[j]); j++ {
+			if clauses[j].cue {
+				return true
+			}
+		}
 		return false
 	}
 	for _, g := range r.when {
 		for _, hi := range a.groupHits[g] {
 			t := a.tokens[a.hits[hi].tok]
-			if !cue[t.sentence] {
+			c := clauseOf[a.hits[hi].tok]
+			if c == nil || !inRun(c) {
 				continue
 			}
-			if sn := a.sentences[t.sentence]; t.start >= sn.start && t.start <= len(ev.d.plainText) &&
-				equalFoldAny(lastWords(ev.d.plainText[sn.start:t.start], 1), "seit", "since") {
+			if sn := a.sentences[t.sentence]; t.start >= sn.start && t.start <= len(text) &&
+				refSinceBeforeRe.MatchString(lastWords(text[sn.start:t.start], 2)) {
 				continue
 			}
-			if h := a.hits[hi]; h.end > h.tok && refPossessive(ev.d.plainText, a.tokens[h.end-1].end) {
+			if h := a.hits[hi]; h.end > h.tok && refPossessive(text, a.tokens[h.end-1].end) {
 				continue
 			}
 			return true
 		}
 	}
-	for si, ok := range cue {
-		if !ok {
+	for i := 0; i < len(clauses); i++ {
+		if !inRun(clauses[i]) {
 			continue
 		}
-		sn := a.sentences[si]
-		if refHasConcreteTime(ev.d.plainText[sn.start:sn.end]) {
+		j := i
+		for j+1 < len(clauses) && clauses[j+1].sent == clauses[i].sent && inRun(clauses[j+1]) {
+			j++
+		}
+		if refHasConcreteTime(text[clauses[i].from:clauses[j].to]) {
 			return true
 		}
+		i = j
 	}
 	return false
+}
+
+// refClause is a clause of a cue sentence in refEval.hasNextUpdate.
+type refClause struct {
+	sent                                   int32
+	from, to                               int
+	toks                                   []int32
+	cue, not, past, future, governed       bool
+	perfect, simplePast, deadline, cadence bool
+	link                                   *refClause // the clause before the parenthesis this one follows
+}
+
+// The words that shape a clause, as the reference reads them.
+var (
+	refSubjects  = strings.Fields("we i you they he she it there our your their this these wir ich du ihr sie er es man unser unsere unseren unserem unserer euer eure")
+	refJoins     = strings.Fields("and but und aber")
+	refOpeners   = strings.Fields("meanwhile währenddessen zwischenzeitlich because weil nachdem")
+	refThens     = strings.Fields("dahin then meantime zwischenzeit")
+	refHaben     = strings.Fields("habe hat haben hast habt")
+	refSein      = strings.Fields("ist sind bin")
+	refPartHaben = strings.Fields("informiert benachrichtigt veröffentlicht gepostet verschickt geschickt versendet versandt gesendet gemeldet mitgeteilt bekanntgegeben angekündigt aktualisiert behoben repariert gelöst beseitigt entdeckt bemerkt festgestellt begonnen angefangen gestartet ausgelöst beantwortet angerufen geschrieben geliefert nachgeliefert ausgeliefert zugestellt nachgeholt erstattet besprochen")
+	refPartSein  = strings.Fields("ausgefallen abgestürzt zusammengebrochen passiert geschehen aufgetreten eingetroffen eingegangen gewesen gestartet")
+	refReportEN  = strings.Fields("posted published emailed texted tweeted notified informed announced shared updated fixed resolved repaired noticed detected discovered spotted failed crashed stopped started broke struck sent wrote told discussed returned")
+	refBe        = strings.Fields("be been being is are s re m will ll get gets getting to has have had ve d")
+	refDeadline  = strings.Fields("bis spätestens by until till within innerhalb")
+	refCadence   = strings.Fields("daily hourly weekly every each täglich stündlich wöchentlich jeden jede jeder")
+
+	refSinceBeforeRe = regexp.MustCompile(`(?i)(?:^|\s)(?:seit|since)$|^(?:seit|since) (?:heute|gestern|this|yesterday|last)$`)
+
+	refContractedRe = regexp.MustCompile(`(?:'|’)(?:s|re|m|ve|d|ll)$`)
+
+	refCloseRe = regexp.MustCompile(`\)`)
+	refOpenRe  = regexp.MustCompile(`\(`)
+	refSemiRe  = regexp.MustCompile(`;`)
+	refColonRe = regexp.MustCompile(`:[ \t\n\f\r]`)
+	refDashRe  = regexp.MustCompile(` (?:–|—|-) `)
+	refDigitE  = regexp.MustCompile(`[0-9]$`)
+	refDigitS  = regexp.MustCompile(`^[0-9]`)
+)
+
+// refSplitClauses cuts sentence si into clauses, deciding at each token
+// from the text between it and the word before.
+func refSplitClauses(text string, a *analysis, si int32) []*refClause {
+	sn := a.sentences[si]
+	word := func(k int32) string { return a.tokens[k].folded }
+	is := func(k int32, set []string) bool { return k >= sn.tok && k < sn.tokEnd && slices.Contains(set, word(k)) }
+	// opensThen: "bis dahin", "until then", "in the meantime" from k on.
+	opensThen := func(k int32) bool {
+		return slices.Contains([]string{"bis", "until", "till"}, word(k)) && is(k+1, refThens) ||
+			word(k) == "in" && is(k+2, refThens)
+	}
+	cur := &refClause{sent: si, from: sn.start}
+	out := []*refClause{cur}
+	var paren *refClause
+	for k := sn.tok; k < sn.tokEnd; k++ {
+		t := a.tokens[k]
+		if k > sn.tok {
+			prev := a.tokens[k-1]
+			gap := text[min(prev.end, len(text)):min(max(t.start, prev.end), len(text))]
+			subject := is(k, refSubjects)
+			cut, governed := -1, false
+			var link *refClause
+			switch {
+			case refCloseRe.MatchString(gap):
+				cut, link, paren = prev.end, paren, nil
+			case refOpenRe.MatchString(gap):
+				cut, paren = prev.end, cur
+			case refSemiRe.MatchString(gap):
+				cut = prev.end
+			case refColonRe.MatchString(gap) && (subject || is(k, refOpeners) || opensThen(k)):
+				cut, governed = prev.end, true
+			case refDashRe.MatchString(gap) && !refDigitE.MatchString(text[prev.start:prev.end]) && !refDigitS.MatchString(text[t.start:]):
+				cut, governed = prev.end, !subject && !is(k, refOpeners) && !is(k, refJoins) && !is(k, refThens) && !opensThen(k)
+			case subject && is(k-1, refJoins) && k-1 > sn.tok:
+				cut = prev.start
+			case is(k, refOpeners):
+				cut = t.start
+			case is(k, refThens) && slices.Contains([]string{"bis", "until", "till"}, word(k-1)) && k-1 > sn.tok:
+				cut = prev.start
+			case is(k, refThens) && (word(k-1) == "the" || word(k-1) == "der") && k-2 > sn.tok && word(k-2) == "in":
+				cut = a.tokens[k-2].start
+			}
+			if cut >= 0 {
+				next := &refClause{sent: si, from: cut, governed: governed, link: link}
+				cur.to = cut
+				// Words of the old clause after the cut move over.
+				for len(cur.toks) > 0 && a.tokens[cur.toks[len(cur.toks)-1]].start >= cut {
+					next.toks = append([]int32{cur.toks[len(cur.toks)-1]}, next.toks...)
+					cur.toks = cur.toks[:len(cur.toks)-1]
+				}
+				cur = next
+				out = append(out, cur)
+			}
+		}
+		cur.toks = append(cur.toks, k)
+	}
+	cur.to = sn.end
+	for _, c := range out {
+		var words []string
+		for _, k := range c.toks {
+			words = append(words, word(k))
+		}
+		has := func(set []string) bool {
+			return slices.ContainsFunc(words, func(w string) bool { return slices.Contains(set, w) })
+		}
+		for _, k := range c.toks {
+			// „bis dahin“, "until then" set no deadline.
+			if is(k, refDeadline) && !opensThen(k) {
+				c.deadline = true
+			}
+			c.cadence = c.cadence || is(k, refCadence)
+		}
+		c.perfect = has(refHaben) && has(refPartHaben) || has(refSein) && has(refPartSein)
+		for i, w := range words {
+			if i > 0 && slices.Contains(refReportEN, w) && !slices.Contains(refBe, words[i-1]) && !refContractedRe.MatchString(words[i-1]) {
+				c.simplePast = true
+			}
+		}
+	}
+	return out
 }
 
 // refNounInside matches "<sentence before the word>\x00<word…>" when the

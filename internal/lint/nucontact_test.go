@@ -222,7 +222,8 @@ func TestDetectionForms(t *testing.T) {
 		{"next update", laterDetectionForms}, {"contact", laterContactForms},
 		{"next update", writerNextUpdateForms}, {"contact", writerContactForms},
 		{"next update", familyNextUpdateForms}, {"contact", familyContactForms},
-		{"next update", promiseNextUpdateForms}, {"contact", promiseContactForms}} {
+		{"next update", promiseNextUpdateForms}, {"contact", promiseContactForms},
+		{"next update", clauseNextUpdateForms}, {"contact", clauseContactForms}} {
 		for _, tt := range set.forms {
 			d, err := Parse("msg.txt", []byte(tt.text), false)
 			if err != nil {
