@@ -522,7 +522,11 @@ func TestHoldout8(t *testing.T) {
 // testdata/recall-families.yaml has ten wordings per family written after
 // the family was built (other senders, tenses, persons and word orders;
 // 136 of 160 caught when first scored, 150 after widening for the misses)
-// and 56 honest look-alikes. A rule that loses a family fails here.
+// and 56 honest look-alikes. Round seven added twelve families read from
+// fresh6's train and dev splits, the other open real statements and
+// holdout9, three to five wordings per family and language written after
+// the family was built (95 of 108 caught when first scored, 106 after
+// widening) and 42 look-alikes. A rule that loses a family fails here.
 func TestRecallFamilies(t *testing.T) {
 	checkCorpus(t, "testdata/recall-families.yaml", floors{promotional: 0.96, whiny: 0.88, hardNegatives: 0.10, showMisses: true, perLang: true})
 }
@@ -562,12 +566,16 @@ func TestHonest4(t *testing.T) {
 // 93.8 %, contact 98.1 %) and once at its end, with nothing read in
 // between: promotional F1 0.79 (German 0.80, English 0.78), whiny 0.86
 // (0.82 and 0.89, unchanged), 3 of 32 hard negatives flagged, next update
-// 95.0 %, contact 98.1 %. It is a development set now: its misses were
-// read after that, and reading the next update clause by clause brought
+// 95.0 %, contact 98.1 %. It is a development set since: its promotional and
+// whiny misses were read into families of meaning in round seven (a
+// compensation discount that needs a purchase, a pitch after a notice,
+// complainers told to be grateful, the sender's hidden cost), which took
+// promotional F1 to 0.87 and whiny F1 to 0.93 with the same three hard
+// negatives flagged, and reading the next update clause by clause brought
 // next update to 95.6 % and contact to 98.8 %. The floors sit a few points
 // below; a change that judges it worse fails here.
 func TestHoldout9(t *testing.T) {
-	checkCorpus(t, "testdata/holdout9.yaml", floors{promotional: 0.74, whiny: 0.81, hardNegatives: 0.13, nextUpdate: 0.94, contact: 0.97})
+	checkCorpus(t, "testdata/holdout9.yaml", floors{promotional: 0.83, whiny: 0.89, hardNegatives: 0.13, nextUpdate: 0.94, contact: 0.97})
 }
 
 // TestHonest5 holds the false alarms on honest look-alikes written in the
