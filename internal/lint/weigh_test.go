@@ -66,7 +66,7 @@ func TestWeighing(t *testing.T) {
 		t.Fatal(err)
 	}
 	tests := []struct {
-		name, text string
+		name, text         string
 		promotional, whiny bool
 		// held names the signals a held-down finding must list.
 		held string
