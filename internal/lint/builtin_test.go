@@ -562,10 +562,12 @@ func TestHonest4(t *testing.T) {
 // 93.8 %, contact 98.1 %) and once at its end, with nothing read in
 // between: promotional F1 0.79 (German 0.80, English 0.78), whiny 0.86
 // (0.82 and 0.89, unchanged), 3 of 32 hard negatives flagged, next update
-// 95.0 %, contact 98.1 %. The floors sit a few points below; a change that
-// judges it worse fails here.
+// 95.0 %, contact 98.1 %. It is a development set now; the weighing of a
+// lone cue took its hard negatives flagged to 2 of 32 (promotional F1
+// 0.80). The floors sit a few points below; a change that judges it worse
+// fails here.
 func TestHoldout9(t *testing.T) {
-	checkCorpus(t, "testdata/holdout9.yaml", floors{promotional: 0.74, whiny: 0.81, hardNegatives: 0.13, nextUpdate: 0.92, contact: 0.95})
+	checkCorpus(t, "testdata/holdout9.yaml", floors{promotional: 0.74, whiny: 0.81, hardNegatives: 0.10, nextUpdate: 0.92, contact: 0.95})
 }
 
 // TestHonest5 holds the false alarms on honest look-alikes written in the
@@ -574,8 +576,9 @@ func TestHoldout9(t *testing.T) {
 // from senders in no other file). Measured at the start of the round: 7 of
 // 120 flagged (German 5, English 2), next update 89.2 %, contact 97.5 %;
 // and once at its end, unread in between: 6 of 120 (German 4, English 2),
-// next update and contact unchanged. The ceiling sits just above; a rule
-// that adds false alarms here fails.
+// next update and contact unchanged. It is a development set now; the
+// weighing of a lone cue took it to 3 of 120 (German 2, English 1). The
+// ceiling sits just above; a rule that adds false alarms here fails.
 func TestHonest5(t *testing.T) {
-	checkHonest(t, "testdata/honest5.yaml", 60, 0.10, 0.86, 0.95)
+	checkHonest(t, "testdata/honest5.yaml", 60, 0.05, 0.86, 0.95)
 }
