@@ -265,6 +265,9 @@ func (v *validator) weighing(w *Weighing) {
 	if w.MinWeak < 0 || w.MinWeak > w.Min {
 		v.at(wp, "min_weak", "weighing: min_weak cannot be negative or above min (%d); leave it out to use min", w.Min)
 	}
+	if len(w.Signals) > 64 {
+		v.at(wp, "signals", "weighing: at most 64 signals (it has %d)", len(w.Signals))
+	}
 	if strings.TrimSpace(w.Message) == "" {
 		v.at(wp, "message", "weighing: a message is needed: a held-down finding says why it does not flag")
 	}

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"math/bits"
 	"strings"
 
 	"github.com/crisis-comms/crisis/playbook"
@@ -13,6 +14,8 @@ type weighing struct {
 	min     int
 	minWeak int
 	signals []weighSignal
+	// detectors counts the signals read by a require rule.
+	detectors int
 	// strength is the strength of every rule that has one (rule id →
 	// strong or weak).
 	strength map[string]string
@@ -48,6 +51,9 @@ func compileWeighing(w *playbook.Weighing, ids func([]string) []int32, rules []*
 				continue // disabled: the signal cannot be read
 			}
 		}
+		if ws.rule != nil {
+			out.detectors++
+		}
 		out.signals = append(out.signals, ws)
 	}
 	return out
@@ -66,16 +72,22 @@ func (ev *evaluation) weigh(w *weighing) {
 		if weak {
 			need = w.minWeak
 		}
-		names := ev.signals(w, sentence, need)
-		if len(names) < need {
+		shown := ev.signals(w, sentence, need)
+		if bits.OnesCount64(shown) < need {
 			continue
 		}
-		note := strings.ReplaceAll(strings.TrimSpace(w.Message), "{signals}", strings.Join(names, ", "))
+		names := make([]string, 0, bits.OnesCount64(shown))
+		for i, s := range w.signals {
+			if shown&(1<<i) != 0 {
+				names = append(names, s.title)
+			}
+		}
+		note := " " + strings.ReplaceAll(strings.TrimSpace(w.Message), "{signals}", strings.Join(names, ", "))
 		for i := range ev.findings {
 			f := &ev.findings[i]
 			if f.Tone == tone && severityRank(f.Severity) >= severityRank("warning") {
 				f.Severity = "info"
-				f.Message += " " + note
+				f.Message += note
 			}
 		}
 	}
@@ -105,32 +117,40 @@ func (ev *evaluation) loneCue(w *weighing, tone string) (sentence int32, weak, o
 	return sentence, weak, sentence >= 0
 }
 
-// signals names the signals the statement shows outside sentence, in the
-// order of the playbook, stopping once enough are found; the require
-// detectors run only while the lexicon signals fall short.
-func (ev *evaluation) signals(w *weighing, sentence int32, need int) []string {
-	var names []string
+// signals returns the set of signals (bit i: w.signals[i]) the statement
+// shows outside sentence. The lexicon signals are all looked up; the
+// require detectors run only while fewer than need are found.
+func (ev *evaluation) signals(w *weighing, sentence int32, need int) uint64 {
+	var shown uint64
+	n := 0
 	a := ev.a
-	for _, s := range w.signals {
+	for i, s := range w.signals {
 		if s.rule != nil {
 			continue
 		}
 		for _, g := range s.groups {
 			if hitOutside(a, g, sentence) {
-				names = append(names, s.title)
+				shown |= 1 << i
+				n++
 				break
 			}
 		}
 	}
-	for _, s := range w.signals {
-		if len(names) >= need {
+	// The detectors cost more than the lookups: none runs when all of
+	// them together could not make up the shortfall.
+	if n >= need || n+w.detectors < need {
+		return shown
+	}
+	for i, s := range w.signals {
+		if n >= need {
 			break
 		}
 		if s.rule != nil && ev.hasElement(s.rule) {
-			names = append(names, s.title)
+			shown |= 1 << i
+			n++
 		}
 	}
-	return names
+	return shown
 }
 
 // hitOutside reports whether group g has a hit in a sentence other than s.
