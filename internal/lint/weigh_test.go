@@ -118,8 +118,10 @@ func TestWeighing(t *testing.T) {
 // written for it (testdata/weighing.yaml): forty honest ones with one
 // risky-looking sentence each, and twenty mixed ones with a real push or
 // real blame. The weighing must never hold down the tone a mixed
-// statement carries, and the honest ones must stay within the figure
-// reached (1 of 40 flagged; 4 before the weighing).
+// statement carries, and both kinds must stay within the figures reached:
+// 1 of 40 honest ones flagged (4 before the weighing), 18 of 20 mixed ones
+// flagged for their tone (14 before, when any "our mistake" in a statement
+// cleared a discount code in it).
 func TestWeighingStatements(t *testing.T) {
 	entries, err := lint.LoadCorpus("testdata/weighing.yaml")
 	if err != nil {
@@ -156,8 +158,8 @@ func TestWeighingStatements(t *testing.T) {
 	if honestFlagged > 1 {
 		t.Errorf("%d of %d honest statements flagged, want at most 1", honestFlagged, honest)
 	}
-	if mixedFlagged < 14 {
-		t.Errorf("%d of %d mixed statements flagged for their tone, want at least 14", mixedFlagged, mixed)
+	if mixedFlagged < 18 {
+		t.Errorf("%d of %d mixed statements flagged for their tone, want at least 18", mixedFlagged, mixed)
 	}
 	t.Logf("honest flagged %d of %d, mixed flagged %d of %d", honestFlagged, honest, mixedFlagged, mixed)
 }
