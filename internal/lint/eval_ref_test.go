@@ -125,7 +125,7 @@ func (ev *refEval) weigh() {
 			weak = weak && strength[f.Rule] == "weak"
 		}
 		slices.Sort(sentences)
-		if strong || len(slices.Compact(sentences)) != 1 {
+		if strong || len(slices.Compact(sentences)) != 1 || sentences[0] < 0 {
 			continue
 		}
 		need := w.Min
@@ -137,14 +137,12 @@ func (ev *refEval) weigh() {
 			if sg.Rule != "" {
 				continue
 			}
+			var ids []int32
+			for _, g := range sg.Groups {
+				ids = append(ids, ev.e.groups[g])
+			}
 			for _, h := range ev.a.hits {
-				name := ""
-				for g, id := range ev.e.groups {
-					if id == h.group {
-						name = g
-					}
-				}
-				if slices.Contains(sg.Groups, name) && ev.a.tokens[h.tok].sentence != sentences[0] {
+				if slices.Contains(ids, h.group) && ev.a.tokens[h.tok].sentence != sentences[0] {
 					names = append(names, sg.Title)
 					break
 				}

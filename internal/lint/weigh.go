@@ -10,7 +10,6 @@ import (
 // weighing is a playbook's Weighing compiled for linting.
 type weighing struct {
 	*playbook.Weighing
-	tones   []string
 	min     int
 	minWeak int
 	signals []weighSignal
@@ -30,7 +29,7 @@ type weighSignal struct {
 // compileWeighing resolves a playbook's weighing against the engine's
 // groups and rules.
 func compileWeighing(w *playbook.Weighing, ids func([]string) []int32, rules []*rule) *weighing {
-	out := &weighing{Weighing: w, tones: w.Tones, min: w.Min, minWeak: w.MinWeak, strength: map[string]string{}}
+	out := &weighing{Weighing: w, min: w.Min, minWeak: w.MinWeak, strength: map[string]string{}}
 	for _, r := range rules {
 		if r.Strength != "" {
 			out.strength[r.ID] = r.Strength
@@ -63,7 +62,7 @@ func compileWeighing(w *playbook.Weighing, ids func([]string) []int32, rules []*
 // its crisis (see playbook.Weighing): the findings of the tone stay, at
 // info, and name the signals that outweighed them.
 func (ev *evaluation) weigh(w *weighing) {
-	for _, tone := range w.tones {
+	for _, tone := range w.Tones {
 		sentence, weak, ok := ev.loneCue(w, tone)
 		if !ok {
 			continue
@@ -108,7 +107,7 @@ func (ev *evaluation) loneCue(w *weighing, tone string) (sentence int32, weak, o
 			return -1, false, false
 		}
 		s := ev.sentenceAt(f.Offset)
-		if sentence >= 0 && s != sentence {
+		if s < 0 || sentence >= 0 && s != sentence {
 			return -1, false, false
 		}
 		sentence = s
