@@ -377,6 +377,9 @@ func merge(base, child *Playbook) *Playbook {
 	if child.Model != nil {
 		out.Model = child.Model
 	}
+	if child.Weighing != nil {
+		out.Weighing = child.Weighing
+	}
 	out.Principles = mergeByID(base.Principles, child.Principles, func(x Principle) string { return x.ID })
 	out.Facts = mergeByID(base.Facts, child.Facts, func(x Fact) string { return x.ID })
 	out.Channels = mergeByID(base.Channels, child.Channels, func(x Channel) string { return x.ID })

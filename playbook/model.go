@@ -51,6 +51,9 @@ type Playbook struct {
 	// Model is the statement-level verdict learned from labelled
 	// statements; nil when the playbook has none.
 	Model *Model `yaml:"model,omitempty" json:"model,omitempty"`
+	// Weighing holds a lone cue of a tone against the whole statement;
+	// nil when the playbook has none.
+	Weighing *Weighing `yaml:"weighing,omitempty" json:"weighing,omitempty"`
 
 	// Source is where the playbook came from: a file path or builtin:LANG.
 	Source string `yaml:"-" json:"source,omitempty"`
@@ -159,6 +162,11 @@ type Rule struct {
 	// relies on us, named in an apology that takes responsibility, is no
 	// boast).
 	UnlessStatement []string `yaml:"unless_statement,omitempty" json:"unless_statement,omitempty"`
+	// Strength says how a finding of a promotional or whiny rule is
+	// weighed against the whole statement (see Weighing): "strong" always
+	// flags, "weak" gives way to fewer honest signals than a rule of
+	// normal strength (empty) does.
+	Strength string `yaml:"strength,omitempty" json:"strength,omitempty"`
 
 	Examples Examples `yaml:"examples" json:"examples"`
 	pos      pos
@@ -290,6 +298,40 @@ type Scenario struct {
 type pos struct {
 	file string
 	node *yaml.Node
+}
+
+// Strengths are the values Rule.Strength may take besides empty (normal).
+var Strengths = []string{"strong", "weak"}
+
+// Weighing is the statement-level verdict on a lone cue: a statement that
+// owns its crisis (an apology, responsibility said plainly, concrete
+// steps, a contact, the next update, thanks to staff, sympathy) is not
+// flagged for one ambiguous sentence. For each tone of Tones, when the
+// findings of the tone at warning or error lie in one sentence, none of
+// them comes from a strong rule, and the statement's other sentences
+// show at least Min distinct Signals (MinWeak when every rule of that
+// sentence is weak), the findings are held down to info and say which
+// signals outweighed them. Two cues in different sentences, or one strong
+// cue, still flag.
+type Weighing struct {
+	Tones   []string `yaml:"tones" json:"tones"`
+	Min     int      `yaml:"min" json:"min"`
+	MinWeak int      `yaml:"min_weak,omitempty" json:"min_weak,omitempty"`
+	// Message is added to a held-down finding; {signals} names the
+	// signals that outweighed it.
+	Message string   `yaml:"message" json:"message"`
+	Signals []Signal `yaml:"signals" json:"signals"`
+}
+
+// Signal is one sign that a statement owns its crisis: a term of one of
+// Groups in a sentence other than the cue's, or the element a require
+// Rule looks for (a contact, the next update) anywhere in the statement.
+// Exactly one of Groups and Rule is set.
+type Signal struct {
+	ID     string   `yaml:"id" json:"id"`
+	Title  string   `yaml:"title" json:"title"`
+	Groups []string `yaml:"groups,omitempty" json:"groups,omitempty"`
+	Rule   string   `yaml:"rule,omitempty" json:"rule,omitempty"`
 }
 
 // Rule returns the rule with the given id, or nil.

@@ -132,6 +132,9 @@ func (v *validator) check() {
 	if p.Model != nil {
 		v.model(p.Model, principles, rules)
 	}
+	if p.Weighing != nil {
+		v.weighing(p.Weighing)
+	}
 	for _, c := range p.Channels {
 		for i, r := range c.Require {
 			if !rules[r] {
@@ -187,6 +190,9 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 		v.at(r.pos, "", "rule %s must have exactly one of terms, pattern, sentence, metric, require (it has %d)", r.ID, kinds)
 	}
 	v.groupRefs(r.pos, "rule "+r.ID, map[string][]string{"terms": r.Terms, "unless": r.Unless, "unless_statement": r.UnlessStatement})
+	if r.Strength != "" && !slices.Contains(Strengths, r.Strength) {
+		v.at(r.pos, "strength", "rule %s: strength %q is not one of %s (leave it out for normal strength)", r.ID, r.Strength, strings.Join(Strengths, ", "))
+	}
 	if r.Pattern != "" {
 		if _, err := regexp.Compile(r.Pattern); err != nil {
 			v.at(r.pos, "pattern", "rule %s: invalid RE2 pattern: %s", r.ID, strings.TrimPrefix(err.Error(), "error parsing regexp: "))
@@ -237,6 +243,51 @@ func (v *validator) rule(r *Rule, principles, channels map[string]bool) {
 	}
 	if len(flatten(r.Examples.Bad)) == 0 || len(flatten(r.Examples.Good)) == 0 {
 		v.at(r.pos, "examples", "rule %s needs examples: at least one bad and one good sentence (they are run as tests)", r.ID)
+	}
+}
+
+// weighing checks the statement-level weighing: known tones, signals that
+// say what they read (known groups, or a require rule), thresholds that
+// can be met.
+func (v *validator) weighing(w *Weighing) {
+	wp := pos{v.p.rootPos.file, valueOf(v.p.rootPos.node, "weighing")}
+	for _, t := range w.Tones {
+		if !slices.Contains(Tones, t) {
+			v.at(wp, "tones", "weighing: tone %q is not one of %s", t, strings.Join(Tones, ", "))
+		}
+	}
+	if len(w.Tones) == 0 {
+		v.at(wp, "", "weighing: name the tones to weigh (tones: [promotional, whiny])")
+	}
+	if w.Min < 1 || w.Min > len(w.Signals) {
+		v.at(wp, "min", "weighing: min must be between 1 and the number of signals (%d)", len(w.Signals))
+	}
+	if w.MinWeak < 0 || w.MinWeak > w.Min {
+		v.at(wp, "min_weak", "weighing: min_weak cannot be negative or above min (%d); leave it out to use min", w.Min)
+	}
+	if len(w.Signals) > 64 {
+		v.at(wp, "signals", "weighing: at most 64 signals (it has %d)", len(w.Signals))
+	}
+	if strings.TrimSpace(w.Message) == "" {
+		v.at(wp, "message", "weighing: a message is needed: a held-down finding says why it does not flag")
+	}
+	seen := map[string]bool{}
+	for _, s := range w.Signals {
+		switch {
+		case s.ID == "" || seen[s.ID]:
+			v.at(wp, "signals", "weighing: signal %q needs an id of its own", s.ID)
+		case strings.TrimSpace(s.Title) == "":
+			v.at(wp, "signals", "weighing: signal %s has no title (held-down findings name it)", s.ID)
+		case (len(s.Groups) > 0) == (s.Rule != ""):
+			v.at(wp, "signals", "weighing: signal %s must have exactly one of groups, rule", s.ID)
+		case s.Rule != "":
+			// A disabled require rule is allowed: its signal is not read.
+			if r := v.p.Rule(s.Rule); r == nil || r.Require == nil {
+				v.at(wp, "signals", "weighing: signal %s: rule %q is not a require rule of this playbook", s.ID, s.Rule)
+			}
+		}
+		seen[s.ID] = true
+		v.groupRefs(wp, "weighing signal "+s.ID, map[string][]string{"groups": s.Groups})
 	}
 }
 

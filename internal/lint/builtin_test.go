@@ -569,13 +569,13 @@ func TestHonest4(t *testing.T) {
 // 95.0 %, contact 98.1 %. It is a development set since: its promotional and
 // whiny misses were read into families of meaning in round seven (a
 // compensation discount that needs a purchase, a pitch after a notice,
-// complainers told to be grateful, the sender's hidden cost), which took
-// promotional F1 to 0.87 and whiny F1 to 0.93 with the same three hard
-// negatives flagged, and reading the next update clause by clause brought
-// next update to 95.6 % and contact to 98.8 %. The floors sit a few points
-// below; a change that judges it worse fails here.
+// complainers told to be grateful, the sender's hidden cost), reading the
+// next update clause by clause moved next update and contact, and the
+// weighing of a lone cue took its hard negatives flagged from 3 to 2 of
+// 32 (see the README for the figures). The floors sit a few points below;
+// a change that judges it worse fails here.
 func TestHoldout9(t *testing.T) {
-	checkCorpus(t, "testdata/holdout9.yaml", floors{promotional: 0.83, whiny: 0.89, hardNegatives: 0.13, nextUpdate: 0.94, contact: 0.97})
+	checkCorpus(t, "testdata/holdout9.yaml", floors{promotional: 0.83, whiny: 0.89, hardNegatives: 0.10, nextUpdate: 0.94, contact: 0.97})
 }
 
 // TestHonest5 holds the false alarms on honest look-alikes written in the
@@ -585,10 +585,10 @@ func TestHoldout9(t *testing.T) {
 // 120 flagged (German 5, English 2), next update 89.2 %, contact 97.5 %;
 // and once at its end, unread in between: 6 of 120 (German 4, English 2),
 // next update and contact unchanged. It is a development set now: its
-// misses were read after that, and reading the next update clause by
-// clause brought next update to 94.2 % (contact 97.5 %). The ceiling sits
-// just above, the floors just below; a rule that adds false alarms here
-// fails.
+// misses were read after that, reading the next update clause by clause
+// moved next update, and the weighing of a lone cue took it to 3 of 120
+// (German 2, English 1). The ceiling sits just above, the floors just
+// below; a rule that adds false alarms here fails.
 func TestHonest5(t *testing.T) {
-	checkHonest(t, "testdata/honest5.yaml", 60, 0.10, 0.92, 0.96)
+	checkHonest(t, "testdata/honest5.yaml", 60, 0.05, 0.92, 0.96)
 }

@@ -67,6 +67,7 @@ type Engine struct {
 	lits     *litIndex       // the literals of all pattern prefilters
 	pool     sync.Pool       // of *evalState
 	model    *model          // the statement-level verdict, nil without one
+	weighing *weighing       // the weighing of a lone cue, nil without one
 
 	planMu sync.Mutex
 	plans  map[planKey]*plan
@@ -178,6 +179,9 @@ func New(pb *playbook.Playbook) (*Engine, error) {
 	}
 	if pb.Model != nil {
 		e.model = compileModel(pb.Model, ids)
+	}
+	if pb.Weighing != nil {
+		e.weighing = compileWeighing(pb.Weighing, ids, e.rules)
 	}
 	var conds []*litReq
 	for _, r := range e.rules {
@@ -487,6 +491,9 @@ func (ev *evaluation) runRules() {
 		}
 	}
 	ev.dedupe()
+	if ev.e.weighing != nil {
+		ev.weigh(ev.e.weighing)
+	}
 }
 
 // cleared reports whether a match of r in sentences [from, to] gives way:

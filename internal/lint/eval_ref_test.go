@@ -95,8 +95,98 @@ func (ev *refEval) run() {
 		}
 	}
 	ev.dedupe()
+	if ev.e.weighing != nil {
+		ev.weigh()
+	}
 	if ev.e.model != nil {
 		ev.model()
+	}
+}
+
+// weigh is the weighing of a lone cue in its plain form: for each tone,
+// every finding's sentence and rule strength looked up afresh, every
+// signal's groups sought through all hits, and every require signal's
+// detector run.
+func (ev *refEval) weigh() {
+	w := ev.e.weighing.Weighing
+	strength := map[string]string{}
+	for _, r := range ev.e.pb.Rules {
+		strength[r.ID] = r.Strength
+	}
+	for _, tone := range w.Tones {
+		var sentences []int32
+		strong, weak := false, true
+		for _, f := range ev.findings {
+			if f.Tone != tone || (f.Severity != "warning" && f.Severity != "error") {
+				continue
+			}
+			sentences = append(sentences, ev.sentenceAt(f.Offset))
+			strong = strong || strength[f.Rule] == "strong"
+			weak = weak && strength[f.Rule] == "weak"
+		}
+		slices.Sort(sentences)
+		if strong || len(slices.Compact(sentences)) != 1 || sentences[0] < 0 {
+			continue
+		}
+		need := w.Min
+		if weak && w.MinWeak > 0 {
+			need = w.MinWeak
+		}
+		var names []string
+		for _, sg := range w.Signals {
+			if sg.Rule != "" {
+				continue
+			}
+			var ids []int32
+			for _, g := range sg.Groups {
+				ids = append(ids, ev.e.groups[g])
+			}
+			for _, h := range ev.a.hits {
+				if slices.Contains(ids, h.group) && ev.a.tokens[h.tok].sentence != sentences[0] {
+					names = append(names, sg.Title)
+					break
+				}
+			}
+		}
+		for _, sg := range w.Signals {
+			if sg.Rule == "" || len(names) >= need {
+				continue
+			}
+			var r *rule
+			for _, x := range ev.e.rules {
+				if x.ID == sg.Rule && x.kind == "require" {
+					r = x
+				}
+			}
+			if r == nil {
+				continue
+			}
+			has := false
+			switch r.Require.Element {
+			case "next-update":
+				has = ev.hasNextUpdate(r)
+			case "contact":
+				has = ev.hasContact(r)
+			case "link":
+				has = ev.hasHelpLink(r)
+			case "phone":
+				has = ev.hasPhone()
+			}
+			if has {
+				names = append(names, sg.Title)
+			}
+		}
+		if len(names) < need {
+			continue
+		}
+		note := strings.ReplaceAll(strings.TrimSpace(w.Message), "{signals}", strings.Join(names, ", "))
+		for i := range ev.findings {
+			f := &ev.findings[i]
+			if f.Tone == tone && (f.Severity == "warning" || f.Severity == "error") {
+				f.Severity = "info"
+				f.Message += " " + note
+			}
+		}
 	}
 }
 
