@@ -592,3 +592,28 @@ func TestHoldout9(t *testing.T) {
 func TestHonest5(t *testing.T) {
 	checkHonest(t, "testdata/honest5.yaml", 60, 0.05, 0.92, 0.96)
 }
+
+// TestHoldout10 holds the blind short-message figures of the latest round:
+// testdata/holdout10.yaml (160 messages, 80 per language, from senders in
+// no other file: a ferry operator, a veterinary clinic, a hospice, a theme
+// park, a dating app, a crypto exchange …) was written without sight of the
+// word lists, the rules, the other corpora or the linter's results, and
+// measured at the start of round seven (promotional F1 0.80 — German 0.82,
+// English 0.78 —, whiny 0.78 — German 0.85, English 0.71 —, 3 of 32 hard
+// negatives flagged, next update 85.6 %, contact 98.8 %) and once at its
+// end, with nothing read in between (see the README for those figures).
+// The floors sit a few points below; a change that judges it worse fails.
+func TestHoldout10(t *testing.T) {
+	checkCorpus(t, "testdata/holdout10.yaml", floors{promotional: 0.76, whiny: 0.74, hardNegatives: 0.13, nextUpdate: 0.84, contact: 0.95})
+}
+
+// TestHonest6 holds the false alarms on honest look-alikes written in the
+// latest round without sight of the rules or the results (testdata/
+// honest6.yaml, 60 messages per language, in the six kinds of honest4 and
+// honest5, from senders in no other file). Measured at the start of round
+// seven: 12 of 120 flagged (German 5, English 7), next update 86.7 %,
+// contact 100 %; and once at its end, unread in between (see the README).
+// The ceiling sits just above; a rule that adds false alarms here fails.
+func TestHonest6(t *testing.T) {
+	checkHonest(t, "testdata/honest6.yaml", 60, 0.10, 0.84, 0.97)
+}

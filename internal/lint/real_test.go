@@ -23,38 +23,37 @@ type realFloor struct {
 // the README's "Quality and speed") and set a few points below, so that a
 // change which judges real text worse fails here.
 //   - train+dev: the train and dev splits of statements-*, fresh-* to
-//     fresh5-*, and of the precision and recall material collected in the
-//     latest round (praised-*, realpromo-*, realblame-*), used for tuning:
-//     agreement 86 % (en, 307 of 357) and 77 % (de, 179 of 231), praised
-//     flagged 1 of 115 and 1 of 69 at the end of the latest round.
+//     fresh6-*, praised-*, realpromo-* and realblame-*, used for tuning:
+//     agreement 83 % (en, 325 of 390) and 77 % (de, 195 of 253), praised
+//     flagged 2 of 124 and 2 of 75 at the end of the latest round.
 //   - test: the test split of statements-*, never tuned on, read at the end
-//     of each round: agreement 60 % (en, 31 of 52) and 32 % (de, 9 of 28),
+//     of each round: agreement 62 % (en, 32 of 52) and 32 % (de, 9 of 28),
 //     praised flagged 1 of 13 and 0 of 7.
-//   - fresh6: fresh6-*.yaml, all splits, collected in the latest round by
+//   - fresh7: fresh7-*.yaml, all splits, collected in the latest round by
 //     people who had seen neither the rules nor the other corpora, from
 //     organisations in no other file, and measured at the round's start and
-//     at its end, unread in between: agreement 45 % (en, 17 of 38) and 33 %
-//     (de, 10 of 30) both times, praised flagged 4 of 12 and 4 of 10; a
-//     linter that flags nothing scores 32 % and 33 %.
+//     at its end, unread in between: agreement 42 % → 39 % (en, 13 → 12 of
+//     31) and 40 % (de, 10 of 25) both times, praised flagged 3 of 10 and 4
+//     of 8; a linter that flags nothing scores 32 % in both languages.
 //
 // The figures are in the README's "Quality and speed" and in
-// docs/quality.md. fresh5 was the blind set of the round before; it was
+// docs/quality.md. fresh6 was the blind set of the round before; it was
 // read after its figures were taken, and its train and dev splits joined
-// the tuning sets. The test splits of fresh-* to fresh5-* are too small to
+// the tuning sets. The test splits of fresh-* to fresh6-* are too small to
 // hold a floor; the README gives them. One statement moves a test or
-// fresh6 figure by 2 to 10 points, hence the wider margins there.
+// fresh7 figure by 2 to 12 points, hence the wider margins there.
 var realFloors = map[string]map[string]realFloor{
 	"train+dev": {
 		"de": {agreement: 0.74, praisedFlagged: 0.04},
-		"en": {agreement: 0.83, praisedFlagged: 0.03},
+		"en": {agreement: 0.80, praisedFlagged: 0.03},
 	},
 	"test": {
 		"de": {agreement: 0.22, praisedFlagged: 0.10},
 		"en": {agreement: 0.52, praisedFlagged: 0.16},
 	},
-	"fresh6": {
-		"de": {agreement: 0.25, praisedFlagged: 0.50},
-		"en": {agreement: 0.38, praisedFlagged: 0.40},
+	"fresh7": {
+		"de": {agreement: 0.32, praisedFlagged: 0.55},
+		"en": {agreement: 0.32, praisedFlagged: 0.40},
 	},
 }
 
@@ -67,6 +66,7 @@ func TestRealStatements(t *testing.T) {
 		"testdata/real/fresh3-de.yaml", "testdata/real/fresh3-en.yaml", "testdata/real/fresh4-de.yaml", "testdata/real/fresh4-en.yaml",
 		"testdata/real/fresh5-de.yaml", "testdata/real/fresh5-en.yaml",
 		"testdata/real/fresh6-de.yaml", "testdata/real/fresh6-en.yaml",
+		"testdata/real/fresh7-de.yaml", "testdata/real/fresh7-en.yaml",
 		"testdata/real/praised-de.yaml", "testdata/real/praised-en.yaml", "testdata/real/realpromo-de.yaml", "testdata/real/realpromo-en.yaml",
 		"testdata/real/realblame-de.yaml", "testdata/real/realblame-en.yaml"} {
 		c, err := lint.LoadAnyCorpus(path)
@@ -83,7 +83,7 @@ func TestRealStatements(t *testing.T) {
 			t.Fatalf("%s: not a corpus of real statements", path)
 		}
 		switch base := filepath.Base(path); {
-		case strings.HasPrefix(base, "fresh6"):
+		case strings.HasPrefix(base, "fresh7"):
 			blind = append(blind, c.Real...)
 		case strings.HasPrefix(base, "fresh"), strings.HasPrefix(base, "praised"), strings.HasPrefix(base, "real"):
 			// Their train and dev splits are tuned on; their test splits
@@ -103,7 +103,7 @@ func TestRealStatements(t *testing.T) {
 	for split, set := range map[string][]lint.RealEntry{
 		"train+dev": lint.FilterSplits(entries, []string{"train", "dev"}),
 		"test":      lint.FilterSplits(entries, []string{"test"}),
-		"fresh6":    blind,
+		"fresh7":    blind,
 	} {
 		sc, err := lint.EvaluateReal(set, engineFor)
 		if err != nil {
