@@ -18,6 +18,7 @@ import (
 
 	"github.com/crisis-comms/crisis/internal/config"
 	"github.com/crisis-comms/crisis/internal/lint"
+	"github.com/crisis-comms/crisis/internal/report"
 	"github.com/crisis-comms/crisis/playbook"
 )
 
@@ -301,6 +302,9 @@ func explain(w io.Writer, pb *playbook.Playbook, r *playbook.Rule) {
 	}
 	if len(r.UnlessStatement) > 0 {
 		fmt.Fprintf(w, "Not when the message has: %s\n", strings.Join(r.UnlessStatement, ", "))
+	}
+	if label, text := report.Weighing(pb, r); text != "" {
+		fmt.Fprintf(w, "%s: %s\n", label, text)
 	}
 	for _, set := range []struct {
 		title string
