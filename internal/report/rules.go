@@ -24,6 +24,9 @@ type RuleDoc struct {
 	Principle string
 	Tone      string
 	Severity  string
+	// Strength is the rule's strength in the weighing: strong, weak, or
+	// empty for normal.
+	Strength string
 	// Texts are the rule's descriptions, one per language, sorted by
 	// language; the first is the one SARIF leads with.
 	Texts []RuleText
@@ -206,7 +209,7 @@ func RuleCatalog(pbs []*playbook.Playbook) []RuleDoc {
 			}
 			d := byID[r.ID]
 			if d == nil {
-				d = &RuleDoc{ID: r.ID, Principle: r.Principle, Tone: r.Tone, Severity: r.Severity}
+				d = &RuleDoc{ID: r.ID, Principle: r.Principle, Tone: r.Tone, Severity: r.Severity, Strength: r.Strength}
 				byID[r.ID] = d
 			}
 			if slices.ContainsFunc(d.Texts, func(t RuleText) bool { return t.Lang == lang }) {
