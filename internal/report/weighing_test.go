@@ -10,7 +10,7 @@ import (
 
 // weighed is a small playbook that weighs promotional findings against
 // three signals, one of them read by a disabled rule.
-func weighed(lang string, minWeak int) *playbook.Playbook {
+func weighed(lang string, need, needWeak int) *playbook.Playbook {
 	return &playbook.Playbook{Lang: lang,
 		Rules: []playbook.Rule{
 			{ID: "p.code", Tone: "promotional", Strength: "strong"},
@@ -21,7 +21,7 @@ func weighed(lang string, minWeak int) *playbook.Playbook {
 			{ID: "a.contact", Tone: "missing", Require: &playbook.Require{Element: "contact"}},
 			{ID: "a.update", Tone: "missing", Disabled: true, Require: &playbook.Require{Element: "next-update"}},
 		},
-		Weighing: &playbook.Weighing{Tones: []string{"promotional"}, Min: 2, MinWeak: minWeak, Message: "m",
+		Weighing: &playbook.Weighing{Tones: []string{"promotional"}, Min: need, MinWeak: needWeak, Message: "m",
 			Signals: []playbook.Signal{
 				{ID: "apology", Title: "an apology", Groups: []string{"apology"}},
 				{ID: "contact", Title: "a contact", Rule: "a.contact"},
@@ -38,28 +38,32 @@ func TestWeighing(t *testing.T) {
 		label string
 		want  string
 	}{
-		{"strong en", weighed("en", 1), "p.code", "Weighing",
+		{"strong en", weighed("en", 2, 1), "p.code", "Weighing",
 			"a strong rule – it always flags, however well the rest of the statement owns the crisis."},
-		{"strong de", weighed("de", 1), "p.code", "Abwägung",
+		{"strong de", weighed("de", 2, 1), "p.code", "Abwägung",
 			"eine starke Regel – sie meldet immer, auch wenn der Rest der Meldung Verantwortung übernimmt."},
-		{"weak en", weighed("en", 1), "p.event", "Weighing",
+		{"weak en", weighed("en", 2, 1), "p.event", "Weighing",
 			"a weak rule, since what it finds is often meant honestly. If the sentence it flags is the only one that sounds promotional, the finding drops to a note (info) once the other sentences show at least 1 of these: an apology, a contact."},
-		{"weak de", weighed("de", 1), "p.event", "Abwägung",
+		{"weak de", weighed("de", 2, 1), "p.event", "Abwägung",
 			"eine schwache Regel, denn was sie findet, ist oft ehrlich gemeint. Ist der gemeldete Satz der einzige, der nach Werbung klingt, wird der Befund zum bloßen Hinweis (info), sobald die übrigen Sätze mindestens 1 hiervon zeigen: an apology, a contact."},
-		{"weak without min_weak needs min", weighed("en", 0), "p.event", "Weighing",
+		{"weak without min_weak needs min", weighed("en", 2, 0), "p.event", "Weighing",
 			"a weak rule, since what it finds is often meant honestly. If the sentence it flags is the only one that sounds promotional, the finding drops to a note (info) once the other sentences show at least 2 of these: an apology, a contact."},
-		{"normal en", weighed("en", 1), "p.praise", "Weighing",
+		{"normal en", weighed("en", 2, 1), "p.praise", "Weighing",
 			"a rule of normal strength. If the sentence it flags is the only one that sounds promotional, the finding drops to a note (info) once the other sentences show at least 2 of these: an apology, a contact."},
-		{"normal de", weighed("de", 1), "p.praise", "Abwägung",
+		{"normal de", weighed("de", 2, 1), "p.praise", "Abwägung",
 			"eine Regel normaler Stärke. Ist der gemeldete Satz der einzige, der nach Werbung klingt, wird der Befund zum bloßen Hinweis (info), sobald die übrigen Sätze mindestens 2 hiervon zeigen: an apology, a contact."},
-		{"other language speaks English", weighed("fr", 1), "p.praise", "Weighing",
+		{"other language speaks English", weighed("fr", 2, 1), "p.praise", "Weighing",
 			"a rule of normal strength. If the sentence it flags is the only one that sounds promotional, the finding drops to a note (info) once the other sentences show at least 2 of these: an apology, a contact."},
-		{"weak, tone not weighed, en", weighed("en", 1), "w.blame", "Weighing",
+		{"too few signals to read, en", weighed("en", 3, 0), "p.event", "Weighing",
+			"a weak rule, but this playbook can read only 2 of the 3 signals it needs to hold a finding down: it always flags."},
+		{"too few signals to read, de", weighed("de", 3, 0), "p.event", "Abwägung",
+			"eine schwache Regel, doch dieses Playbook kann nur 2 der 3 Zeichen lesen, die es braucht, um einen Befund herabzustufen: Sie meldet immer."},
+		{"weak, tone not weighed, en", weighed("en", 2, 1), "w.blame", "Weighing",
 			"marked weak, but this playbook does not weigh this rule's findings against the whole statement: it always flags."},
-		{"weak, tone not weighed, de", weighed("de", 1), "w.blame", "Abwägung",
+		{"weak, tone not weighed, de", weighed("de", 2, 1), "w.blame", "Abwägung",
 			"als schwach markiert, doch dieses Playbook wägt ihre Befunde nicht gegen die ganze Meldung ab: Sie meldet immer."},
-		{"normal, tone not weighed", weighed("en", 1), "w.pity", "Weighing", ""},
-		{"form rule", weighed("de", 1), "a.contact", "Abwägung", ""},
+		{"normal, tone not weighed", weighed("en", 2, 1), "w.pity", "Weighing", ""},
+		{"form rule", weighed("de", 2, 1), "a.contact", "Abwägung", ""},
 		{"strong, no weighing", &playbook.Playbook{Lang: "en", Rules: []playbook.Rule{{ID: "p.code", Tone: "promotional", Strength: "strong"}}},
 			"p.code", "Weighing", "marked strong, but this playbook does not weigh this rule's findings against the whole statement: it always flags."},
 		{"normal, no weighing", &playbook.Playbook{Lang: "de", Rules: []playbook.Rule{{ID: "p.praise", Tone: "promotional"}}},
@@ -126,7 +130,7 @@ func TestWeighingBuiltins(t *testing.T) {
 
 // TestRulePageWeighing: a rule page carries the weighing in each language.
 func TestRulePageWeighing(t *testing.T) {
-	de, en := weighed("de", 1), weighed("en", 1)
+	de, en := weighed("de", 2, 1), weighed("en", 2, 1)
 	for _, d := range RuleCatalog([]*playbook.Playbook{de, en}) {
 		if d.ID != "p.code" {
 			continue
