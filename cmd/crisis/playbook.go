@@ -18,6 +18,7 @@ import (
 
 	"github.com/crisis-comms/crisis/internal/config"
 	"github.com/crisis-comms/crisis/internal/lint"
+	"github.com/crisis-comms/crisis/internal/report"
 	"github.com/crisis-comms/crisis/playbook"
 )
 
@@ -270,42 +271,66 @@ func newPlaybookExplainCmd(s streams) *cobra.Command {
 	return c
 }
 
+// explainText is the wording of explain in one language.
+type explainText struct {
+	head, principle, says, why, instead, groups, allOf, oneOf, unless, unlessStatement, bad, good string
+}
+
+// explainTexts speak the language of the playbook; others get English.
+var explainTexts = map[string]explainText{
+	"de": {head: "%s — %s, Ton %s, Prüfart %s", principle: "Grundsatz", says: "Was die Regel sagt", why: "Warum",
+		instead: "Stattdessen", groups: "Wortgruppen", allOf: "In einem Satz: alle von %s", oneOf: ", und eine von %s",
+		unless: "Nicht, wenn der Satz enthält", unlessStatement: "Nicht, wenn die Meldung enthält",
+		bad: "Wird gemeldet", good: "In Ordnung"},
+	"en": {head: "%s — %s, tone %s, %s check", principle: "Principle", says: "What it says", why: "Why",
+		instead: "Instead", groups: "Word groups", allOf: "In one sentence: all of %s", oneOf: ", and one of %s",
+		unless: "Not when the sentence has", unlessStatement: "Not when the message has",
+		bad: "Flagged", good: "Fine"},
+}
+
 func explain(w io.Writer, pb *playbook.Playbook, r *playbook.Rule) {
-	fmt.Fprintf(w, "%s — %s, tone %s, %s check\n\n", r.ID, r.Severity, r.Tone, r.Kind())
+	t, ok := explainTexts[pb.Lang]
+	if !ok {
+		t = explainTexts["en"]
+	}
+	fmt.Fprintf(w, t.head+"\n\n", r.ID, r.Severity, r.Tone, r.Kind())
 	if p := pb.Principle(r.Principle); p != nil {
-		fmt.Fprintf(w, "Principle: %s\n", p.Title)
+		fmt.Fprintf(w, "%s: %s\n", t.principle, p.Title)
 		if p.Summary != "" {
 			fmt.Fprintf(w, "  %s\n", oneLine(p.Summary))
 		}
 		fmt.Fprintln(w)
 	}
-	fmt.Fprintf(w, "What it says: %s\n", oneLine(r.Message))
+	fmt.Fprintf(w, "%s: %s\n", t.says, oneLine(r.Message))
 	if r.Why != "" {
-		fmt.Fprintf(w, "Why: %s\n", oneLine(r.Why))
+		fmt.Fprintf(w, "%s: %s\n", t.why, oneLine(r.Why))
 	}
 	if r.Suggestion != "" {
-		fmt.Fprintf(w, "Instead: %s\n", oneLine(r.Suggestion))
+		fmt.Fprintf(w, "%s: %s\n", t.instead, oneLine(r.Suggestion))
 	}
 	if len(r.Terms) > 0 {
-		fmt.Fprintf(w, "Word groups: %s\n", strings.Join(r.Terms, ", "))
+		fmt.Fprintf(w, "%s: %s\n", t.groups, strings.Join(r.Terms, ", "))
 	}
 	if r.Sentence != nil {
-		fmt.Fprintf(w, "In one sentence: all of %s", strings.Join(r.Sentence.All, " + "))
+		fmt.Fprintf(w, t.allOf, strings.Join(r.Sentence.All, " + "))
 		if len(r.Sentence.Any) > 0 {
-			fmt.Fprintf(w, ", and one of %s", strings.Join(r.Sentence.Any, " | "))
+			fmt.Fprintf(w, t.oneOf, strings.Join(r.Sentence.Any, " | "))
 		}
 		fmt.Fprintln(w)
 	}
 	if len(r.Unless) > 0 {
-		fmt.Fprintf(w, "Not when the sentence has: %s\n", strings.Join(r.Unless, ", "))
+		fmt.Fprintf(w, "%s: %s\n", t.unless, strings.Join(r.Unless, ", "))
 	}
 	if len(r.UnlessStatement) > 0 {
-		fmt.Fprintf(w, "Not when the message has: %s\n", strings.Join(r.UnlessStatement, ", "))
+		fmt.Fprintf(w, "%s: %s\n", t.unlessStatement, strings.Join(r.UnlessStatement, ", "))
+	}
+	if label, text := report.Weighing(pb, r); text != "" {
+		fmt.Fprintf(w, "%s: %s\n", label, text)
 	}
 	for _, set := range []struct {
 		title string
 		m     map[string][]string
-	}{{"Flagged", r.Examples.Bad}, {"Fine", r.Examples.Good}} {
+	}{{t.bad, r.Examples.Bad}, {t.good, r.Examples.Good}} {
 		langs := make([]string, 0, len(set.m))
 		for l := range set.m {
 			langs = append(langs, l)

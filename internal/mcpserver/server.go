@@ -7,6 +7,7 @@ package mcpserver
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -276,6 +277,8 @@ type RuleInfo struct {
 	Message    string     `json:"message"`
 	Why        string     `json:"why,omitempty"`
 	Suggestion string     `json:"suggestion,omitempty"`
+	Strength   string     `json:"strength" jsonschema:"strong (never weighed away), weak or normal: how a lone finding of the rule is weighed against the whole statement"`
+	Weighing   string     `json:"weighing,omitempty" jsonschema:"in the playbook's language: whether and when a statement that owns its crisis holds a finding of the rule down to info"`
 	Flagged    []string   `json:"flagged,omitempty" jsonschema:"examples the rule flags"`
 	Fine       []string   `json:"fine,omitempty" jsonschema:"examples it leaves alone"`
 }
@@ -307,7 +310,9 @@ func (s *server) explainRule(_ context.Context, _ *mcp.CallToolRequest, in Expla
 		return nil, nil, fmt.Errorf("no rule %q in playbook %s: %s", in.Rule, ref, hint)
 	}
 	info := &RuleInfo{ID: r.ID, Playbook: ref, Tone: r.Tone, Severity: r.Severity, Kind: r.Kind(),
-		Message: oneLine(r.Message), Why: oneLine(r.Why), Suggestion: oneLine(r.Suggestion)}
+		Message: oneLine(r.Message), Why: oneLine(r.Why), Suggestion: oneLine(r.Suggestion),
+		Strength: cmp.Or(r.Strength, "normal")}
+	_, info.Weighing = report.Weighing(pb, r)
 	if p := pb.Principle(r.Principle); p != nil {
 		info.Principle = &Principle{ID: p.ID, Title: p.Title, Summary: oneLine(p.Summary)}
 	}

@@ -174,6 +174,22 @@ func TestExplainAndScenarios(t *testing.T) {
 	if info.Playbook != "builtin:en" || info.Principle == nil || info.Principle.ID != "authentic" || info.Why == "" || len(info.Flagged) == 0 || len(info.Fine) == 0 {
 		t.Errorf("explain_rule: %+v", info)
 	}
+	if info.Strength != "normal" || !strings.HasPrefix(info.Weighing, "a rule of normal strength. ") || !strings.Contains(info.Weighing, "an apology") {
+		t.Errorf("explain_rule authentic.self-pity: strength %q, weighing %q; want normal, with the signals that count", info.Strength, info.Weighing)
+	}
+	for _, tc := range []struct{ rule, lang, strength, weighing string }{
+		{"helpful.discount-code", "de", "strong", "eine starke Regel – sie meldet immer"},
+		{"authentic.cause-elsewhere", "en", "weak", "a weak rule, since what it finds is often meant honestly."},
+		{"anchor.contact", "en", "normal", ""},
+	} {
+		var info RuleInfo
+		if res := call(t, cs, "explain_rule", map[string]any{"rule": tc.rule, "lang": tc.lang}, &info); res.IsError {
+			t.Fatal(text(res))
+		}
+		if info.Strength != tc.strength || !strings.HasPrefix(info.Weighing, tc.weighing) || (tc.weighing == "") != (info.Weighing == "") {
+			t.Errorf("explain_rule %s (%s): strength %q, weighing %q; want %q, %q…", tc.rule, tc.lang, info.Strength, info.Weighing, tc.strength, tc.weighing)
+		}
+	}
 	if res := call(t, cs, "explain_rule", map[string]any{"rule": "self-pity"}, nil); !res.IsError || !strings.Contains(text(res), "did you mean authentic.self-pity") {
 		t.Errorf("unknown rule: %s", text(res))
 	}

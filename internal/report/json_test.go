@@ -291,7 +291,7 @@ func TestSARIFFields(t *testing.T) {
 		{sarifRule{}, "id name,omitempty shortDescription,omitempty fullDescription,omitempty help,omitempty helpUri,omitempty defaultConfiguration properties"},
 		{sarifText{}, "text markdown,omitempty"},
 		{sarifConfiguration{}, "level"},
-		{sarifRuleProperties{}, "principle,omitempty tone,omitempty tags,omitempty"},
+		{sarifRuleProperties{}, "principle,omitempty tone,omitempty strength,omitempty tags,omitempty"},
 		{sarifInvocation{}, "executionSuccessful toolExecutionNotifications,omitempty"},
 		{sarifNotification{}, "level message locations,omitempty"},
 		{sarifArtifact{}, "location roles properties,omitempty"},

@@ -107,10 +107,12 @@ func fixturePlaybook() *playbook.Playbook {
 		Rules: []playbook.Rule{
 			{ID: "helpful.sales-pitch", Principle: "helpful", Tone: "promotional", Severity: "warning",
 				Message: "Sales talk.", Why: "Offers during an outage read as profiting from it.",
-				Suggestion: "Say what you do to help instead."},
+				Suggestion: "Say what you do to help instead.", Strength: "strong"},
 			{ID: "anchor.next-update", Principle: "anchor", Tone: "missing", Severity: "error",
 				Message: "No next update."},
 		},
+		Weighing: &playbook.Weighing{Tones: []string{"promotional"}, Min: 1, Message: "Outweighed by {signals}.",
+			Signals: []playbook.Signal{{ID: "apology", Title: "an apology", Groups: []string{"apology"}}}},
 	}
 }
 

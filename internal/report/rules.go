@@ -24,6 +24,9 @@ type RuleDoc struct {
 	Principle string
 	Tone      string
 	Severity  string
+	// Strength is the rule's strength in the weighing: strong, weak, or
+	// empty for normal.
+	Strength string
 	// Texts are the rule's descriptions, one per language, sorted by
 	// language; the first is the one SARIF leads with.
 	Texts []RuleText
@@ -35,6 +38,9 @@ type RuleText struct {
 	Message    string
 	Why        string
 	Suggestion string
+	// Weighing says whether a statement that owns its crisis can hold a
+	// finding of the rule down (see Weighing); empty when it cannot.
+	Weighing string
 	// PrincipleTitle and PrincipleSummary describe the principle behind
 	// the rule.
 	PrincipleTitle   string
@@ -203,7 +209,7 @@ func RuleCatalog(pbs []*playbook.Playbook) []RuleDoc {
 			}
 			d := byID[r.ID]
 			if d == nil {
-				d = &RuleDoc{ID: r.ID, Principle: r.Principle, Tone: r.Tone, Severity: r.Severity}
+				d = &RuleDoc{ID: r.ID, Principle: r.Principle, Tone: r.Tone, Severity: r.Severity, Strength: r.Strength}
 				byID[r.ID] = d
 			}
 			if slices.ContainsFunc(d.Texts, func(t RuleText) bool { return t.Lang == lang }) {
@@ -211,6 +217,7 @@ func RuleCatalog(pbs []*playbook.Playbook) []RuleDoc {
 			}
 			t := RuleText{Lang: lang, Message: r.Message, Why: r.Why, Suggestion: r.Suggestion,
 				Bad: examplesIn(r.Examples.Bad, lang), Good: examplesIn(r.Examples.Good, lang)}
+			_, t.Weighing = Weighing(pb, r)
 			if p := pb.Principle(r.Principle); p != nil {
 				t.PrincipleTitle, t.PrincipleSummary = p.Title, p.Summary
 			}
@@ -280,12 +287,14 @@ func mapKeys[V any](m map[string]V) func(func(string) bool) {
 }
 
 // labels are the headings of a rule's help, per language.
-var labels = map[string]struct{ why, instead, bad, good, principle, lang string }{
-	"de": {"Warum", "Stattdessen", "Wird gemeldet", "In Ordnung", "Grundsatz", "Deutsch"},
-	"en": {"Why", "Instead", "Flagged", "Fine", "Principle", "English"},
+var labels = map[string]ruleLabels{
+	"de": {"Warum", "Stattdessen", "Wird gemeldet", "In Ordnung", "Grundsatz", "Deutsch", weighingTexts["de"].label},
+	"en": {"Why", "Instead", "Flagged", "Fine", "Principle", "English", weighingTexts["en"].label},
 }
 
-func labelsFor(lang string) struct{ why, instead, bad, good, principle, lang string } {
+type ruleLabels struct{ why, instead, bad, good, principle, lang, weighing string }
+
+func labelsFor(lang string) ruleLabels {
 	if l, ok := labels[lang]; ok {
 		return l
 	}
@@ -347,6 +356,9 @@ func (d *RuleDoc) helpText() string {
 		if t.Suggestion != "" {
 			fmt.Fprintf(&b, "\n\n%s: %s", l.instead, oneLine(t.Suggestion))
 		}
+		if t.Weighing != "" {
+			fmt.Fprintf(&b, "\n\n%s: %s", l.weighing, t.Weighing)
+		}
 		for _, ex := range []struct {
 			label string
 			list  []string
@@ -386,6 +398,9 @@ func (d *RuleDoc) Markdown(headingLevel int) string {
 		}
 		if t.Suggestion != "" {
 			fmt.Fprintf(&b, "\n**%s:** %s\n", l.instead, mdEscape(oneLine(t.Suggestion)))
+		}
+		if t.Weighing != "" {
+			fmt.Fprintf(&b, "\n**%s:** %s\n", l.weighing, mdEscape(t.Weighing))
 		}
 		for _, ex := range []struct {
 			label, mark string

@@ -81,9 +81,12 @@ type sarifConfiguration struct {
 // sarifRuleProperties carry the playbook's classification; GitHub code
 // scanning shows tags as filters.
 type sarifRuleProperties struct {
-	Principle string   `json:"principle,omitempty"`
-	Tone      string   `json:"tone,omitempty"`
-	Tags      []string `json:"tags,omitempty"`
+	Principle string `json:"principle,omitempty"`
+	Tone      string `json:"tone,omitempty"`
+	// Strength is strong or weak: how a lone finding is weighed against
+	// the whole statement (left out: normal).
+	Strength string   `json:"strength,omitempty"`
+	Tags     []string `json:"tags,omitempty"`
 }
 
 type sarifInvocation struct {
@@ -304,7 +307,7 @@ func sarifRules(files []File, opts Options) []sarifRule {
 			FullDescription:      textOrNil(t.fullDescription()),
 			Help:                 &sarifText{Text: d.helpText(), Markdown: d.Markdown(3)},
 			DefaultConfiguration: sarifConfiguration{Level: sarifLevel(d.Severity)},
-			Properties:           sarifRuleProperties{Principle: d.Principle, Tone: d.Tone, Tags: tags(d.Principle, d.Tone)},
+			Properties:           sarifRuleProperties{Principle: d.Principle, Tone: d.Tone, Strength: d.Strength, Tags: tags(d.Principle, d.Tone)},
 		}
 		if builtinRuleIDs()[d.ID] {
 			r.HelpURI = RulePagesBase + ref + "/docs/rules/" + d.ID + ".md"

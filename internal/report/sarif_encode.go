@@ -203,6 +203,10 @@ func (e *sarifEncoder) rule(r *sarifRule) {
 		e.key("tone")
 		e.str(p.Tone)
 	}
+	if p.Strength != "" {
+		e.key("strength")
+		e.str(p.Strength)
+	}
 	if len(p.Tags) > 0 {
 		e.key("tags")
 		e.strings(p.Tags)
