@@ -5382,6 +5382,7 @@ var builtinStemsEN = [][2]string{
 	{"bun", "bun"},
 	{"bundle", "bundl"},
 	{"buns", "bun"},
+	{"burden", "burden"},
 	{"bureaucracy", "bureaucraci"},
 	{"bureaucratic", "bureaucrat"},
 	{"bureaucrats", "bureaucrat"},
