@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crisis-comms/crisis/internal/lint"
+	"github.com/crisis-comms/crisis/internal/report"
 )
 
 // labels are the server's own words, in the language the message was
@@ -163,6 +164,9 @@ func (s *server) explain(b *strings.Builder, d *document, lang string, f lint.Fi
 		if r := d.pb.Rule(f.Rule); r != nil {
 			if r.Why != "" {
 				fmt.Fprintf(b, "\n\n%s: %s", strong(label(lang, "why")), oneLine(r.Why))
+			}
+			if l, text := report.Weighing(d.pb, r); text != "" {
+				fmt.Fprintf(b, "\n\n%s: %s", strong(l), text)
 			}
 			if suggestion == "" {
 				suggestion = strings.TrimSpace(r.Suggestion)

@@ -149,6 +149,15 @@ func TestEditorSession(t *testing.T) {
 			if customers == (lsptest.Range{}) {
 				t.Fatal("community.customers must be among the findings")
 			}
+			var promo lsptest.Range
+			for i, f := range want.Findings {
+				if f.Tone == "promotional" {
+					promo = diags.Diagnostics[i].Range
+				}
+			}
+			if promo == (lsptest.Range{}) {
+				t.Fatal("the discount must be among the findings")
+			}
 
 			// Hover: rule, principle and why, in the file's language.
 			var h struct {
@@ -161,6 +170,17 @@ func TestEditorSession(t *testing.T) {
 				if !strings.Contains(h.Contents.Value, s) || h.Contents.Kind != "markdown" {
 					t.Errorf("hover lacks %q:\n%s", s, h.Contents.Value)
 				}
+			}
+			// A promotional rule says how it is weighed against the whole
+			// statement; a rule of a tone that is not weighed says nothing.
+			if strings.Contains(h.Contents.Value, "**Abwägung**") {
+				t.Errorf("community.customers is not weighed, yet its hover says so:\n%s", h.Contents.Value)
+			}
+			if err := c.Call("textDocument/hover", map[string]any{"textDocument": map[string]any{"uri": uri}, "position": promo.Start}, &h); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(h.Contents.Value, "**Abwägung**: eine ") {
+				t.Errorf("the hover of a promotional finding does not say how it is weighed:\n%s", h.Contents.Value)
 			}
 
 			// Quick fixes: the replacement and the directive.
