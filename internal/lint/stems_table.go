@@ -482,6 +482,7 @@ var builtinStemsDE = [][2]string{
 	{"bedauerlicher", "bedau"},
 	{"bedauerliches", "bedau"},
 	{"bedauern", "bedau"},
+	{"bedenke", "bedenk"},
 	{"bedenken", "bedenk"},
 	{"bedenkt", "bedenkt"},
 	{"bedeutet", "bedeutet"},
